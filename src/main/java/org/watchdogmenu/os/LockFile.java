@@ -1,0 +1,108 @@
+package org.watchdogmenu.os;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * An exclusive lock on a file, held across processes (an OS file lock) and across threads of one
+ * process (the OS lock alone does not exclude threads of the same JVM). The lock dies with the
+ * process that holds it, so a killed run never leaves a stale lock behind.
+ */
+public final class LockFile {
+  private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS =
+      new ConcurrentHashMap<>();
+  private static final Duration POLL = Duration.ofMillis(50);
+
+  private LockFile() {}
+
+  /** A lock that is held until closed. */
+  public interface Held extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Takes the lock, waiting at most {@code timeout}.
+   *
+   * @return the held lock, or empty when another holder kept it for the whole timeout
+   * @throws IOException when the lock file cannot be created or opened
+   */
+  public static Optional<Held> acquire(Path file, Duration timeout, Clock clock)
+      throws IOException {
+    Path key = file.toAbsolutePath().normalize();
+    Instant deadline = clock.instant().plus(timeout);
+    ReentrantLock local = IN_PROCESS.computeIfAbsent(key, k -> new ReentrantLock());
+    try {
+      if (!local.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        return Optional.empty();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+    boolean done = false;
+    try {
+      Files.createDirectories(key.getParent());
+      FileChannel channel =
+          FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try {
+        while (true) {
+          FileLock lock = tryLock(channel);
+          if (lock != null) {
+            done = true;
+            return Optional.of(release(channel, lock, local));
+          }
+          if (!clock.instant().isBefore(deadline)) {
+            channel.close();
+            return Optional.empty();
+          }
+          Thread.sleep(POLL.toMillis());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        channel.close();
+        return Optional.empty();
+      } catch (IOException | RuntimeException e) {
+        channel.close();
+        throw e;
+      }
+    } finally {
+      if (!done) {
+        local.unlock();
+      }
+    }
+  }
+
+  private static FileLock tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      return null;
+    }
+  }
+
+  private static Held release(FileChannel channel, FileLock lock, ReentrantLock local) {
+    return () -> {
+      try {
+        lock.release();
+        channel.close();
+      } catch (IOException ignored) {
+        // closing the channel releases the lock in any case
+      } finally {
+        local.unlock();
+      }
+    };
+  }
+}

@@ -1,0 +1,125 @@
+package org.watchdogmenu.os;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads pm2's process list as a given user. Only the fields the tool needs are kept: {@code pm2
+ * jlist} also carries the whole launching environment (secrets included), which is never kept or
+ * logged.
+ */
+public final class Pm2 {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Host host;
+  private final String binary;
+  private final String user;
+
+  public Pm2(Host host, String binary, String user) {
+    this.host = host;
+    this.binary = binary;
+    this.user = user;
+  }
+
+  /** One app in pm2's list. {@code started} is pm2's {@code pm_uptime}; pid is 0 when down. */
+  public record App(
+      String name,
+      String status,
+      long pid,
+      long memoryBytes,
+      double cpuPercent,
+      Optional<Instant> started,
+      int restarts) {
+    public boolean online() {
+      return "online".equals(status);
+    }
+  }
+
+  /** The answer to {@code pm2 jlist}: the apps, or why there are none. */
+  public record Listing(List<App> apps, String problem) {
+    public boolean ok() {
+      return problem == null;
+    }
+
+    public Optional<App> app(String name) {
+      return apps.stream().filter(a -> a.name().equals(name)).findFirst();
+    }
+  }
+
+  /**
+   * Whether the pm2 daemon of the user runs, from its pid file, without starting one (any pm2
+   * command would start a daemon).
+   */
+  public boolean daemonRunning() {
+    String who = user == null ? host.currentUser() : user;
+    Optional<Path> home = Users.home(who);
+    if (home.isEmpty()) {
+      return false;
+    }
+    Path pidFile = home.get().resolve(".pm2/pm2.pid");
+    try {
+      long pid = Long.parseLong(Files.readString(pidFile).trim());
+      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    } catch (IOException | NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /** Runs {@code pm2 jlist} and keeps the useful fields. */
+  public Listing list(Duration timeout) {
+    CommandResult r = host.runner().run(command(timeout, "jlist"));
+    if (!r.succeeded()) {
+      return new Listing(List.of(), "pm2 jlist " + r.summary());
+    }
+    String out = r.stdout();
+    int start = jsonStart(out);
+    if (start < 0) {
+      return new Listing(List.of(), "pm2 jlist printed no process list");
+    }
+    try {
+      JsonNode root = JSON.readTree(out.substring(start));
+      List<App> apps = new ArrayList<>();
+      for (JsonNode p : root) {
+        JsonNode env = p.path("pm2_env");
+        long uptime = env.path("pm_uptime").asLong(0);
+        apps.add(
+            new App(
+                p.path("name").asText(),
+                env.path("status").asText("unknown"),
+                p.path("pid").asLong(0),
+                p.path("monit").path("memory").asLong(0),
+                p.path("monit").path("cpu").asDouble(0),
+                uptime > 0 ? Optional.of(Instant.ofEpochMilli(uptime)) : Optional.empty(),
+                env.path("restart_time").asInt(0)));
+      }
+      return new Listing(List.copyOf(apps), null);
+    } catch (IOException e) {
+      return new Listing(List.of(), "pm2 jlist printed something that is not its JSON list");
+    }
+  }
+
+  /** A pm2 command run as the configured user, e.g. {@code command(t, "restart", "web")}. */
+  public Command command(Duration timeout, String... args) {
+    List<String> argv = new ArrayList<>();
+    argv.add(binary);
+    argv.addAll(List.of(args));
+    return Command.of(timeout, argv).asUser(user, host.currentUser());
+  }
+
+  /** Where the JSON starts: the first line that starts with '[' (pm2 may print a preamble). */
+  private static int jsonStart(String out) {
+    if (out.startsWith("[")) {
+      return 0;
+    }
+    int at = out.indexOf("\n[");
+    return at < 0 ? -1 : at + 1;
+  }
+}
