@@ -2,7 +2,12 @@ package org.watchdogmenu.model;
 
 import java.time.Duration;
 
-/** Restart protection and retry settings; defaults are seed 003's. */
+/**
+ * Restart protection and retry settings; defaults are seed 003's.
+ *
+ * @param interval how often the continuous monitor checks (cron runs follow their schedule)
+ * @param restartTimeout how long one restart command may take before its process tree is killed
+ */
 public record Policy(
     Duration interval,
     Integer retries,
@@ -11,9 +16,11 @@ public record Policy(
     Duration cooldown,
     Integer maxRestarts,
     Duration window,
-    Duration lockTimeout) {
+    Duration lockTimeout,
+    Duration restartTimeout) {
 
-  public static final Policy DEFAULTS = new Policy(null, null, null, null, null, null, null, null);
+  public static final Policy DEFAULTS =
+      new Policy(null, null, null, null, null, null, null, null, null);
 
   public Policy {
     interval = interval == null ? Duration.ofSeconds(30) : interval;
@@ -24,6 +31,7 @@ public record Policy(
     maxRestarts = maxRestarts == null ? 5 : maxRestarts;
     window = window == null ? Duration.ofHours(1) : window;
     lockTimeout = lockTimeout == null ? Duration.ofSeconds(10) : lockTimeout;
+    restartTimeout = restartTimeout == null ? Duration.ofSeconds(120) : restartTimeout;
     if (retries < 1) {
       throw new IllegalArgumentException("policy.retries must be at least 1");
     }

@@ -1,0 +1,242 @@
+package org.watchdogmenu.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.watchdogmenu.model.Policy;
+import org.watchdogmenu.model.ProbeSpec;
+import org.watchdogmenu.model.Target;
+import org.watchdogmenu.os.Host;
+import org.watchdogmenu.probe.ProbeContext;
+import org.watchdogmenu.probe.ProbeResult;
+import org.watchdogmenu.probe.Verdict;
+import org.watchdogmenu.service.RestartStep;
+import org.watchdogmenu.service.ServiceControl;
+import org.watchdogmenu.service.ServiceState;
+
+/**
+ * One health check of a target, seed 003's flow: is the service active, is it past its grace
+ * period, do its probes pass (with retries); if not, restart it through the {@link RestartGuard},
+ * wait the grace period, probe again, and escalate through further recovery levels while it still
+ * fails.
+ */
+public final class HealthCheck {
+  private final Host host;
+  private final Target target;
+  private final ServiceControl service;
+  private final ProbeRound probes;
+  private final EngineLog log;
+  private final RestartGuard guard;
+  private Optional<Instant> serviceStart = Optional.empty();
+
+  /** What the check may do. */
+  public record Options(boolean restart, boolean dryRun, String source) {
+    public static final Options DEFAULT = new Options(true, false, "health");
+  }
+
+  public HealthCheck(
+      Host host, Target target, ServiceControl service, ProbeRound probes, EngineLog log) {
+    this.host = host;
+    this.target = target;
+    this.service = service;
+    this.probes = probes;
+    this.log = log;
+    this.guard = new RestartGuard(host, target, log);
+  }
+
+  public CheckReport run(Options options) {
+    log.line("=== Health Check Start: " + target.id() + " ===");
+    Policy policy = target.policy();
+    ServiceState state = service.state();
+    serviceStart = state.since();
+    switch (state.activity()) {
+      case UNKNOWN:
+        log.line("Health check UNKNOWN: cannot tell whether the service runs: " + state.detail());
+        return finish(
+            Outcome.UNKNOWN,
+            "Cannot tell whether the service runs: " + state.detail(),
+            "=== Health Check UNKNOWN: no restart (fix the cause above) ===");
+      case INACTIVE:
+        log.line("Health check FAIL: Service is not active (" + state.detail() + ")");
+        return recover(options, "Service is not active (" + state.detail() + ")");
+      case UNTRACKED:
+        log.line("Health check: Service state is not tracked for this target; testing it directly");
+        break;
+      default:
+        log.line("Health check: Service is active");
+        Optional<Duration> uptime =
+            state.since().map(s -> Duration.between(s, host.clock().instant()));
+        if (uptime.isPresent() && uptime.get().compareTo(policy.grace()) < 0) {
+          log.line(
+              "Health check: Within grace period (uptime: "
+                  + seconds(uptime.get())
+                  + ", grace: "
+                  + seconds(policy.grace())
+                  + ") - tests skipped");
+          return finish(
+              Outcome.OK,
+              "Starting (within grace period)",
+              "=== Health Check PASSED: Service is starting (grace period) ===");
+        }
+        uptime.ifPresent(
+            u -> log.line("Health check: Grace period passed (uptime: " + seconds(u) + ")"));
+        break;
+    }
+    if (target.probes().isEmpty()) {
+      log.line("Health check: no probes configured; the service state is the whole test");
+      return finish(
+          Outcome.OK, "Service is active", "=== Health Check PASSED: Service is healthy ===");
+    }
+    log.line(
+        "Running health check ("
+            + target.probes().stream().map(ProbeSpec::label).collect(Collectors.joining(", "))
+            + ")...");
+    Verdict verdict = probeWithRetries();
+    if (verdict == Verdict.PASS) {
+      return finish(
+          Outcome.OK, "Service is healthy", "=== Health Check PASSED: Service is healthy ===");
+    }
+    if (verdict == Verdict.UNKNOWN) {
+      return finish(
+          Outcome.UNKNOWN,
+          "A probe could not run (see the log)",
+          "=== Health Check UNKNOWN: no restart (fix the cause above) ===");
+    }
+    return recover(options, "Health tests failed " + policy.retries() + " times");
+  }
+
+  /** Runs all probes up to {@code retries} times; the first round that passes wins. */
+  private Verdict probeWithRetries() {
+    Policy policy = target.policy();
+    for (int attempt = 1; attempt <= policy.retries(); attempt++) {
+      List<ProbeResult> results = probes.run(context());
+      List<ProbeResult> unknown =
+          results.stream().filter(r -> r.verdict() == Verdict.UNKNOWN).toList();
+      if (!unknown.isEmpty()) {
+        unknown.forEach(r -> log.line("Health check UNKNOWN: " + r.message()));
+        return Verdict.UNKNOWN;
+      }
+      List<ProbeResult> failed = results.stream().filter(r -> r.verdict() == Verdict.FAIL).toList();
+      if (failed.isEmpty()) {
+        results.forEach(r -> log.line("Health check PASS: " + r.message()));
+        return Verdict.PASS;
+      }
+      String of = " (attempt " + attempt + "/" + policy.retries() + ")";
+      failed.forEach(r -> log.line("Health check FAIL: " + r.message() + of));
+      if (attempt < policy.retries()) {
+        host.sleeper().sleep(policy.retryDelay());
+      }
+    }
+    return Verdict.FAIL;
+  }
+
+  private CheckReport recover(Options options, String problem) {
+    log.line("=== Health Check FAILED: " + problem + " ===");
+    if (!options.restart()) {
+      return finish(Outcome.CRITICAL, problem, "Restart not attempted (--no-restart)");
+    }
+    List<RestartStep> steps = service.restartSteps();
+    for (int level = 0; level < steps.size(); level++) {
+      RestartStep step = steps.get(level);
+      RestartGuard.Mode mode = level == 0 ? RestartGuard.Mode.NORMAL : RestartGuard.Mode.ESCALATION;
+      if (level > 0) {
+        log.line(
+            "Escalating to recovery level "
+                + (level + 1)
+                + "/"
+                + steps.size()
+                + ": "
+                + step.description());
+      }
+      if (options.dryRun()) {
+        RestartGuard.Result r = guard.preview(step, options.source(), mode);
+        String what =
+            r == RestartGuard.Result.WOULD_RESTART
+                ? "would restart"
+                : "restart would be held back (" + r + ")";
+        return finish(
+            Outcome.CRITICAL, problem + "; " + what, "=== DRY RUN: nothing was changed ===");
+      }
+      RestartGuard.Result result = guard.attempt(step, options.source(), mode);
+      if (result.heldBack()) {
+        return finish(
+            Outcome.WARNING,
+            problem + "; restart held back (" + result.name().toLowerCase() + ")",
+            "=== Health Check Complete: Restart skipped (protection active) ===");
+      }
+      if (result == RestartGuard.Result.ERROR) {
+        return finish(
+            Outcome.CRITICAL,
+            problem + "; restart not possible (see the log)",
+            "=== Health Check Complete: Restart not possible ===");
+      }
+      if (result == RestartGuard.Result.RESTARTED && verifyAfterRestart()) {
+        return finish(
+            Outcome.WARNING,
+            "Recovered by restart (" + step.description() + ")",
+            "=== Health Check RECOVERED: Service is healthy after restart ===");
+      }
+    }
+    return finish(
+        Outcome.CRITICAL,
+        problem
+            + "; still unhealthy after "
+            + steps.size()
+            + " recovery level"
+            + (steps.size() == 1 ? "" : "s"),
+        "=== Health Check FAILED: Service still unhealthy after restart ===");
+  }
+
+  /** Waits the grace period, then asks the service and runs the probes again. */
+  private boolean verifyAfterRestart() {
+    Duration grace = target.policy().grace();
+    log.line("Waiting " + seconds(grace) + " (grace period) before verifying...");
+    host.sleeper().sleep(grace);
+    ServiceState state = service.state();
+    if (state.activity() == ServiceState.Activity.INACTIVE
+        || state.activity() == ServiceState.Activity.UNKNOWN) {
+      log.line("Health check FAIL: Service is not active after restart (" + state.detail() + ")");
+      return false;
+    }
+    if (target.probes().isEmpty()) {
+      return true;
+    }
+    return probeWithRetries() == Verdict.PASS;
+  }
+
+  /** Probes see evidence only from after the later of the last restart and the service's start. */
+  private ProbeContext context() {
+    Optional<Instant> notBefore = serviceStart;
+    Optional<Instant> restarted = lastRestart();
+    if (restarted.isPresent()
+        && (notBefore.isEmpty() || restarted.get().isAfter(notBefore.get()))) {
+      notBefore = restarted;
+    }
+    return new ProbeContext(host, target, service, notBefore);
+  }
+
+  private Optional<Instant> lastRestart() {
+    try {
+      return RestartHistory.load(
+              host.root().resolve(target.paths().state()),
+              host.clock().instant(),
+              target.policy().window(),
+              w -> {})
+          .last()
+          .map(RestartHistory.Entry::at);
+    } catch (java.io.IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private CheckReport finish(Outcome outcome, String summary, String closingLine) {
+    log.line(closingLine);
+    return new CheckReport(host.clock().instant(), outcome, summary);
+  }
+
+  private static String seconds(Duration d) {
+    return d.getSeconds() + "s";
+  }
+}

@@ -1,0 +1,51 @@
+package org.watchdogmenu.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Optional;
+import org.watchdogmenu.os.AtomicFile;
+import org.watchdogmenu.os.HostRoot;
+
+/** Keeps the last health check result of each target, for {@code status} and the menu. */
+public final class LastResults {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HostRoot root;
+
+  public LastResults(HostRoot root) {
+    this.root = root;
+  }
+
+  public void save(String targetId, CheckReport report) throws IOException {
+    AtomicFile.write(
+        file(targetId),
+        JSON.writeValueAsBytes(
+            new Stored(report.at().getEpochSecond(), report.outcome().name(), report.summary())),
+        PosixFilePermissions.fromString("rw-r--r--"));
+  }
+
+  /** The last result, or empty when none was recorded or the record is unreadable. */
+  public Optional<CheckReport> load(String targetId) {
+    Path file = file(targetId);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      Stored s = JSON.readValue(file.toFile(), Stored.class);
+      return Optional.of(
+          new CheckReport(
+              Instant.ofEpochSecond(s.at()), Outcome.valueOf(s.outcome()), s.summary()));
+    } catch (IOException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private Path file(String targetId) {
+    return root.resolve("/var/lib/watchdog-menu/last/" + targetId + ".json");
+  }
+
+  private record Stored(long at, String outcome, String summary) {}
+}

@@ -1,0 +1,131 @@
+package org.watchdogmenu.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.watchdogmenu.os.AtomicFile;
+
+/**
+ * The restarts of one target inside the rolling window, kept in seed 003's state file: one line per
+ * restart, {@code EPOCH SOURCE} (e.g. {@code 1739515200 health}). Shared by health checks,
+ * scheduled restarts and manual restarts, so all of them count against one limit.
+ */
+public final class RestartHistory {
+  /** Who asked for a restart. */
+  public static final List<String> SOURCES = List.of("health", "cron", "manual", "monitor");
+
+  private final List<Entry> entries;
+  private final boolean changedOnLoad;
+
+  /** One recorded restart. */
+  public record Entry(Instant at, String source) {
+    String line() {
+      return at.getEpochSecond() + " " + source;
+    }
+  }
+
+  private RestartHistory(List<Entry> entries, boolean changedOnLoad) {
+    this.entries = entries;
+    this.changedOnLoad = changedOnLoad;
+  }
+
+  /**
+   * Reads the file (missing means empty) and keeps the restarts of the last {@code window}. Lines
+   * that do not parse are skipped with a warning. A timestamp in the future (the clock was set
+   * back) is taken as "now", so it never blocks restarts for longer than one window once the file
+   * is saved again.
+   */
+  public static RestartHistory load(Path file, Instant now, Duration window, Consumer<String> warn)
+      throws IOException {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return new RestartHistory(new ArrayList<>(), false);
+    } catch (java.nio.charset.MalformedInputException e) {
+      warn.accept("State file " + file + " is not text; starting with an empty restart history");
+      return new RestartHistory(new ArrayList<>(), true);
+    }
+    List<Entry> kept = new ArrayList<>();
+    boolean changed = false;
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).trim();
+      if (line.isEmpty()) {
+        continue;
+      }
+      Optional<Entry> parsed = parse(line);
+      if (parsed.isEmpty()) {
+        warn.accept(
+            "Ignoring unreadable line " + (i + 1) + " of " + file + ": '" + abbreviate(line) + "'");
+        changed = true;
+        continue;
+      }
+      Entry e = parsed.get();
+      if (e.at().isAfter(now)) {
+        warn.accept(
+            "Restart at " + e.at() + " in " + file + " lies in the future; counting it as now");
+        e = new Entry(now, e.source());
+        changed = true;
+      }
+      if (Duration.between(e.at(), now).compareTo(window) < 0) {
+        kept.add(e);
+      } else {
+        changed = true;
+      }
+    }
+    return new RestartHistory(kept, changed);
+  }
+
+  private static Optional<Entry> parse(String line) {
+    String[] parts = line.split("\\s+");
+    if (parts.length != 2 || !parts[0].matches("\\d{1,12}") || !parts[1].matches("[a-z]{1,16}")) {
+      return Optional.empty();
+    }
+    return Optional.of(new Entry(Instant.ofEpochSecond(Long.parseLong(parts[0])), parts[1]));
+  }
+
+  private static String abbreviate(String line) {
+    return line.length() > 60 ? line.substring(0, 60) + "..." : line;
+  }
+
+  public int count() {
+    return entries.size();
+  }
+
+  public Optional<Entry> last() {
+    return entries.stream().max((a, b) -> a.at().compareTo(b.at()));
+  }
+
+  public List<Entry> entries() {
+    return List.copyOf(entries);
+  }
+
+  /**
+   * Whether loading dropped or rewrote lines, so the file should be saved even without a restart.
+   */
+  public boolean changedOnLoad() {
+    return changedOnLoad;
+  }
+
+  public void record(Instant at, String source) {
+    entries.add(new Entry(at, source));
+  }
+
+  /** Writes the history atomically: temp file in the same folder, fsync, rename. */
+  public void save(Path file) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (Entry e : entries) {
+      sb.append(e.line()).append('\n');
+    }
+    AtomicFile.write(file, sb.toString(), PosixFilePermissions.fromString("rw-r--r--"));
+  }
+}

@@ -1,0 +1,271 @@
+package org.watchdogmenu.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.watchdogmenu.model.Target;
+import org.watchdogmenu.os.Host;
+import org.watchdogmenu.os.MutableClock;
+import org.watchdogmenu.os.ScriptedCommandRunner;
+import org.watchdogmenu.os.TestHosts;
+import org.watchdogmenu.probe.ProbeResult;
+import org.watchdogmenu.service.ServiceControls;
+
+class HealthCheckTest {
+  private static final Instant T0 = Instant.parse("2025-02-14T10:30:00Z");
+  private static final String[] SHOW = {
+    "systemctl",
+    "show",
+    "paqet-server.service",
+    "--property=LoadState,ActiveState,SubState,ActiveEnterTimestamp",
+    "--timestamp=unix"
+  };
+  private static final String[] RESTART = {"systemctl", "restart", "paqet-server.service"};
+
+  @TempDir Path root;
+  private final ScriptedCommandRunner runner = new ScriptedCommandRunner();
+  private final MutableClock clock = new MutableClock(T0);
+  private final StringWriter out = new StringWriter();
+  private final Deque<List<ProbeResult>> rounds = new ArrayDeque<>();
+  private int roundsRun;
+
+  private CheckReport check(Target target, HealthCheck.Options options) {
+    Host host = TestHosts.scripted(root, runner, clock);
+    EngineLog log = new EngineLog(root.resolve("health.log"), new PrintWriter(out), clock);
+    ProbeRound probes =
+        context -> {
+          roundsRun++;
+          return rounds.remove();
+        };
+    return new HealthCheck(host, target, ServiceControls.forTarget(target, host), probes, log)
+        .run(options);
+  }
+
+  private void activeSince(long secondsAgo) {
+    runner
+        .expect(SHOW)
+        .prints(
+            "LoadState=loaded\nActiveState=active\nSubState=running\nActiveEnterTimestamp=@"
+                + (clock.instant().getEpochSecond() - secondsAgo)
+                + "\n");
+  }
+
+  private void rounds(ProbeResult... each) {
+    for (ProbeResult r : each) {
+      rounds.add(List.of(r));
+    }
+  }
+
+  private static ProbeResult pass() {
+    return ProbeResult.pass("SOCKS proxy test successful (port 1080)", Duration.ofMillis(40));
+  }
+
+  private static ProbeResult fail() {
+    return ProbeResult.fail(
+        "SOCKS proxy test failed: connection refused (port 1080)", Duration.ofMillis(3));
+  }
+
+  @Test
+  void aHealthyServiceLogsTheSeedsLines() throws Exception {
+    activeSince(120);
+    rounds(pass());
+    CheckReport report = check(Targets.paqetServer(), HealthCheck.Options.DEFAULT);
+    assertThat(report.outcome()).isEqualTo(Outcome.OK);
+    assertThat(Files.readString(root.resolve("health.log")))
+        .contains("[2025-02-14T10:30:00Z] === Health Check Start: paqet-server ===\n")
+        .contains("[2025-02-14T10:30:00Z] Health check: Service is active\n")
+        .contains("[2025-02-14T10:30:00Z] Health check: Grace period passed (uptime: 120s)\n")
+        .contains(
+            "[2025-02-14T10:30:00Z] Health check PASS: SOCKS proxy test successful (port 1080)\n")
+        .endsWith("[2025-02-14T10:30:00Z] === Health Check PASSED: Service is healthy ===\n");
+    runner.verifyAllUsed();
+  }
+
+  @Test
+  void withinTheGracePeriodNoTestRuns() {
+    activeSince(10);
+    CheckReport report = check(Targets.paqetServer(), HealthCheck.Options.DEFAULT);
+    assertThat(report.outcome()).isEqualTo(Outcome.OK);
+    assertThat(roundsRun).isZero();
+    assertThat(out.toString()).contains("Within grace period (uptime: 10s, grace: 30s)");
+  }
+
+  @Test
+  void aLaterAttemptThatSucceedsMeansHealthyAndNoRestart() {
+    activeSince(300);
+    rounds(fail(), fail(), pass());
+    CheckReport report = check(Targets.paqetServer(), HealthCheck.Options.DEFAULT);
+    assertThat(report.outcome()).isEqualTo(Outcome.OK);
+    assertThat(out.toString())
+        .contains("(attempt 1/3)")
+        .contains("(attempt 2/3)")
+        .doesNotContain("attempt 3/3");
+    assertThat(clock.instant()).isEqualTo(T0.plusSeconds(10));
+    runner.verifyAllUsed();
+  }
+
+  @Test
+  void threeFailuresRestartWaitTheGraceAndVerify() throws Exception {
+    activeSince(300);
+    rounds(fail(), fail(), fail());
+    runner.expect(RESTART);
+    activeSince(30);
+    rounds(pass());
+    CheckReport report = check(Targets.paqetServer(), HealthCheck.Options.DEFAULT);
+    assertThat(report.outcome()).isEqualTo(Outcome.WARNING);
+    assertThat(out.toString())
+        .contains(
+            "Health check FAIL: SOCKS proxy test failed: connection refused (port 1080) (attempt 3/3)")
+        .contains("Restarting paqet-server: systemctl restart paqet-server.service")
+        .contains("Waiting 30s (grace period) before verifying...")
+        .contains("=== Health Check RECOVERED: Service is healthy after restart ===");
+    assertThat(Files.readString(root.resolve("var/tmp/paqet_restart_state_server.txt")))
+        .isEqualTo(T0.plusSeconds(10).getEpochSecond() + " health\n");
+    runner.verifyAllUsed();
+  }
+
+  @Test
+  void anInactiveServiceIsRestartedWithoutProbing() {
+    runner
+        .expect(SHOW)
+        .prints("LoadState=loaded\nActiveState=failed\nSubState=failed\nActiveEnterTimestamp=\n");
+    runner.expect(RESTART);
+    activeSince(30);
+    rounds(pass());
+    CheckReport report = check(Targets.paqetServer(), HealthCheck.Options.DEFAULT);
+    assertThat(report.outcome()).isEqualTo(Outcome.WARNING);
+    assertThat(out.toString())
+        .contains("Health check FAIL: Service is not active (failed (failed))");
+    assertThat(roundsRun).isEqualTo(1);
+    runner.verifyAllUsed();
+  }
+
+  @Test
+  void aRestartHeldBackByTheCooldownIsAWarningWithTheSeedsClosingLine() throws Exception {
+    Path state = root.resolve("var/tmp/paqet_restart_state_server.txt");
+    Files.createDirectories(state.getParent());
+    Files.writeString(state, (T0.getEpochSecond() - 60) + " cron\n");
+    activeSince(60);
+    rounds(fail(), fail(), fail());
+    CheckReport report = check(Targets.paqetServer(), HealthCheck.Options.DEFAULT);
+    assertThat(report.outcome()).isEqualTo(Outcome.WARNING);
+    assertThat(out.toString())
+        .contains("Restart SKIPPED: cooldown active (70s ago by cron, need 120s, wait 50s more)")
+        .contains("=== Health Check Complete: Restart skipped (protection active) ===");
+    runner.verifyAllUsed();
+  }
+
+  @Test
+  void stillFailingAfterTheOnlyLevelIsCritical() {
+    activeSince(300);
+    rounds(fail(), fail(), fail());
+    runner.expect(RESTART);
+    activeSince(30);
+    rounds(fail(), fail(), fail());
+    CheckReport report = check(Targets.paqetServer(), HealthCheck.Options.DEFAULT);
+    assertThat(report.outcome()).isEqualTo(Outcome.CRITICAL);
+    assertThat(out.toString())
+        .contains("=== Health Check FAILED: Service still unhealthy after restart ===");
+  }
+
+  @Test
+  void pm2EscalatesRestartThenResurrectThenEcosystemEachThroughTheGuard() throws Exception {
+    Target app =
+        new Target(
+            "pm2-codebox",
+            null,
+            "pm2",
+            null,
+            null,
+            Targets.pm2("codebox", "wdm-nobody", "/srv/app/ecosystem.config.js"),
+            List.of(),
+            org.watchdogmenu.model.Policy.DEFAULTS,
+            null);
+    // an account without a home has no pm2 daemon: inactive; every level runs as the app's user
+    String[] asUser = {"runuser", "-u", "wdm-nobody", "--", "pm2"};
+    runner.expect(concat(asUser, "restart", "codebox"));
+    runner.expect(concat(asUser, "resurrect"));
+    runner.expect(
+        concat(
+            asUser,
+            "start",
+            "/srv/app/ecosystem.config.js",
+            "--only",
+            "codebox",
+            "--env",
+            "production"));
+    CheckReport report = check(app, HealthCheck.Options.DEFAULT);
+    assertThat(report.outcome()).isEqualTo(Outcome.CRITICAL);
+    assertThat(out.toString())
+        .contains("Health check FAIL: Service is not active (PM2 daemon is not running)")
+        .contains("Escalating to recovery level 2/3: runuser -u wdm-nobody -- pm2 resurrect")
+        .contains(
+            "Escalating to recovery level 3/3: runuser -u wdm-nobody -- pm2 start /srv/app/ecosystem.config.js --only codebox --env production");
+    assertThat(Files.readAllLines(root.resolve("var/tmp/pm2-codebox_restart_state.txt")))
+        .hasSize(3);
+    runner.verifyAllUsed();
+  }
+
+  private static String[] concat(String[] head, String... tail) {
+    String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+    System.arraycopy(tail, 0, all, head.length, tail.length);
+    return all;
+  }
+
+  @Test
+  void anUnknownProbeNeverRestarts() {
+    activeSince(300);
+    rounds(ProbeResult.unknown("curl not installed", Duration.ZERO));
+    CheckReport report = check(Targets.paqetServer(), HealthCheck.Options.DEFAULT);
+    assertThat(report.outcome()).isEqualTo(Outcome.UNKNOWN);
+    assertThat(roundsRun).isEqualTo(1);
+    runner.verifyAllUsed();
+  }
+
+  @Test
+  void aUnitThatIsNotInstalledIsUnknown() {
+    runner
+        .expect(SHOW)
+        .prints(
+            "LoadState=not-found\nActiveState=inactive\nSubState=dead\nActiveEnterTimestamp=\n");
+    CheckReport report = check(Targets.paqetServer(), HealthCheck.Options.DEFAULT);
+    assertThat(report.outcome()).isEqualTo(Outcome.UNKNOWN);
+    assertThat(out.toString()).contains("unit paqet-server.service is not installed");
+    runner.verifyAllUsed();
+  }
+
+  @Test
+  void noRestartChecksOnly() {
+    activeSince(300);
+    rounds(fail(), fail(), fail());
+    CheckReport report =
+        check(Targets.paqetServer(), new HealthCheck.Options(false, false, "health"));
+    assertThat(report.outcome()).isEqualTo(Outcome.CRITICAL);
+    assertThat(out.toString()).contains("Restart not attempted (--no-restart)");
+    runner.verifyAllUsed();
+  }
+
+  @Test
+  void dryRunSaysWhatItWouldDoAndWritesNoState() {
+    activeSince(300);
+    rounds(fail(), fail(), fail());
+    CheckReport report =
+        check(Targets.paqetServer(), new HealthCheck.Options(true, true, "health"));
+    assertThat(report.outcome()).isEqualTo(Outcome.CRITICAL);
+    assertThat(out.toString())
+        .contains(
+            "DRY RUN: would restart paqet-server (health): systemctl restart paqet-server.service");
+    assertThat(root.resolve("var")).doesNotExist();
+    runner.verifyAllUsed();
+  }
+}
