@@ -1,24 +1,105 @@
 package org.watchdogmenu.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.watchdogmenu.catalog.Catalog;
+import org.watchdogmenu.engine.Engine;
+import org.watchdogmenu.os.Host;
+import org.watchdogmenu.os.HostRoot;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
-/** The top command: {@code watchdog-menu} with its subcommands. */
+/** The top command: {@code watchdog-menu} with its subcommands and global options. */
 @Command(
     name = "watchdog-menu",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Guarded health checks and scheduled restarts for Linux services.")
+    description = "Guarded health checks and scheduled restarts for Linux services.",
+    subcommands = {
+      CheckCommand.class,
+      RestartCommand.class,
+      StatusCommand.class,
+      ResetCommand.class,
+      ListCommand.class,
+      LogsCommand.class
+    },
+    exitCodeListHeading = "%nExit codes (check has its own, see 'watchdog-menu check --help'):%n",
+    exitCodeList = {"0:success", "1:failure (the action did not happen)", "2:usage or input error"})
 public final class WatchdogMenuCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--root",
+      paramLabel = "DIR",
+      scope = ScopeType.INHERITED,
+      description = "Treat DIR as / for every file read or written (default: /).")
+  Path root = Path.of("/");
+
+  @Option(
+      names = "--no-color",
+      scope = ScopeType.INHERITED,
+      description = "No colours in the output (also when NO_COLOR is set).")
+  boolean noColor;
+
+  private Catalog catalog;
+  private Host host;
 
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new WatchdogMenuCommand());
     cli.setOut(out);
     cli.setErr(err);
+    cli.setExitCodeOnInvalidInput(ExitCodes.USAGE);
+    CommandLine check = cli.getSubcommands().get("check");
+    check.setExitCodeOnInvalidInput(ExitCodes.CHECK_UNKNOWN);
+    check.setExitCodeOnExecutionException(ExitCodes.CHECK_UNKNOWN);
+    cli.setParameterExceptionHandler(
+        (e, ignoredArgs) -> {
+          CommandLine c = e.getCommandLine();
+          String name = c.getCommandSpec().qualifiedName();
+          c.getErr().println(name + ": " + e.getMessage() + " (see '" + name + " --help')");
+          return c.getCommandSpec().exitCodeOnInvalidInput();
+        });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println("watchdog-menu: " + e);
+          return commandLine.getCommandSpec().exitCodeOnExecutionException();
+        });
     return cli.execute(args);
   }
 
   @Override
-  public void run() {}
+  public void run() {
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("The interactive menu is not part of this version yet. Use the commands:");
+    spec.commandLine().usage(out);
+  }
+
+  /** The machine the commands act on: {@code /}, or the folder given with {@code --root}. */
+  Host host() {
+    if (host == null) {
+      if (!Files.isDirectory(root)) {
+        throw new ParameterException(
+            spec.commandLine(), "--root " + root + " is not a folder: create it or name an existing one");
+      }
+      host = Host.system(new HostRoot(root));
+    }
+    return host;
+  }
+
+  Engine engine() {
+    return new Engine(host());
+  }
+
+  Catalog catalog() {
+    if (catalog == null) {
+      catalog = Catalog.load(host().root());
+    }
+    return catalog;
+  }
 }

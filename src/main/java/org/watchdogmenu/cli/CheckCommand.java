@@ -1,0 +1,59 @@
+package org.watchdogmenu.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.watchdogmenu.catalog.CatalogException;
+import org.watchdogmenu.engine.CheckReport;
+import org.watchdogmenu.engine.HealthCheck;
+import org.watchdogmenu.model.Target;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code check TARGET}: health check, and a guarded restart when it fails. */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Checks a target's health (service state, grace period, probes with retries) and, when it",
+      "is unhealthy, restarts it through the guard (lock, cooldown, restart cap), waits the grace",
+      "period and checks again, escalating through further recovery levels."
+    },
+    exitCodeListHeading = "%nExit codes (Nagios plugin convention):%n",
+    exitCodeList = {
+      "0:OK: healthy, or inside its grace period",
+      "1:WARNING: recovered by a restart, or a restart was held back by protection",
+      "2:CRITICAL: unhealthy and not recovered",
+      "3:UNKNOWN: bad configuration or input, or a probe could not run (never restarts)"
+    })
+final class CheckCommand implements Callable<Integer> {
+  @ParentCommand WatchdogMenuCommand top;
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "TARGET", description = "The target id, e.g. paqet-server.")
+  String targetId;
+
+  @Option(names = "--no-restart", description = "Check only; never restart.")
+  boolean noRestart;
+
+  @Option(names = "--dry-run", description = "Say what would be done; change nothing, write no log.")
+  boolean dryRun;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    Target target;
+    try {
+      target = top.catalog().target(targetId);
+    } catch (CatalogException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      return ExitCodes.CHECK_UNKNOWN;
+    }
+    CheckReport report =
+        top.engine().check(target, new HealthCheck.Options(!noRestart, dryRun, "health"), out);
+    return report.outcome().exitCode();
+  }
+}

@@ -1,0 +1,67 @@
+package org.watchdogmenu.cli;
+
+import java.util.concurrent.Callable;
+import org.watchdogmenu.catalog.CatalogException;
+import org.watchdogmenu.engine.RestartGuard;
+import org.watchdogmenu.model.Target;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code restart TARGET}: a scheduled or manual restart through the guard. */
+@Command(
+    name = "restart",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Restarts a target through the guard, whatever its health: skipped while the cooldown runs",
+      "or the restart cap is reached, unless --force. Every restart is recorded."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:restarted (or, with --dry-run, would restart)",
+      "1:not restarted: held back by protection, lock busy, or the restart failed",
+      "2:usage or input error"
+    })
+final class RestartCommand implements Callable<Integer> {
+  /** Who asks for the restart; recorded in the state file. */
+  enum Source {
+    cron,
+    manual
+  }
+
+  @ParentCommand WatchdogMenuCommand top;
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "TARGET", description = "The target id, e.g. paqet-server.")
+  String targetId;
+
+  @Option(
+      names = "--source",
+      defaultValue = "manual",
+      description = "Who asks: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Source source;
+
+  @Option(names = "--force", description = "Skip the cooldown and the restart cap (still recorded).")
+  boolean force;
+
+  @Option(names = "--dry-run", description = "Say what would be done; change nothing.")
+  boolean dryRun;
+
+  @Override
+  public Integer call() {
+    Target target;
+    try {
+      target = top.catalog().target(targetId);
+    } catch (CatalogException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    RestartGuard.Result result =
+        top.engine().restart(target, source.name(), force, dryRun, spec.commandLine().getOut());
+    boolean done = result == RestartGuard.Result.RESTARTED || result == RestartGuard.Result.WOULD_RESTART;
+    return done ? ExitCodes.OK : ExitCodes.FAILURE;
+  }
+}

@@ -1,0 +1,123 @@
+package org.watchdogmenu.engine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.watchdogmenu.model.Target;
+import org.watchdogmenu.os.Host;
+import org.watchdogmenu.os.LockFile;
+import org.watchdogmenu.probe.ProbeSet;
+import org.watchdogmenu.service.ServiceControl;
+import org.watchdogmenu.service.ServiceControls;
+
+/**
+ * What the command line, the menu and the monitor ask of the engine: check a target, restart it,
+ * read its status, clear its history. Output lines go to the writer given and to the target's
+ * log files.
+ */
+public final class Engine {
+  private final Host host;
+  private final LastResults lastResults;
+
+  public Engine(Host host) {
+    this.host = host;
+    this.lastResults = new LastResults(host.root());
+  }
+
+  /** A health check with guarded restarts; the result is kept for {@link #status}. */
+  public CheckReport check(Target target, HealthCheck.Options options, PrintWriter out) {
+    ServiceControl service = ServiceControls.forTarget(target, host);
+    EngineLog log = log(options.dryRun() ? null : target.paths().healthLog(), out);
+    ProbeSet probes = new ProbeSet(target.probes());
+    CheckReport report = new HealthCheck(host, target, service, probes::run, log).run(options);
+    if (!options.dryRun()) {
+      try {
+        lastResults.save(target.id(), report);
+      } catch (IOException e) {
+        out.println("WARNING: cannot keep the last result: " + e.getMessage());
+      }
+    }
+    return report;
+  }
+
+  /** A scheduled or manual restart through the guard, logged to the target's restart log. */
+  public RestartGuard.Result restart(Target target, String source, boolean force, boolean dryRun, PrintWriter out) {
+    EngineLog log = log(dryRun ? null : target.paths().cronLog(), out);
+    ServiceControl service = ServiceControls.forTarget(target, host);
+    return new ScheduledRestart(target, service, log, new RestartGuard(host, target, log)).run(source, force, dryRun);
+  }
+
+  /** Reads the protection state without taking the lock or changing anything. */
+  public TargetStatus status(Target target) throws IOException {
+    Instant now = host.clock().instant();
+    var policy = target.policy();
+    RestartHistory history =
+        RestartHistory.load(host.root().resolve(target.paths().state()), now, policy.window(), w -> {});
+    Duration cooldownLeft =
+        history.last()
+            .map(e -> policy.cooldown().minus(Duration.between(e.at(), now)))
+            .filter(d -> !d.isNegative())
+            .orElse(Duration.ZERO);
+    Optional<Instant> limitUntil =
+        history.count() >= policy.maxRestarts()
+            ? history.entries().stream().map(RestartHistory.Entry::at).min(Instant::compareTo).map(t -> t.plus(policy.window()))
+            : Optional.empty();
+    return new TargetStatus(
+        target.id(),
+        target.title(),
+        describe(target),
+        history.entries(),
+        policy.maxRestarts(),
+        policy.window(),
+        cooldownLeft,
+        limitUntil,
+        lastResults.load(target.id()),
+        target.paths().state(),
+        target.paths().healthLog(),
+        target.paths().cronLog());
+  }
+
+  /**
+   * Clears the restart history (inside the lock, so no restart decision sees half of it).
+   *
+   * @return false when the lock stayed busy
+   */
+  public boolean reset(Target target, PrintWriter out) throws IOException {
+    Path state = host.root().resolve(target.paths().state());
+    Optional<LockFile.Held> lock =
+        LockFile.acquire(host.root().resolve(target.paths().lock()), target.policy().lockTimeout(), host.clock());
+    if (lock.isEmpty()) {
+      return false;
+    }
+    try (LockFile.Held held = lock.get()) {
+      Files.deleteIfExists(state);
+    }
+    log(target.paths().cronLog(), out).line("Restart history cleared (manual reset): automatic restarts allowed again");
+    return true;
+  }
+
+  /** One line naming the service: {@code systemd paqet-server.service}, {@code pm2 app codebox}. */
+  public static String describe(Target target) {
+    var s = target.service();
+    switch (s.kind()) {
+      case SYSTEMD:
+        return "systemd " + s.unit();
+      case SYSTEMD_USER:
+        return "systemd user unit " + s.unit() + " of " + s.user();
+      case PM2:
+        return "pm2 app " + s.app() + (s.user() == null ? "" : " of " + s.user());
+      case DOCKER:
+        return "docker container " + s.container();
+      default:
+        return "command " + String.join(" ", s.restart()) + (s.user() == null ? "" : " as " + s.user());
+    }
+  }
+
+  private EngineLog log(String hostPath, PrintWriter out) {
+    return new EngineLog(hostPath == null ? null : host.root().resolve(hostPath), out, host.clock());
+  }
+}

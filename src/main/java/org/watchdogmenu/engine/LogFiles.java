@@ -1,0 +1,88 @@
+package org.watchdogmenu.engine;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.BooleanSupplier;
+
+/** Reads the end of a log file, and follows it as it grows (surviving rotation). */
+public final class LogFiles {
+  private static final int MAX_TAIL_BYTES = 4 * 1024 * 1024;
+
+  private LogFiles() {}
+
+  /** The last {@code n} lines of the file (reading at most its last 4 MB). */
+  public static List<String> tail(Path file, int n) throws IOException {
+    try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
+      long length = f.length();
+      long from = Math.max(0, length - MAX_TAIL_BYTES);
+      byte[] bytes = new byte[(int) (length - from)];
+      f.seek(from);
+      f.readFully(bytes);
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      Deque<String> last = new ArrayDeque<>();
+      String[] lines = text.split("\n", -1);
+      int end = lines.length;
+      if (end > 0 && lines[end - 1].isEmpty()) {
+        end--;
+      }
+      int start = from > 0 ? 1 : 0;
+      for (int i = Math.max(start, end - n); i < end; i++) {
+        last.add(lines[i]);
+      }
+      return new ArrayList<>(last);
+    }
+  }
+
+  /**
+   * Prints lines appended to the file from its current end on, polling every {@code pollMillis},
+   * until {@code stop} says so. A file that shrinks or is replaced (logrotate) is read from its
+   * start.
+   */
+  public static void follow(Path file, long pollMillis, Consumer<String> sink, BooleanSupplier stop)
+      throws IOException, InterruptedException {
+    long offset = Files.exists(file) ? Files.size(file) : 0;
+    Object key = fileKey(file);
+    StringBuilder partial = new StringBuilder();
+    while (!stop.getAsBoolean()) {
+      if (Files.exists(file)) {
+        Object nowKey = fileKey(file);
+        long size = Files.size(file);
+        if (size < offset || (key != null && !key.equals(nowKey))) {
+          offset = 0;
+          key = nowKey;
+        }
+        if (size > offset) {
+          try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
+            f.seek(offset);
+            byte[] bytes = new byte[(int) Math.min(size - offset, MAX_TAIL_BYTES)];
+            f.readFully(bytes);
+            offset += bytes.length;
+            partial.append(new String(bytes, StandardCharsets.UTF_8));
+          }
+          int nl;
+          while ((nl = partial.indexOf("\n")) >= 0) {
+            sink.accept(partial.substring(0, nl));
+            partial.delete(0, nl + 1);
+          }
+        }
+      }
+      Thread.sleep(pollMillis);
+    }
+  }
+
+  private static Object fileKey(Path file) {
+    try {
+      return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,200 @@
+package org.watchdogmenu.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code check} through the real jar against real servers, proxies and processes. */
+class CheckThroughJarIT {
+  @TempDir Path dir;
+  private Sandbox sandbox;
+  private final List<Process> processes = new ArrayList<>();
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+
+  @BeforeEach
+  void setUp() throws IOException {
+    sandbox = new Sandbox(Files.createDirectories(dir.resolve("root")));
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    for (Process p : processes) {
+      p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+    }
+    for (AutoCloseable c : closeables) {
+      c.close();
+    }
+  }
+
+  @Test
+  void aDeadHttpServiceIsRestartedByItsCommandAndStaysUpAfterTheCheckEnds() throws Exception {
+    int port = Sandbox.freePort();
+    String marker = "http.server " + port;
+    // the restart starts the server in the background without redirecting its output
+    sandbox.target(
+        "demo-web",
+        String.join(
+            "\n",
+            "id: demo-web",
+            "service:",
+            "  kind: command",
+            "  restart: [\"/bin/sh\", \"-c\", \"python3 -m http.server " + port + " --bind 127.0.0.1 --directory " + dir + " &\"]",
+            "probes:",
+            "  - type: http",
+            "    url: http://127.0.0.1:" + port + "/",
+            "    timeout: 2s",
+            "policy:",
+            "  retries: 2",
+            "  retry_delay: 200ms",
+            "  grace: 2s",
+            ""));
+    Jar.Run down = Jar.run(sandbox.root, "check", "demo-web");
+    assertThat(down.exit()).as(down.out() + down.err()).isEqualTo(1);
+    assertThat(down.out())
+        .contains("Health check FAIL: ")
+        .contains("(attempt 2/2)")
+        .contains("Restart ALLOWED (restart 1/5 per hour)")
+        .contains("=== Health Check RECOVERED: Service is healthy after restart ===");
+    try {
+      Jar.Run up = Jar.run(sandbox.root, "check", "demo-web");
+      assertThat(up.exit()).as(up.out() + up.err()).isZero();
+      assertThat(up.out()).contains("Health check PASS: ").contains("=== Health Check PASSED: Service is healthy ===");
+      String log = Files.readString(sandbox.path("/var/log/demo-web-health.log"));
+      assertThat(log).contains("=== Health Check RECOVERED").contains("=== Health Check PASSED: Service is healthy ===");
+      assertThat(log.lines()).allMatch(l -> l.matches("\\[\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\] .+"));
+      assertThat(Files.readString(sandbox.path("/var/tmp/demo-web_restart_state.txt"))).matches("\\d{10} health\n");
+    } finally {
+      new ProcessBuilder("pkill", "-f", marker).start().waitFor(5, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void socks5ThroughARealMicrosocksUpAndDown() throws Exception {
+    HttpServer web = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    web.createContext("/ip", ex -> {
+      byte[] body = "{\"origin\": \"127.0.0.1\"}".getBytes(StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(200, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
+    web.start();
+    closeables.add(() -> web.stop(0));
+    int proxyPort = Sandbox.freePort();
+    Process socks = new ProcessBuilder(Tools.require("microsocks"), "-i", "127.0.0.1", "-p", String.valueOf(proxyPort)).start();
+    processes.add(socks);
+    Tools.waitForPort(proxyPort);
+    sandbox.target(
+        "tunnel-client",
+        String.join(
+            "\n",
+            "id: tunnel-client",
+            "service: {kind: command, restart: [\"/bin/true\"]}",
+            "probes:",
+            "  - type: socks5",
+            "    proxy: 127.0.0.1:" + proxyPort,
+            "    url: http://127.0.0.1:" + web.getAddress().getPort() + "/ip",
+            "policy: {retries: 1}",
+            ""));
+    Jar.Run up = Jar.run(sandbox.root, "check", "tunnel-client", "--no-restart");
+    assertThat(up.exit()).as(up.out() + up.err()).isZero();
+    assertThat(up.out()).contains("Health check PASS: ");
+
+    socks.destroy();
+    socks.waitFor(5, TimeUnit.SECONDS);
+    Jar.Run down = Jar.run(sandbox.root, "check", "tunnel-client", "--no-restart");
+    assertThat(down.exit()).as(down.out() + down.err()).isEqualTo(2);
+    assertThat(down.out()).contains("Health check FAIL: ").contains("Restart not attempted (--no-restart)");
+  }
+
+  @Test
+  void aTcpListenerUpAndDown() throws Exception {
+    ServerSocket listener = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+    int port = listener.getLocalPort();
+    sandbox.target(
+        "listener",
+        "id: listener\nservice: {kind: command, restart: [\"/bin/true\"]}\nprobes:\n  - {type: tcp-listen, port: " + port + "}\npolicy: {retries: 1}\n");
+    Jar.Run up = Jar.run(sandbox.root, "check", "listener", "--no-restart");
+    assertThat(up.exit()).as(up.out() + up.err()).isZero();
+    listener.close();
+    Jar.Run down = Jar.run(sandbox.root, "check", "listener", "--no-restart");
+    assertThat(down.exit()).as(down.out() + down.err()).isEqualTo(2);
+  }
+
+  @Test
+  void hangingProbesRunInParallelSoTheCheckTakesOneTimeoutNotTheSum() throws Exception {
+    ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+    closeables.add(silent);
+    List<Socket> accepted = new ArrayList<>();
+    Thread acceptor = new Thread(() -> {
+      try {
+        while (true) {
+          accepted.add(silent.accept());
+        }
+      } catch (IOException e) {
+        // closed at the end of the test
+      }
+    });
+    acceptor.setDaemon(true);
+    acceptor.start();
+    int port = silent.getLocalPort();
+    sandbox.target(
+        "composite",
+        String.join(
+            "\n",
+            "id: composite",
+            "service: {kind: command, restart: [\"/bin/true\"]}",
+            "probes:",
+            "  - {type: http, url: \"http://127.0.0.1:" + port + "/a\", timeout: 3s}",
+            "  - {type: http, url: \"http://127.0.0.1:" + port + "/b\", timeout: 3s}",
+            "  - {type: command, command: [\"sleep\", \"30.4321\"], timeout: 3s}",
+            "  - {type: tcp-connect, host: 127.0.0.1, port: " + port + "}",
+            "policy: {retries: 1}",
+            ""));
+    Jar.Run run = Jar.run(sandbox.root, "check", "composite", "--no-restart");
+    assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(2);
+    // three probes of 3s each: in parallel about 3s plus the JVM's start, not 9s
+    assertThat(run.millis()).isBetween(3000L, 6500L);
+    assertThat(Tools.processesMatching("sleep 30.4321")).isZero();
+  }
+
+  @Test
+  void aHangingRestartIsKilledWithItsTreeAndReleasesTheLock() throws Exception {
+    int closedPort = Sandbox.freePort();
+    sandbox.target(
+        "stuck",
+        String.join(
+            "\n",
+            "id: stuck",
+            "service:",
+            "  kind: command",
+            "  restart: [\"/bin/sh\", \"-c\", \"sleep 40.5678; echo never\"]",
+            "probes:",
+            "  - {type: tcp-connect, host: 127.0.0.1, port: " + closedPort + "}",
+            "policy: {retries: 1, restart_timeout: 2s}",
+            ""));
+    Jar.Run run = Jar.run(sandbox.root, "check", "stuck");
+    assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(2);
+    assertThat(run.out()).contains("Restart FAILED: ").contains("timed out after");
+    assertThat(run.millis()).isLessThan(8000L);
+    assertThat(Tools.processesMatching("sleep 40.5678")).isZero();
+    // the lock is free again: reset needs it
+    Jar.Run reset = Jar.run(sandbox.root, "reset", "stuck");
+    assertThat(reset.exit()).as(reset.out() + reset.err()).isZero();
+    assertThat(sandbox.path("/var/tmp/stuck_restart_state.txt")).doesNotExist();
+  }
+}

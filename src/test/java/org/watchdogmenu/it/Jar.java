@@ -1,0 +1,59 @@
+package org.watchdogmenu.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the built jar as a separate process, as cron or a person would. */
+final class Jar {
+  /** What one run printed and returned. */
+  record Run(int exit, String out, String err, long millis) {}
+
+  private Jar() {}
+
+  static Path jar() {
+    String path = System.getProperty("watchdog.jar");
+    assertThat(path).as("system property watchdog.jar (set by the build)").isNotNull();
+    Path jar = Path.of(path);
+    assertThat(jar).as("the packaged jar; run 'mvn verify'").exists();
+    return jar;
+  }
+
+  static List<String> command(Path root, String... args) {
+    List<String> argv = new ArrayList<>(List.of("java", "-Djava.awt.headless=true", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar().toString()));
+    argv.add("--root");
+    argv.add(root.toString());
+    argv.addAll(List.of(args));
+    return argv;
+  }
+
+  static Process start(Path root, Path outFile, String... args) throws IOException {
+    return new ProcessBuilder(command(root, args))
+        .redirectErrorStream(false)
+        .redirectOutput(outFile.toFile())
+        .redirectError(outFile.resolveSibling(outFile.getFileName() + ".err").toFile())
+        .start();
+  }
+
+  static Run run(Path root, String... args) throws IOException, InterruptedException {
+    Path out = Files.createTempFile("wdm-out", ".txt");
+    long start = System.nanoTime();
+    Process p = start(root, out, args);
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("watchdog-menu " + String.join(" ", args) + " did not finish in 120s");
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    Path err = out.resolveSibling(out.getFileName() + ".err");
+    Run r = new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8), millis);
+    Files.delete(out);
+    Files.delete(err);
+    return r;
+  }
+}
