@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.watchdogmenu.model.CpuProbeSpec;
-import org.watchdogmenu.model.Durations;
 
 /**
  * The CPU use of the watched process is not stuck above {@code max_percent}: it fails only when the
@@ -82,7 +81,7 @@ final class CpuProbe implements Probe {
       marker.mark(now);
     }
     Duration high = Duration.between(first, now);
-    String limit = "limit " + spec.maxPercent() + "% for " + Durations.format(spec.span());
+    String limit = "limit " + spec.maxPercent() + "% for " + spec.span().getSeconds() + "s";
     if (high.compareTo(spec.span()) >= 0) {
       return ProbeResult.fail(
           "CPU " + percent + "% for " + high.getSeconds() + "s (" + limit + ")", watch.elapsed());
