@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocketFactory;
 import org.watchdogmenu.model.Durations;
 import org.watchdogmenu.model.Socks5ProbeSpec;
 
@@ -21,9 +22,16 @@ import org.watchdogmenu.model.Socks5ProbeSpec;
  */
 final class Socks5Probe implements Probe {
   private final Socks5ProbeSpec spec;
+  private final SSLSocketFactory tls;
 
   Socks5Probe(Socks5ProbeSpec spec) {
+    this(spec, (SSLSocketFactory) SSLSocketFactory.getDefault());
+  }
+
+  /** With the TLS sockets of {@code tls} for https urls (tests trust their own certificate). */
+  Socks5Probe(Socks5ProbeSpec spec, SSLSocketFactory tls) {
     this.spec = spec;
+    this.tls = tls;
   }
 
   @Override
@@ -47,7 +55,7 @@ final class Socks5Probe implements Probe {
       Socks5Handshake handshake = new Socks5Handshake(socket, deadline);
       handshake.greet(spec.username(), spec.password());
       handshake.connect(url.getHost(), portOf(url));
-      String status = HttpOverSocket.get(socket, url, deadline);
+      String status = HttpOverSocket.get(socket, url, deadline, tls);
       return ProbeResult.pass(
           name + " successful" + port + ": " + status + " in " + watch.millis() + "ms",
           watch.elapsed());
@@ -127,10 +135,11 @@ final class Socks5Probe implements Probe {
   static final class HttpOverSocket {
     private HttpOverSocket() {}
 
-    static String get(Socket tunnel, URI url, Deadline deadline) throws IOException {
+    static String get(Socket tunnel, URI url, Deadline deadline, SSLSocketFactory tls)
+        throws IOException {
       Socket socket = tunnel;
       if ("https".equals(url.getScheme())) {
-        socket = Tls.over(tunnel, url.getHost(), portOf(url), deadline);
+        socket = Tls.over(tls, tunnel, url.getHost(), portOf(url), deadline);
       }
       String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
       if (url.getRawQuery() != null) {

@@ -11,9 +11,9 @@ import javax.net.ssl.SSLSocketFactory;
 final class Tls {
   private Tls() {}
 
-  static SSLSocket over(Socket tunnel, String host, int port, Socks5Probe.Deadline deadline)
+  static SSLSocket over(
+      SSLSocketFactory factory, Socket tunnel, String host, int port, Socks5Probe.Deadline deadline)
       throws IOException {
-    SSLSocketFactory factory = (SSLSocketFactory) SSLSocketFactory.getDefault();
     SSLSocket ssl = (SSLSocket) factory.createSocket(tunnel, host, port, true);
     SSLParameters params = ssl.getSSLParameters();
     params.setEndpointIdentificationAlgorithm("HTTPS");
