@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -71,17 +73,26 @@ final class TestServers {
    * PKCS12 keystore in {@code dir}.
    */
   static Path selfSignedKeystore(Path dir) throws Exception {
-    Path store = dir.resolve("server.p12");
-    Process keytool =
-        new ProcessBuilder(
+    return keystore(dir.resolve("other-name.p12"), List.of());
+  }
+
+  /** A self-signed certificate valid for 127.0.0.1 (a subject alternative name). */
+  static Path loopbackKeystore(Path dir) throws Exception {
+    return keystore(dir.resolve("loopback.p12"), List.of("-ext", "SAN=ip:127.0.0.1"));
+  }
+
+  private static Path keystore(Path store, List<String> extra) throws Exception {
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
                 "keytool",
                 "-genkeypair",
                 "-alias",
                 "server",
                 "-keyalg",
-                "RSA",
+                "EC",
                 "-keysize",
-                "2048",
+                "256",
                 "-dname",
                 "CN=camera-config.invalid",
                 "-validity",
@@ -93,9 +104,9 @@ final class TestServers {
                 "-storepass",
                 PASSWORD,
                 "-keypass",
-                PASSWORD)
-            .redirectErrorStream(true)
-            .start();
+                PASSWORD));
+    argv.addAll(extra);
+    Process keytool = new ProcessBuilder(argv).redirectErrorStream(true).start();
     String out = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
       throw new IllegalStateException("keytool failed: " + out);
