@@ -32,9 +32,9 @@ final class Socks5Handshake {
   };
 
   private final Socket socket;
-  private final Socks5Probe.Deadline deadline;
+  private final Deadline deadline;
 
-  Socks5Handshake(Socket socket, Socks5Probe.Deadline deadline) {
+  Socks5Handshake(Socket socket, Deadline deadline) {
     this.socket = socket;
     this.deadline = deadline;
   }

@@ -7,7 +7,6 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocketFactory;
 import org.watchdogmenu.model.Durations;
@@ -54,8 +53,8 @@ final class Socks5Probe implements Probe {
       }
       Socks5Handshake handshake = new Socks5Handshake(socket, deadline);
       handshake.greet(spec.username(), spec.password());
-      handshake.connect(url.getHost(), portOf(url));
-      String status = HttpOverSocket.get(socket, url, deadline, tls);
+      handshake.connect(url.getHost().replaceAll("^\\[|\\]$", ""), portOf(url));
+      String status = HttpOverTunnel.get(socket, url, deadline, tls);
       return ProbeResult.pass(
           name + " successful" + port + ": " + status + " in " + watch.millis() + "ms",
           watch.elapsed());
@@ -112,69 +111,5 @@ final class Socks5Probe implements Probe {
       return url.getPort();
     }
     return "https".equals(url.getScheme()) ? 443 : 80;
-  }
-
-  /** The end of the probe's time; every read and connect gets only what is left. */
-  static final class Deadline {
-    private final long end;
-
-    Deadline(java.time.Duration timeout) {
-      end = System.nanoTime() + timeout.toNanos();
-    }
-
-    int remainingMillis() throws SocketTimeoutException {
-      long left = (end - System.nanoTime()) / 1_000_000;
-      if (left <= 0) {
-        throw new SocketTimeoutException("out of time");
-      }
-      return (int) Math.min(Integer.MAX_VALUE, left);
-    }
-  }
-
-  /** An HTTP/1.1 GET over an open socket that returns the status line. */
-  static final class HttpOverSocket {
-    private HttpOverSocket() {}
-
-    static String get(Socket tunnel, URI url, Deadline deadline, SSLSocketFactory tls)
-        throws IOException {
-      Socket socket = tunnel;
-      if ("https".equals(url.getScheme())) {
-        socket = Tls.over(tls, tunnel, url.getHost(), portOf(url), deadline);
-      }
-      String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-      if (url.getRawQuery() != null) {
-        path += "?" + url.getRawQuery();
-      }
-      boolean defaultPort = url.getPort() < 0;
-      String request =
-          "GET "
-              + path
-              + " HTTP/1.1\r\nHost: "
-              + url.getHost()
-              + (defaultPort ? "" : ":" + url.getPort())
-              + "\r\nUser-Agent: watchdog-menu\r\nAccept: */*\r\nConnection: close\r\n\r\n";
-      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-      socket.getOutputStream().flush();
-      socket.setSoTimeout(deadline.remainingMillis());
-      String line = firstLine(socket);
-      if (!line.matches("HTTP/\\d(\\.\\d)? \\d{3}.*")) {
-        throw new IOException(
-            "the tunnel answered without an HTTP status line"
-                + (line.isEmpty() ? " (connection closed)" : ": " + Text.shorten(line, 80)));
-      }
-      return "HTTP " + line.split(" ")[1];
-    }
-
-    private static String firstLine(Socket socket) throws IOException {
-      StringBuilder sb = new StringBuilder();
-      var in = socket.getInputStream();
-      int c;
-      while ((c = in.read()) >= 0 && c != '\n' && sb.length() < 512) {
-        if (c != '\r') {
-          sb.append((char) c);
-        }
-      }
-      return sb.toString();
-    }
   }
 }

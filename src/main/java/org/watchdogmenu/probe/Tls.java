@@ -12,7 +12,7 @@ final class Tls {
   private Tls() {}
 
   static SSLSocket over(
-      SSLSocketFactory factory, Socket tunnel, String host, int port, Socks5Probe.Deadline deadline)
+      SSLSocketFactory factory, Socket tunnel, String host, int port, Deadline deadline)
       throws IOException {
     SSLSocket ssl = (SSLSocket) factory.createSocket(tunnel, host, port, true);
     SSLParameters params = ssl.getSSLParameters();

@@ -47,6 +47,7 @@ class CloseWaitProbeIT {
 
   @AfterEach
   void tearDown() throws IOException {
+    RealRoot.unlink(dir);
     server.close();
     for (Socket s : accepted) {
       s.close();

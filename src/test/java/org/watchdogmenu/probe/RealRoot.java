@@ -18,4 +18,10 @@ final class RealRoot {
     Files.createSymbolicLink(dir.resolve("root"), Path.of("/root"));
     return Host.system(new HostRoot(dir));
   }
+
+  /** Removes the links again, so that cleaning up the temp folder never looks behind them. */
+  static void unlink(Path dir) throws IOException {
+    Files.deleteIfExists(dir.resolve("proc"));
+    Files.deleteIfExists(dir.resolve("root"));
+  }
 }

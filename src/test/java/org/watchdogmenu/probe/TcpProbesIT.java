@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,11 @@ class TcpProbesIT {
   @BeforeEach
   void setUp() throws Exception {
     host = RealRoot.in(dir);
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    RealRoot.unlink(dir);
   }
 
   private ProbeResult listen(int port, String on) {
