@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads pm2's process list as a given user. Only the fields the tool needs are kept: {@code pm2
@@ -18,6 +20,7 @@ import java.util.Optional;
  */
 public final class Pm2 {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern JSON_START = Pattern.compile("(?m)^\\[\\s*[{\\]]");
 
   private final Host host;
   private final String binary;
@@ -43,8 +46,16 @@ public final class Pm2 {
     }
   }
 
-  /** The answer to {@code pm2 jlist}: the apps, or why there are none. */
-  public record Listing(List<App> apps, String problem) {
+  /**
+   * The answer to {@code pm2 jlist}: the apps, or why there are none.
+   *
+   * @param outcome how the jlist command ended (EXITED also when its output was unusable)
+   */
+  public record Listing(List<App> apps, String problem, CommandResult.Outcome outcome) {
+    public Listing(List<App> apps, String problem) {
+      this(apps, problem, CommandResult.Outcome.EXITED);
+    }
+
     public boolean ok() {
       return problem == null;
     }
@@ -55,8 +66,8 @@ public final class Pm2 {
   }
 
   /**
-   * Whether the pm2 daemon of the user runs, from its pid file, without starting one (any pm2
-   * command would start a daemon).
+   * Whether the pm2 daemon of the user runs, from its pid file ({@code ~/.pm2/pm2.pid}, resolved
+   * under the host root), without starting one (any pm2 command would start a daemon).
    */
   public boolean daemonRunning() {
     String who = user == null ? host.currentUser() : user;
@@ -64,7 +75,7 @@ public final class Pm2 {
     if (home.isEmpty()) {
       return false;
     }
-    Path pidFile = home.get().resolve(".pm2/pm2.pid");
+    Path pidFile = host.root().resolve(home.get().resolve(".pm2/pm2.pid").toString());
     try {
       long pid = Long.parseLong(Files.readString(pidFile).trim());
       return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
@@ -77,7 +88,7 @@ public final class Pm2 {
   public Listing list(Duration timeout) {
     CommandResult r = host.runner().run(command(timeout, "jlist"));
     if (!r.succeeded()) {
-      return new Listing(List.of(), "pm2 jlist " + r.summary());
+      return new Listing(List.of(), "pm2 jlist " + r.summary(), r.outcome());
     }
     String out = r.stdout();
     int start = jsonStart(out);
@@ -114,12 +125,13 @@ public final class Pm2 {
     return Command.of(timeout, argv).asUser(user, host.currentUser());
   }
 
-  /** Where the JSON starts: the first line that starts with '[' (pm2 may print a preamble). */
+  /**
+   * Where the JSON starts: the first line that starts with '[' followed by '{', ']' or a space. pm2
+   * may print a preamble such as {@code [PM2] Spawning PM2 daemon with pm2_home=...}, whose lines
+   * also start with '['.
+   */
   private static int jsonStart(String out) {
-    if (out.startsWith("[")) {
-      return 0;
-    }
-    int at = out.indexOf("\n[");
-    return at < 0 ? -1 : at + 1;
+    Matcher m = JSON_START.matcher(out);
+    return m.find() ? m.start() : -1;
   }
 }

@@ -1,0 +1,45 @@
+package org.watchdogmenu.probe;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import org.watchdogmenu.os.AtomicFile;
+
+/**
+ * Remembers between runs since when a process's CPU has been seen high: a small file holding the
+ * epoch second of the first high sample. Deleted as soon as a sample is normal.
+ */
+final class HighCpuMarker {
+  private final Path file;
+
+  HighCpuMarker(Path file) {
+    this.file = file;
+  }
+
+  Path file() {
+    return file;
+  }
+
+  /** When the CPU was first seen high, if it is high now; an unreadable marker counts as none. */
+  Optional<Instant> since() throws IOException {
+    try {
+      String text = Files.readString(file).strip();
+      return text.matches("\\d{1,12}")
+          ? Optional.of(Instant.ofEpochSecond(Long.parseLong(text)))
+          : Optional.empty();
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  void mark(Instant since) throws IOException {
+    AtomicFile.write(file, since.getEpochSecond() + "\n", null);
+  }
+
+  void clear() throws IOException {
+    Files.deleteIfExists(file);
+  }
+}

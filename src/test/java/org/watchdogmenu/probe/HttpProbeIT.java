@@ -1,0 +1,138 @@
+package org.watchdogmenu.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.watchdogmenu.model.HttpProbeSpec;
+import org.watchdogmenu.os.Host;
+import org.watchdogmenu.os.HostRoot;
+
+/** The http probe against a real JDK HTTP server and an HTTPS server with a self-signed cert. */
+class HttpProbeIT {
+  @TempDir static Path dir;
+  private static HttpServer http;
+  private static HttpsServer https;
+  private static String base;
+
+  @BeforeAll
+  static void start() throws Exception {
+    http =
+        TestServers.http(
+            Map.of(
+                "/health", TestServers.answer(200, "{\"status\": \"ok\"}"),
+                "/down", TestServers.answer(503, "maintenance"),
+                "/kurento", TestServers.answer(426, ""),
+                "/slow", TestServers.slow(3000)));
+    base = "http://127.0.0.1:" + http.getAddress().getPort();
+    https =
+        TestServers.https(
+            TestServers.serverContext(TestServers.selfSignedKeystore(dir)),
+            Map.of("/health", TestServers.answer(200, "ok")));
+  }
+
+  @AfterAll
+  static void stop() {
+    http.stop(0);
+    https.stop(0);
+  }
+
+  private static ProbeResult get(
+      String url, List<Integer> status, String body, Boolean insecure, Duration timeout) {
+    Host host = Host.system(new HostRoot(dir));
+    return Probes.of(new HttpProbeSpec(null, timeout, url, status, body, insecure))
+        .run(Contexts.of(host));
+  }
+
+  private static ProbeResult get(String url) {
+    return get(url, null, null, null, null);
+  }
+
+  @Test
+  void okPassesWithStatusAndResponseTime() {
+    ProbeResult r = get(base + "/health");
+
+    assertThat(r.verdict()).isEqualTo(Verdict.PASS);
+    assertThat(r.message()).matches("HTTP 200 in \\d+ms");
+  }
+
+  @Test
+  void unexpectedStatusFails() {
+    ProbeResult r = get(base + "/down");
+
+    assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(r.message()).matches("HTTP 503 in \\d+ms from " + base + "/down \\(expected 200\\)");
+  }
+
+  @Test
+  void kurentosWebSocketAnswer426IsHealthyWhenExpected() {
+    assertThat(get(base + "/kurento", List.of(426), null, null, null).verdict())
+        .isEqualTo(Verdict.PASS);
+    assertThat(get(base + "/kurento").verdict()).isEqualTo(Verdict.FAIL);
+  }
+
+  @Test
+  void bodyRegexMustMatch() {
+    assertThat(get(base + "/health", null, "\"status\":\\s*\"ok\"", null, null).verdict())
+        .isEqualTo(Verdict.PASS);
+    ProbeResult r = get(base + "/health", null, "healthy", null, null);
+    assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(r.message()).endsWith("but the body does not match /healthy/");
+  }
+
+  @Test
+  void aSlowAnswerFailsAtTheTimeout() {
+    ProbeResult r = get(base + "/slow", null, null, null, Duration.ofMillis(500));
+
+    assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(r.message()).isEqualTo("no answer from " + base + "/slow within 500ms");
+    assertThat(r.elapsed()).isBetween(Duration.ofMillis(450), Duration.ofMillis(1500));
+  }
+
+  @Test
+  void nothingListeningFailsAsRefused() throws Exception {
+    String url = "http://127.0.0.1:" + TestServers.freePort() + "/health";
+
+    ProbeResult r = get(url);
+
+    assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(r.message()).isEqualTo("connection refused by " + url + " (nothing listens there)");
+  }
+
+  @Test
+  void selfSignedCertificatePassesOnlyWhenInsecure() {
+    String url = "https://127.0.0.1:" + https.getAddress().getPort() + "/health";
+
+    ProbeResult insecure = get(url, null, null, true, null);
+    ProbeResult strict = get(url, null, null, null, null);
+
+    assertThat(insecure.verdict()).isEqualTo(Verdict.PASS);
+    assertThat(insecure.message()).matches("HTTP 200 in \\d+ms");
+    assertThat(strict.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(strict.message())
+        .startsWith("TLS with " + url + " failed: ")
+        .endsWith("(set insecure: true for a self-signed certificate)");
+  }
+
+  @Test
+  void unusableSettingsAreUnknownAndNameTheField() {
+    ProbeResult noUrl = get(null);
+    ProbeResult ftp = get("ftp://127.0.0.1/x");
+    ProbeResult badBody = get(base + "/health", null, "([", null, null);
+
+    assertThat(noUrl.verdict()).isEqualTo(Verdict.UNKNOWN);
+    assertThat(noUrl.message()).startsWith("http probe: url is missing: set url");
+    assertThat(ftp.verdict()).isEqualTo(Verdict.UNKNOWN);
+    assertThat(ftp.message()).startsWith("http probe: url 'ftp://127.0.0.1/x' is not usable");
+    assertThat(badBody.verdict()).isEqualTo(Verdict.UNKNOWN);
+    assertThat(badBody.message()).startsWith("http probe: body is not a valid regular expression");
+  }
+}
