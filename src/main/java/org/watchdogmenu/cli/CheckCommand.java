@@ -39,7 +39,9 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--no-restart", description = "Check only; never restart.")
   boolean noRestart;
 
-  @Option(names = "--dry-run", description = "Say what would be done; change nothing, write no log.")
+  @Option(
+      names = "--dry-run",
+      description = "Say what would be done; change nothing, write no log.")
   boolean dryRun;
 
   @Override

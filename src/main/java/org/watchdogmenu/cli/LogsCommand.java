@@ -40,10 +40,16 @@ final class LogsCommand implements Callable<Integer> {
     boolean cron;
   }
 
-  @Option(names = "-n", paramLabel = "N", defaultValue = "50", description = "How many lines (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "-n",
+      paramLabel = "N",
+      defaultValue = "50",
+      description = "How many lines (default: ${DEFAULT-VALUE}).")
   int lines;
 
-  @Option(names = {"-f", "--follow"}, description = "Keep printing lines as they are written (Ctrl-C stops).")
+  @Option(
+      names = {"-f", "--follow"},
+      description = "Keep printing lines as they are written (Ctrl-C stops).")
   boolean follow;
 
   @Override
@@ -56,7 +62,9 @@ final class LogsCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     if (lines < 0) {
-      spec.commandLine().getErr().println("-n " + lines + " is negative: give a number of lines, 0 or more");
+      spec.commandLine()
+          .getErr()
+          .println("-n " + lines + " is negative: give a number of lines, 0 or more");
       return ExitCodes.USAGE;
     }
     String hostPath = which.cron ? target.paths().cronLog() : target.paths().healthLog();
@@ -65,7 +73,13 @@ final class LogsCommand implements Callable<Integer> {
     if (!Files.exists(file) && !follow) {
       spec.commandLine()
           .getErr()
-          .println(hostPath + " does not exist yet: " + target.id() + " has not been " + (which.cron ? "restarted" : "checked") + " here");
+          .println(
+              hostPath
+                  + " does not exist yet: "
+                  + target.id()
+                  + " has not been "
+                  + (which.cron ? "restarted" : "checked")
+                  + " here");
       return ExitCodes.FAILURE;
     }
     if (Files.exists(file)) {

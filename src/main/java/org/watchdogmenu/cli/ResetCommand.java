@@ -34,7 +34,10 @@ final class ResetCommand implements Callable<Integer> {
     if (!top.engine().reset(target, spec.commandLine().getOut())) {
       spec.commandLine()
           .getErr()
-          .println("A restart of " + target.id() + " is in progress (its lock is busy): try again in a moment");
+          .println(
+              "A restart of "
+                  + target.id()
+                  + " is in progress (its lock is busy): try again in a moment");
       return ExitCodes.FAILURE;
     }
     return ExitCodes.OK;

@@ -44,7 +44,9 @@ final class RestartCommand implements Callable<Integer> {
       description = "Who asks: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Source source;
 
-  @Option(names = "--force", description = "Skip the cooldown and the restart cap (still recorded).")
+  @Option(
+      names = "--force",
+      description = "Skip the cooldown and the restart cap (still recorded).")
   boolean force;
 
   @Option(names = "--dry-run", description = "Say what would be done; change nothing.")
@@ -61,7 +63,8 @@ final class RestartCommand implements Callable<Integer> {
     }
     RestartGuard.Result result =
         top.engine().restart(target, source.name(), force, dryRun, spec.commandLine().getOut());
-    boolean done = result == RestartGuard.Result.RESTARTED || result == RestartGuard.Result.WOULD_RESTART;
+    boolean done =
+        result == RestartGuard.Result.RESTARTED || result == RestartGuard.Result.WOULD_RESTART;
     return done ? ExitCodes.OK : ExitCodes.FAILURE;
   }
 }

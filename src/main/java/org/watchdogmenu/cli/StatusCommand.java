@@ -42,7 +42,8 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     List<Target> targets;
     try {
-      targets = targetId == null ? top.catalog().targets() : List.of(top.catalog().target(targetId));
+      targets =
+          targetId == null ? top.catalog().targets() : List.of(top.catalog().target(targetId));
     } catch (CatalogException e) {
       spec.commandLine().getErr().println(e.getMessage());
       return ExitCodes.USAGE;
@@ -75,7 +76,17 @@ final class StatusCommand implements Callable<Integer> {
     if (s.restarts().isEmpty()) {
       out.println("  Restarts:     none in the window");
     }
-    s.restarts().forEach(r -> out.println("  Restart:      " + r.at() + " by " + r.source() + " (" + ago(r.at(), now) + ")"));
+    s.restarts()
+        .forEach(
+            r ->
+                out.println(
+                    "  Restart:      "
+                        + r.at()
+                        + " by "
+                        + r.source()
+                        + " ("
+                        + ago(r.at(), now)
+                        + ")"));
     out.println("  Last check:   " + s.lastCheck().map(c -> lastCheck(c, now)).orElse("never"));
     out.println("  State file:   " + s.stateFile());
     out.println("  Health log:   " + s.healthLog());
@@ -119,13 +130,35 @@ final class StatusCommand implements Callable<Integer> {
     m.put("title", s.title());
     m.put("service", s.service());
     List<Map<String, Object>> restarts = new ArrayList<>();
-    s.restarts().forEach(r -> restarts.add(Map.of("at", r.at().toString(), "epoch", r.at().getEpochSecond(), "source", r.source())));
+    s.restarts()
+        .forEach(
+            r ->
+                restarts.add(
+                    Map.of(
+                        "at",
+                        r.at().toString(),
+                        "epoch",
+                        r.at().getEpochSecond(),
+                        "source",
+                        r.source())));
     m.put("restarts", restarts);
     m.put("max_restarts", s.maxRestarts());
     m.put("window", Durations.format(s.window()));
     m.put("cooldown_left_seconds", s.cooldownLeft().getSeconds());
     m.put("limit_reached_until", s.limitUntil().map(Instant::toString).orElse(null));
-    m.put("last_check", s.lastCheck().map(c -> Map.of("at", c.at().toString(), "outcome", c.outcome().name(), "summary", c.summary())).orElse(null));
+    m.put(
+        "last_check",
+        s.lastCheck()
+            .map(
+                c ->
+                    Map.of(
+                        "at",
+                        c.at().toString(),
+                        "outcome",
+                        c.outcome().name(),
+                        "summary",
+                        c.summary()))
+            .orElse(null));
     m.put("state_file", s.stateFile());
     m.put("health_log", s.healthLog());
     m.put("restart_log", s.cronLog());

@@ -85,7 +85,8 @@ public final class WatchdogMenuCommand implements Runnable {
     if (host == null) {
       if (!Files.isDirectory(root)) {
         throw new ParameterException(
-            spec.commandLine(), "--root " + root + " is not a folder: create it or name an existing one");
+            spec.commandLine(),
+            "--root " + root + " is not a folder: create it or name an existing one");
       }
       host = Host.system(new HostRoot(root));
     }

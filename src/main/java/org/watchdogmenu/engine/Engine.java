@@ -16,8 +16,8 @@ import org.watchdogmenu.service.ServiceControls;
 
 /**
  * What the command line, the menu and the monitor ask of the engine: check a target, restart it,
- * read its status, clear its history. Output lines go to the writer given and to the target's
- * log files.
+ * read its status, clear its history. Output lines go to the writer given and to the target's log
+ * files.
  */
 public final class Engine {
   private final Host host;
@@ -32,8 +32,10 @@ public final class Engine {
   public CheckReport check(Target target, HealthCheck.Options options, PrintWriter out) {
     ServiceControl service = ServiceControls.forTarget(target, host);
     EngineLog log = log(options.dryRun() ? null : target.paths().healthLog(), out);
-    ProbeSet probes = new ProbeSet(target.probes());
-    CheckReport report = new HealthCheck(host, target, service, probes::run, log).run(options);
+    ProbeSet probes = ProbeSet.of(target.probes());
+    ProbeRound round =
+        context -> probes.run(context).stream().map(ProbeSet.Outcome::result).toList();
+    CheckReport report = new HealthCheck(host, target, service, round, log).run(options);
     if (!options.dryRun()) {
       try {
         lastResults.save(target.id(), report);
@@ -45,10 +47,12 @@ public final class Engine {
   }
 
   /** A scheduled or manual restart through the guard, logged to the target's restart log. */
-  public RestartGuard.Result restart(Target target, String source, boolean force, boolean dryRun, PrintWriter out) {
+  public RestartGuard.Result restart(
+      Target target, String source, boolean force, boolean dryRun, PrintWriter out) {
     EngineLog log = log(dryRun ? null : target.paths().cronLog(), out);
     ServiceControl service = ServiceControls.forTarget(target, host);
-    return new ScheduledRestart(target, service, log, new RestartGuard(host, target, log)).run(source, force, dryRun);
+    return new ScheduledRestart(target, service, log, new RestartGuard(host, target, log))
+        .run(source, force, dryRun);
   }
 
   /** Reads the protection state without taking the lock or changing anything. */
@@ -56,15 +60,20 @@ public final class Engine {
     Instant now = host.clock().instant();
     var policy = target.policy();
     RestartHistory history =
-        RestartHistory.load(host.root().resolve(target.paths().state()), now, policy.window(), w -> {});
+        RestartHistory.load(
+            host.root().resolve(target.paths().state()), now, policy.window(), w -> {});
     Duration cooldownLeft =
-        history.last()
+        history
+            .last()
             .map(e -> policy.cooldown().minus(Duration.between(e.at(), now)))
             .filter(d -> !d.isNegative())
             .orElse(Duration.ZERO);
     Optional<Instant> limitUntil =
         history.count() >= policy.maxRestarts()
-            ? history.entries().stream().map(RestartHistory.Entry::at).min(Instant::compareTo).map(t -> t.plus(policy.window()))
+            ? history.entries().stream()
+                .map(RestartHistory.Entry::at)
+                .min(Instant::compareTo)
+                .map(t -> t.plus(policy.window()))
             : Optional.empty();
     return new TargetStatus(
         target.id(),
@@ -89,14 +98,18 @@ public final class Engine {
   public boolean reset(Target target, PrintWriter out) throws IOException {
     Path state = host.root().resolve(target.paths().state());
     Optional<LockFile.Held> lock =
-        LockFile.acquire(host.root().resolve(target.paths().lock()), target.policy().lockTimeout(), host.clock());
+        LockFile.acquire(
+            host.root().resolve(target.paths().lock()),
+            target.policy().lockTimeout(),
+            host.clock());
     if (lock.isEmpty()) {
       return false;
     }
     try (LockFile.Held held = lock.get()) {
       Files.deleteIfExists(state);
     }
-    log(target.paths().cronLog(), out).line("Restart history cleared (manual reset): automatic restarts allowed again");
+    log(target.paths().cronLog(), out)
+        .line("Restart history cleared (manual reset): automatic restarts allowed again");
     return true;
   }
 
@@ -113,11 +126,14 @@ public final class Engine {
       case DOCKER:
         return "docker container " + s.container();
       default:
-        return "command " + String.join(" ", s.restart()) + (s.user() == null ? "" : " as " + s.user());
+        return "command "
+            + String.join(" ", s.restart())
+            + (s.user() == null ? "" : " as " + s.user());
     }
   }
 
   private EngineLog log(String hostPath, PrintWriter out) {
-    return new EngineLog(hostPath == null ? null : host.root().resolve(hostPath), out, host.clock());
+    return new EngineLog(
+        hostPath == null ? null : host.root().resolve(hostPath), out, host.clock());
   }
 }

@@ -9,8 +9,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /** Reads the end of a log file, and follows it as it grows (surviving rotation). */
 public final class LogFiles {
@@ -80,7 +80,8 @@ public final class LogFiles {
 
   private static Object fileKey(Path file) {
     try {
-      return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+      return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)
+          .fileKey();
     } catch (IOException e) {
       return null;
     }

@@ -28,7 +28,8 @@ public record TargetStatus(
 
   /** {@code 3/5 restarts per hour, cooldown 40s left}, or {@code limit reached until ...}. */
   public String protectionWords() {
-    String used = restarts.size() + "/" + maxRestarts + " restarts " + RestartGuard.perWindow(window);
+    String used =
+        restarts.size() + "/" + maxRestarts + " restarts " + RestartGuard.perWindow(window);
     if (limitUntil.isPresent()) {
       return used + ", limit reached until " + limitUntil.get();
     }

@@ -62,15 +62,19 @@ final class HttpProbe implements Probe {
 
   private ProbeResult judge(HttpResponse<String> response, Pattern body, Stopwatch watch) {
     Duration elapsed = watch.elapsed();
-    String head = "HTTP " + response.statusCode() + " in " + elapsed.toMillis() + "ms";
+    String head =
+        "HTTP "
+            + response.statusCode()
+            + " from "
+            + spec.url()
+            + " in "
+            + elapsed.toMillis()
+            + "ms";
     if (!spec.expectStatus().contains(response.statusCode())) {
-      return ProbeResult.fail(
-          head + " from " + spec.url() + " (expected " + statuses() + ")", elapsed);
+      return ProbeResult.fail(head + " (expected " + statuses() + ")", elapsed);
     }
     if (body != null && !body.matcher(response.body()).find()) {
-      return ProbeResult.fail(
-          head + " from " + spec.url() + " but the body does not match /" + spec.body() + "/",
-          elapsed);
+      return ProbeResult.fail(head + " but the body does not match /" + spec.body() + "/", elapsed);
     }
     return ProbeResult.pass(head, elapsed);
   }

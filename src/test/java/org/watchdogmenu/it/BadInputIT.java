@@ -21,7 +21,8 @@ class BadInputIT {
     sandbox.target("good", "id: good\nservice: {kind: command, restart: [\"/bin/true\"]}\n");
   }
 
-  private void assertOneLineAndNothingWritten(Jar.Run run, int exit, String... phrases) throws Exception {
+  private void assertOneLineAndNothingWritten(Jar.Run run, int exit, String... phrases)
+      throws Exception {
     assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(exit);
     String err = run.err().strip();
     assertThat(err).doesNotContain("\n").doesNotContain("Exception").doesNotContain("\tat ");
@@ -33,46 +34,60 @@ class BadInputIT {
   void aTargetNameThatCannotBeOneIsRefused(String name) throws Exception {
     String before = sandbox.snapshot();
     assertOneLineAndNothingWritten(Jar.run(sandbox.root, "check", name), 3, "is not a target name");
-    assertOneLineAndNothingWritten(Jar.run(sandbox.root, "restart", name), 2, "is not a target name");
+    assertOneLineAndNothingWritten(
+        Jar.run(sandbox.root, "restart", name), 2, "is not a target name");
     assertThat(sandbox.snapshot()).isEqualTo(before);
   }
 
   @Test
   void anUnknownTargetNamesTheListCommand() throws Exception {
     String before = sandbox.snapshot();
-    assertOneLineAndNothingWritten(Jar.run(sandbox.root, "check", "nope"), 3, "unknown target 'nope'", "watchdog-menu list");
-    assertOneLineAndNothingWritten(Jar.run(sandbox.root, "reset", "nope"), 2, "unknown target 'nope'");
+    assertOneLineAndNothingWritten(
+        Jar.run(sandbox.root, "check", "nope"), 3, "unknown target 'nope'", "watchdog-menu list");
+    assertOneLineAndNothingWritten(
+        Jar.run(sandbox.root, "reset", "nope"), 2, "unknown target 'nope'");
     assertThat(sandbox.snapshot()).isEqualTo(before);
   }
 
   @Test
   void malformedYamlNamesTheFileAndLine() throws Exception {
-    sandbox.target("broken", "id: broken\nservice: {kind: command, restart: [\"/bin/true\"]\nprobes: [\n");
+    sandbox.target(
+        "broken", "id: broken\nservice: {kind: command, restart: [\"/bin/true\"]\nprobes: [\n");
     String before = sandbox.snapshot();
-    assertOneLineAndNothingWritten(Jar.run(sandbox.root, "check", "broken"), 3, "broken.yaml", "line");
+    assertOneLineAndNothingWritten(
+        Jar.run(sandbox.root, "check", "broken"), 3, "broken.yaml", "line");
     assertThat(sandbox.snapshot()).isEqualTo(before);
   }
 
   @Test
   void aNegativeDurationNamesTheKey() throws Exception {
-    sandbox.target("negative", "id: negative\nservice: {kind: command, restart: [\"/bin/true\"]}\npolicy:\n  cooldown: -5s\n");
+    sandbox.target(
+        "negative",
+        "id: negative\nservice: {kind: command, restart: [\"/bin/true\"]}\npolicy:\n  cooldown: -5s\n");
     String before = sandbox.snapshot();
-    assertOneLineAndNothingWritten(Jar.run(sandbox.root, "check", "negative"), 3, "negative.yaml", "cooldown");
-    assertOneLineAndNothingWritten(Jar.run(sandbox.root, "restart", "negative"), 2, "negative.yaml", "cooldown");
+    assertOneLineAndNothingWritten(
+        Jar.run(sandbox.root, "check", "negative"), 3, "negative.yaml", "cooldown");
+    assertOneLineAndNothingWritten(
+        Jar.run(sandbox.root, "restart", "negative"), 2, "negative.yaml", "cooldown");
     assertThat(sandbox.snapshot()).isEqualTo(before);
   }
 
   @Test
   void anUnknownKeyNamesFileLineAndKey() throws Exception {
-    sandbox.target("typo", "id: typo\nservice: {kind: command, restart: [\"/bin/true\"]}\npolicy:\n  coldown: 5s\n");
-    assertOneLineAndNothingWritten(Jar.run(sandbox.root, "check", "typo"), 3, "typo.yaml", "line 4", "coldown");
+    sandbox.target(
+        "typo",
+        "id: typo\nservice: {kind: command, restart: [\"/bin/true\"]}\npolicy:\n  coldown: 5s\n");
+    assertOneLineAndNothingWritten(
+        Jar.run(sandbox.root, "check", "typo"), 3, "typo.yaml", "line 4", "coldown");
   }
 
   @Test
   void aMissingRootFolderIsAUsageError() throws Exception {
     Jar.Run run = Jar.run(dir.resolve("no-such-folder"), "check", "good");
     assertThat(run.exit()).isEqualTo(3);
-    assertThat(run.err().strip()).doesNotContain("\n").contains("no-such-folder", "is not a folder");
+    assertThat(run.err().strip())
+        .doesNotContain("\n")
+        .contains("no-such-folder", "is not a folder");
     Jar.Run status = Jar.run(dir.resolve("no-such-folder"), "status");
     assertThat(status.exit()).isEqualTo(2);
   }

@@ -53,7 +53,11 @@ class CheckThroughJarIT {
             "id: demo-web",
             "service:",
             "  kind: command",
-            "  restart: [\"/bin/sh\", \"-c\", \"python3 -m http.server " + port + " --bind 127.0.0.1 --directory " + dir + " &\"]",
+            "  restart: [\"/bin/sh\", \"-c\", \"python3 -m http.server "
+                + port
+                + " --bind 127.0.0.1 --directory "
+                + dir
+                + " &\"]",
             "probes:",
             "  - type: http",
             "    url: http://127.0.0.1:" + port + "/",
@@ -73,11 +77,17 @@ class CheckThroughJarIT {
     try {
       Jar.Run up = Jar.run(sandbox.root, "check", "demo-web");
       assertThat(up.exit()).as(up.out() + up.err()).isZero();
-      assertThat(up.out()).contains("Health check PASS: ").contains("=== Health Check PASSED: Service is healthy ===");
+      assertThat(up.out())
+          .contains("Health check PASS: ")
+          .contains("=== Health Check PASSED: Service is healthy ===");
       String log = Files.readString(sandbox.path("/var/log/demo-web-health.log"));
-      assertThat(log).contains("=== Health Check RECOVERED").contains("=== Health Check PASSED: Service is healthy ===");
-      assertThat(log.lines()).allMatch(l -> l.matches("\\[\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\] .+"));
-      assertThat(Files.readString(sandbox.path("/var/tmp/demo-web_restart_state.txt"))).matches("\\d{10} health\n");
+      assertThat(log)
+          .contains("=== Health Check RECOVERED")
+          .contains("=== Health Check PASSED: Service is healthy ===");
+      assertThat(log.lines())
+          .allMatch(l -> l.matches("\\[\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\] .+"));
+      assertThat(Files.readString(sandbox.path("/var/tmp/demo-web_restart_state.txt")))
+          .matches("\\d{10} health\n");
     } finally {
       new ProcessBuilder("pkill", "-f", marker).start().waitFor(5, TimeUnit.SECONDS);
     }
@@ -86,16 +96,21 @@ class CheckThroughJarIT {
   @Test
   void socks5ThroughARealMicrosocksUpAndDown() throws Exception {
     HttpServer web = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    web.createContext("/ip", ex -> {
-      byte[] body = "{\"origin\": \"127.0.0.1\"}".getBytes(StandardCharsets.UTF_8);
-      ex.sendResponseHeaders(200, body.length);
-      ex.getResponseBody().write(body);
-      ex.close();
-    });
+    web.createContext(
+        "/ip",
+        ex -> {
+          byte[] body = "{\"origin\": \"127.0.0.1\"}".getBytes(StandardCharsets.UTF_8);
+          ex.sendResponseHeaders(200, body.length);
+          ex.getResponseBody().write(body);
+          ex.close();
+        });
     web.start();
     closeables.add(() -> web.stop(0));
     int proxyPort = Sandbox.freePort();
-    Process socks = new ProcessBuilder(Tools.require("microsocks"), "-i", "127.0.0.1", "-p", String.valueOf(proxyPort)).start();
+    Process socks =
+        new ProcessBuilder(
+                Tools.require("microsocks"), "-i", "127.0.0.1", "-p", String.valueOf(proxyPort))
+            .start();
     processes.add(socks);
     Tools.waitForPort(proxyPort);
     sandbox.target(
@@ -118,7 +133,9 @@ class CheckThroughJarIT {
     socks.waitFor(5, TimeUnit.SECONDS);
     Jar.Run down = Jar.run(sandbox.root, "check", "tunnel-client", "--no-restart");
     assertThat(down.exit()).as(down.out() + down.err()).isEqualTo(2);
-    assertThat(down.out()).contains("Health check FAIL: ").contains("Restart not attempted (--no-restart)");
+    assertThat(down.out())
+        .contains("Health check FAIL: ")
+        .contains("Restart not attempted (--no-restart)");
   }
 
   @Test
@@ -127,7 +144,9 @@ class CheckThroughJarIT {
     int port = listener.getLocalPort();
     sandbox.target(
         "listener",
-        "id: listener\nservice: {kind: command, restart: [\"/bin/true\"]}\nprobes:\n  - {type: tcp-listen, port: " + port + "}\npolicy: {retries: 1}\n");
+        "id: listener\nservice: {kind: command, restart: [\"/bin/true\"]}\nprobes:\n  - {type: tcp-listen, port: "
+            + port
+            + "}\npolicy: {retries: 1}\n");
     Jar.Run up = Jar.run(sandbox.root, "check", "listener", "--no-restart");
     assertThat(up.exit()).as(up.out() + up.err()).isZero();
     listener.close();
@@ -140,15 +159,17 @@ class CheckThroughJarIT {
     ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
     closeables.add(silent);
     List<Socket> accepted = new ArrayList<>();
-    Thread acceptor = new Thread(() -> {
-      try {
-        while (true) {
-          accepted.add(silent.accept());
-        }
-      } catch (IOException e) {
-        // closed at the end of the test
-      }
-    });
+    Thread acceptor =
+        new Thread(
+            () -> {
+              try {
+                while (true) {
+                  accepted.add(silent.accept());
+                }
+              } catch (IOException e) {
+                // closed at the end of the test
+              }
+            });
     acceptor.setDaemon(true);
     acceptor.start();
     int port = silent.getLocalPort();

@@ -26,7 +26,15 @@ final class Jar {
   }
 
   static List<String> command(Path root, String... args) {
-    List<String> argv = new ArrayList<>(List.of("java", "-Djava.awt.headless=true", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar().toString()));
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
+                "java",
+                "-Djava.awt.headless=true",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-jar",
+                jar().toString()));
     argv.add("--root");
     argv.add(root.toString());
     argv.addAll(List.of(args));
@@ -47,11 +55,17 @@ final class Jar {
     Process p = start(root, out, args);
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();
-      throw new AssertionError("watchdog-menu " + String.join(" ", args) + " did not finish in 120s");
+      throw new AssertionError(
+          "watchdog-menu " + String.join(" ", args) + " did not finish in 120s");
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     Path err = out.resolveSibling(out.getFileName() + ".err");
-    Run r = new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8), millis);
+    Run r =
+        new Run(
+            p.exitValue(),
+            Files.readString(out, StandardCharsets.UTF_8),
+            Files.readString(err, StandardCharsets.UTF_8),
+            millis);
     Files.delete(out);
     Files.delete(err);
     return r;

@@ -61,7 +61,11 @@ class Pm2AppIT {
     String[] argv = new String[args.length + 1];
     argv[0] = Tools.require("pm2");
     System.arraycopy(args, 0, argv, 1, args.length);
-    Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(argv)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     return p.exitValue();
   }

@@ -50,11 +50,23 @@ class RestartRaceIT {
         .asString()
         .matches("\\d{10} cron");
     String log = Files.readString(sandbox.path("/var/log/race-cron.log"));
-    assertThat(log.lines().filter(l -> l.contains("=== Cron Restart Triggered: race ===")).count()).isEqualTo(RUNS);
-    assertThat(log.lines().filter(l -> l.contains("Restart SKIPPED: cooldown active")).count()).isEqualTo(RUNS - 1);
-    assertThat(log.lines().filter(l -> l.contains("=== Cron Restart Complete: Restart skipped (protection active) ===")).count())
+    assertThat(log.lines().filter(l -> l.contains("=== Cron Restart Triggered: race ===")).count())
+        .isEqualTo(RUNS);
+    assertThat(log.lines().filter(l -> l.contains("Restart SKIPPED: cooldown active")).count())
         .isEqualTo(RUNS - 1);
-    assertThat(log.lines().filter(l -> l.contains("=== Cron Restart Complete: Service restarted ===")).count()).isEqualTo(1);
+    assertThat(
+            log.lines()
+                .filter(
+                    l ->
+                        l.contains(
+                            "=== Cron Restart Complete: Restart skipped (protection active) ==="))
+                .count())
+        .isEqualTo(RUNS - 1);
+    assertThat(
+            log.lines()
+                .filter(l -> l.contains("=== Cron Restart Complete: Service restarted ==="))
+                .count())
+        .isEqualTo(1);
     for (Path out : outputs) {
       assertThat(Files.readString(out.resolveSibling(out.getFileName() + ".err"))).isEmpty();
     }

@@ -30,7 +30,9 @@ final class Sandbox {
   String snapshot() throws IOException {
     try (Stream<Path> files = Files.walk(root)) {
       StringBuilder sb = new StringBuilder();
-      files.sorted().forEach(p -> sb.append(root.relativize(p)).append(' ').append(size(p)).append('\n'));
+      files
+          .sorted()
+          .forEach(p -> sb.append(root.relativize(p)).append(' ').append(size(p)).append('\n'));
       return sb.toString();
     }
   }

@@ -19,7 +19,8 @@ final class Tools {
         return p.toString();
       }
     }
-    throw new AssertionError(program + " is not installed: run scripts/test.sh, which installs the test tools");
+    throw new AssertionError(
+        program + " is not installed: run scripts/test.sh, which installs the test tools");
   }
 
   static void waitForPort(int port) throws InterruptedException {

@@ -61,7 +61,7 @@ class HttpProbeIT {
     ProbeResult r = get(base + "/health");
 
     assertThat(r.verdict()).isEqualTo(Verdict.PASS);
-    assertThat(r.message()).matches("HTTP 200 in \\d+ms");
+    assertThat(r.message()).matches("HTTP 200 from \\S+ in \\d+ms");
   }
 
   @Test
@@ -69,7 +69,7 @@ class HttpProbeIT {
     ProbeResult r = get(base + "/down");
 
     assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
-    assertThat(r.message()).matches("HTTP 503 in \\d+ms from " + base + "/down \\(expected 200\\)");
+    assertThat(r.message()).matches("HTTP 503 from " + base + "/down in \\d+ms \\(expected 200\\)");
   }
 
   @Test
@@ -115,7 +115,7 @@ class HttpProbeIT {
     ProbeResult strict = get(url, null, null, null, null);
 
     assertThat(insecure.verdict()).isEqualTo(Verdict.PASS);
-    assertThat(insecure.message()).matches("HTTP 200 in \\d+ms");
+    assertThat(insecure.message()).matches("HTTP 200 from \\S+ in \\d+ms");
     assertThat(strict.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(strict.message())
         .startsWith("TLS with " + url + " failed: ")

@@ -1,0 +1,163 @@
+package org.watchdogmenu.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.watchdogmenu.model.Policy;
+import org.watchdogmenu.model.ServiceKind;
+import org.watchdogmenu.model.ServiceSpec;
+import org.watchdogmenu.model.Target;
+import org.watchdogmenu.os.Host;
+import org.watchdogmenu.os.MutableClock;
+import org.watchdogmenu.os.ScriptedCommandRunner;
+import org.watchdogmenu.os.TestHosts;
+
+class ServiceControlsTest {
+  private static final String PROPS =
+      "--property=LoadState,ActiveState,SubState,ActiveEnterTimestamp";
+
+  @TempDir Path root;
+  private final ScriptedCommandRunner runner = new ScriptedCommandRunner();
+  private final MutableClock clock = MutableClock.at("2025-02-14T10:30:00Z");
+
+  private ServiceControl control(ServiceSpec spec) {
+    Host host = TestHosts.scripted(root, runner, clock);
+    return ServiceControls.forTarget(
+        new Target("t", null, null, null, null, spec, List.of(), Policy.DEFAULTS, null), host);
+  }
+
+  private static ServiceSpec spec(
+      ServiceKind kind,
+      String unit,
+      String user,
+      String container,
+      List<String> restart,
+      List<String> status,
+      String workdir,
+      List<List<String>> recovery) {
+    return new ServiceSpec(
+        kind, unit, user, null, null, null, null, container, restart, status, workdir, recovery);
+  }
+
+  @Test
+  void aUserUnitIsReachedThroughTheUsersManager() {
+    ServiceControl c =
+        control(
+            spec(
+                ServiceKind.SYSTEMD_USER,
+                "camera-platform.service",
+                "satinder",
+                null,
+                null,
+                null,
+                null,
+                null));
+    runner
+        .expect(
+            "systemctl",
+            "--user",
+            "--machine=satinder@",
+            "show",
+            "camera-platform.service",
+            PROPS,
+            "--timestamp=unix")
+        .prints(
+            "LoadState=loaded\nActiveState=active\nSubState=running\nActiveEnterTimestamp=@1739528000\n");
+    ServiceState s = c.state();
+    assertThat(s.activity()).isEqualTo(ServiceState.Activity.ACTIVE);
+    assertThat(s.since()).contains(Instant.ofEpochSecond(1739528000));
+    assertThat(c.restartSteps())
+        .singleElement()
+        .extracting(RestartStep::description)
+        .isEqualTo("systemctl --user --machine=satinder@ restart camera-platform.service");
+    runner.verifyAllUsed();
+  }
+
+  @Test
+  void systemctlThatCannotBeAskedIsUnknownNotInactive() {
+    ServiceControl c =
+        control(
+            spec(ServiceKind.SYSTEMD, "paqet-client.service", null, null, null, null, null, null));
+    runner
+        .expect("systemctl", "show", "paqet-client.service", PROPS, "--timestamp=unix")
+        .exits(1)
+        .printsError("System has not been booted with systemd");
+    assertThat(c.state().activity()).isEqualTo(ServiceState.Activity.UNKNOWN);
+    assertThat(c.state().detail()).contains("System has not been booted with systemd");
+  }
+
+  @Test
+  void anActivatingUnitCountsAsJustStarted() {
+    ServiceControl c =
+        control(spec(ServiceKind.SYSTEMD, "x.service", null, null, null, null, null, null));
+    runner
+        .expect("systemctl", "show", "x.service", PROPS, "--timestamp=unix")
+        .prints("LoadState=loaded\nActiveState=activating\nSubState=auto-restart\n");
+    assertThat(c.state().since()).contains(clock.instant());
+  }
+
+  @Test
+  void aContainerIsInspectedAndRestartedWithDocker() {
+    ServiceControl c =
+        control(spec(ServiceKind.DOCKER, null, null, "kms-production", null, null, null, null));
+    runner
+        .expect("docker", "inspect", "--format", "{{json .State}}", "kms-production")
+        .prints(
+            "{\"Status\":\"exited\",\"Running\":false,\"StartedAt\":\"2025-02-14T09:00:00.123Z\"}");
+    assertThat(c.state())
+        .extracting(ServiceState::activity, ServiceState::detail)
+        .containsExactly(ServiceState.Activity.INACTIVE, "exited");
+    runner
+        .expect("docker", "inspect", "--format", "{{json .State}}", "kms-production")
+        .exits(1)
+        .printsError("Error: No such object: kms-production");
+    assertThat(c.state().detail()).isEqualTo("container kms-production does not exist");
+    runner.expect("docker", "inspect", "--format", "{{json .State}}", "kms-production").isMissing();
+    assertThat(c.state().activity()).isEqualTo(ServiceState.Activity.UNKNOWN);
+    assertThat(c.restartSteps())
+        .singleElement()
+        .extracting(RestartStep::description)
+        .isEqualTo("docker restart kms-production");
+  }
+
+  @Test
+  void aCommandServiceRunsAsItsUserInItsFolderAndAppendsRecoveryLevels() {
+    ServiceControl c =
+        control(
+            spec(
+                ServiceKind.COMMAND,
+                null,
+                "satinder",
+                null,
+                List.of("/bin/bash", "./scripts/managed_start.sh", "restart"),
+                List.of("/bin/bash", "./scripts/managed_status.sh"),
+                "/home/satinder/camera-platform-local",
+                List.of(List.of("/usr/bin/docker", "restart", "kms-production"))));
+    runner
+        .expect("runuser", "-u", "satinder", "--", "/bin/bash", "./scripts/managed_status.sh")
+        .exits(3);
+    assertThat(c.state().activity()).isEqualTo(ServiceState.Activity.INACTIVE);
+    List<RestartStep> steps = c.restartSteps();
+    assertThat(steps)
+        .extracting(RestartStep::description)
+        .containsExactly(
+            "runuser -u satinder -- /bin/bash ./scripts/managed_start.sh restart",
+            "runuser -u satinder -- /usr/bin/docker restart kms-production");
+    assertThat(steps.get(0).command().workdir())
+        .isEqualTo(root.resolve("home/satinder/camera-platform-local").toString());
+    runner.verifyAllUsed();
+  }
+
+  @Test
+  void aCommandServiceWithoutStatusIsUntracked() {
+    ServiceControl c =
+        control(
+            spec(ServiceKind.COMMAND, null, null, null, List.of("/bin/true"), null, null, null));
+    assertThat(c.state().activity()).isEqualTo(ServiceState.Activity.UNTRACKED);
+    assertThat(runner.seen()).isEmpty();
+  }
+}
