@@ -1,5 +1,6 @@
 package org.watchdogmenu.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.watchdogmenu.model.Target;
 
@@ -9,11 +10,20 @@ final class TargetBuilder {
 
   static Target concrete(SourceTree merged) {
     ObjectNode tree = merged.tree().deepCopy();
+    dropEmpty(tree);
     ServiceFill.fill(tree);
     TargetValidator.checkTree(tree, merged.lines());
     Target target = StrictMapping.map(tree, Target.class, merged.lines());
     TargetValidator.check(target, merged.lines());
     return target;
+  }
+
+  /** Removes keys written without a value ({@code key:}), so the model's default applies. */
+  private static void dropEmpty(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      object.properties().removeIf(e -> e.getValue().isNull());
+    }
+    node.forEach(TargetBuilder::dropEmpty);
   }
 
   /** A template only has to be well formed: the site file that extends it completes it. */
