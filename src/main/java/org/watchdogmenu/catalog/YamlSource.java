@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import org.watchdogmenu.model.ModelModule;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML text into a tree while streaming its tokens, so that every key and list item keeps the
@@ -69,12 +70,22 @@ final class YamlSource {
       }
       return new SourceTree(root, new SourceMap(file, lines));
     } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
-      String reason = e.getOriginalMessage().strip().lines().findFirst().orElse("");
-      throw CatalogException.at(new Location(file, line), "not valid YAML: " + reason);
+      throw syntaxError(e, file);
     } catch (IOException e) {
       throw CatalogException.at(new Location(file, 1), "cannot be read: " + e.getMessage());
     }
+  }
+
+  /** SnakeYAML's problem and its line (not the context it started from), else Jackson's. */
+  private static CatalogException syntaxError(JsonProcessingException e, String file) {
+    int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
+    String reason = e.getOriginalMessage();
+    if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+      line = m.getProblemMark().getLine() + 1;
+      reason = m.getProblem();
+    }
+    String first = reason == null ? "" : reason.strip().lines().findFirst().orElse("");
+    return CatalogException.at(new Location(file, Math.max(1, line)), "not valid YAML: " + first);
   }
 
   private static ObjectNode readObject(
