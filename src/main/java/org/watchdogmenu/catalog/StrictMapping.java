@@ -105,7 +105,7 @@ final class StrictMapping {
     return "has the wrong form: " + firstLine(e.getOriginalMessage());
   }
 
-  static String path(JsonMappingException e) {
+  private static String path(JsonMappingException e) {
     StringBuilder out = new StringBuilder();
     for (JsonMappingException.Reference ref : e.getPath()) {
       if (ref.getFieldName() != null) {

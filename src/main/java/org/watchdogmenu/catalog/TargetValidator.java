@@ -35,7 +35,7 @@ import org.watchdogmenu.os.Users;
  * one-line {@link CatalogException} pointing at the file and line that set the value.
  */
 final class TargetValidator {
-  static final Pattern UNIT = Pattern.compile("[A-Za-z0-9@._:-]+");
+  private static final Pattern UNIT = Pattern.compile("[A-Za-z0-9@._:-]+");
   private static final List<String> UNSAFE = List.of("\n", "\r", ";", "&", "|", "`", "$(");
 
   private final SourceMap lines;
@@ -65,6 +65,8 @@ final class TargetValidator {
   static void check(Target target, SourceMap lines) {
     TargetValidator v = new TargetValidator(lines);
     v.safe("title", target.title());
+    v.fileNamePart("system", target.system());
+    v.fileNamePart("role", target.role());
     v.service(target.service());
     if (target.probes().isEmpty()) {
       v.missing("probes", "is empty: add at least one probe, e.g. '- type: active'");
@@ -296,6 +298,17 @@ final class TargetValidator {
       return Durations.parse(text).isZero();
     } catch (IllegalArgumentException e) {
       return false;
+    }
+  }
+
+  /** System and role end up in the names of cron files, where cron skips names with a dot. */
+  private void fileNamePart(String at, String value) {
+    if (value != null && !Target.isValidId(value)) {
+      fail(
+          at,
+          "must be lower-case letters, digits and dashes (it names cron files), not '"
+              + value
+              + "'");
     }
   }
 

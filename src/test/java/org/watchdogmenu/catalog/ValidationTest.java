@@ -405,4 +405,79 @@ class ValidationTest {
             "menus/demo.yaml line 5: unknown key 'health_interval' (did you mean"
                 + " 'health_intervals'?)");
   }
+
+  @Test
+  void systemAndRoleMustBeUsableInCronFileNames() {
+    assertThat(problem(SYSTEMD + "probes: [{type: active}]\nsystem: my.system\n"))
+        .isEqualTo(
+            FILE
+                + " line 6: 'system' must be lower-case letters, digits and dashes (it names cron"
+                + " files), not 'my.system'");
+  }
+
+  @Test
+  void pm2ProbesNeedAnAppWhenTheServiceIsNotPm2() {
+    assertThat(probe("  - type: pm2\n"))
+        .isEqualTo(
+            FILE
+                + " line 6: 'probes[0].app' is missing: a pm2 probe needs the app (or a pm2"
+                + " service)");
+  }
+
+  @Test
+  void dockerProbesNeedAContainerWhenTheServiceIsNotDocker() {
+    assertThat(probe("  - type: docker\n"))
+        .isEqualTo(
+            FILE + " line 6: 'probes[0].container' is missing: a docker probe needs the container");
+  }
+
+  @Test
+  void socksProxiesNeedAHostAndPort() {
+    assertThat(probe("  - type: socks5\n    proxy: localhost\n    url: https://httpbin.org/ip\n"))
+        .isEqualTo(
+            FILE
+                + " line 7: 'probes[0].proxy' must be HOST:PORT with a port from 1 to 65535, e.g."
+                + " 127.0.0.1:1080, not 'localhost'");
+  }
+
+  @Test
+  void expectedStatusesAreHttpStatuses() {
+    assertThat(probe("  - type: http\n    url: http://127.0.0.1/\n    expect_status: [200, 42]\n"))
+        .isEqualTo(
+            FILE + " line 8: 'probes[0].expect_status[1]' must be between 100 and 599, not 42");
+  }
+
+  @Test
+  void percentagesAreAtMostOneHundred() {
+    assertThat(probe("  - type: disk\n    max_percent: 120\n"))
+        .isEqualTo(FILE + " line 7: 'probes[0].max_percent' must be between 1 and 100, not 120");
+  }
+
+  @Test
+  void logScanTakesAUnitOrAFileNotBoth() {
+    assertThat(
+            probe(
+                "  - type: log-scan\n    unit: web\n    file: /var/log/web.log\n    pattern: x\n"))
+        .isEqualTo(
+            FILE
+                + " line 8: 'probes[0].file' cannot be given together with 'unit': keep one of them");
+  }
+
+  @Test
+  void recoveryLevelsAreNonEmptyCommands() {
+    assertThat(
+            problem(
+                "id: web\nservice:\n  kind: systemd\n  unit: web\n  recovery:\n    - []\n"
+                    + "probes: [{type: active}]\n"))
+        .isEqualTo(
+            FILE
+                + " line 6: 'service.recovery[0]' is empty: give the command as a list, e.g."
+                + " [\"/usr/bin/true\"]");
+  }
+
+  @Test
+  void maxRestartsIsAtLeastOne() {
+    assertThat(problem(SYSTEMD + "probes: [{type: active}]\npolicy:\n  max_restarts: 0\n"))
+        .isEqualTo(FILE + " line 7: 'policy.max_restarts' must be at least 1, not 0");
+  }
 }
