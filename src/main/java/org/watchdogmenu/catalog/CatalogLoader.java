@@ -53,30 +53,39 @@ final class CatalogLoader {
             .thenComparing(m -> m.system().id()));
     for (Menu menu : menus) {
       for (SourceTree t : menu.templates()) {
-        keep(t, () -> TargetBuilder.template(t), () -> templates.put(id(t), t));
+        if (isNew(t)) {
+          build(t, () -> TargetBuilder.template(t));
+          templates.put(id(t), t);
+        }
       }
       for (SourceTree t : menu.targets()) {
-        keep(t, () -> catalogTargets.put(id(t), TargetBuilder.concrete(t)), () -> {});
-        catalogTrees.put(id(t), t);
-        lines.put(id(t), t.lines());
+        if (isNew(t)) {
+          catalogTrees.put(id(t), t);
+          lines.put(id(t), t.lines());
+          build(t, () -> catalogTargets.put(id(t), TargetBuilder.concrete(t)));
+        }
       }
     }
     return menus.stream().map(Menu::system).toList();
   }
 
-  private void keep(SourceTree t, Runnable build, Runnable after) {
-    if (catalogTrees.containsKey(id(t)) || templates.containsKey(id(t))) {
-      problems.add(
-          new Problem(
-              t.lines().primaryFile(),
-              CatalogException.at(
-                      t.lines().at("id"), "'id' " + id(t) + " is used twice in the catalog")
-                  .getMessage()));
-      return;
+  private boolean isNew(SourceTree t) {
+    if (!catalogTrees.containsKey(id(t)) && !templates.containsKey(id(t))) {
+      return true;
     }
+    String message =
+        CatalogException.at(
+                t.lines().at("id"),
+                "'id' is '" + id(t) + "', which another catalog entry already uses: rename one")
+            .getMessage();
+    problems.add(new Problem(t.lines().primaryFile(), message));
+    return false;
+  }
+
+  /** Runs a catalog build step; a broken menu entry becomes a problem and breaks only its id. */
+  private void build(SourceTree t, Runnable step) {
     try {
-      build.run();
-      after.run();
+      step.run();
     } catch (CatalogException e) {
       problems.add(new Problem(t.lines().primaryFile(), e.getMessage()));
       broken.put(id(t), e.getMessage());

@@ -1,6 +1,7 @@
 package org.watchdogmenu.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -390,6 +391,8 @@ class ValidationTest {
         .containsExactly(
             "menus/demo.yaml line 15: 'probes[0].port' must be between 1 and 65535, not 99999");
     assertThat(catalog.targets()).isEmpty();
+    assertThatThrownBy(() -> catalog.target("demo-server"))
+        .hasMessage(catalog.problems().get(0).message());
   }
 
   @Test
@@ -479,5 +482,24 @@ class ValidationTest {
   void maxRestartsIsAtLeastOne() {
     assertThat(problem(SYSTEMD + "probes: [{type: active}]\npolicy:\n  max_restarts: 0\n"))
         .isEqualTo(FILE + " line 7: 'policy.max_restarts' must be at least 1, not 0");
+  }
+
+  @Test
+  void anIdUsedTwiceInTheCatalogIsReported() {
+    String a =
+        "system: a\ntitle: A\ndescription: d\norder: 1\n"
+            + "health_intervals: [{every: 5m, label: x}]\nrestart_intervals: [{every: 1h, label: x}]\n"
+            + "templates:\n  - id: app\n";
+    String b = a.replace("system: a", "system: b");
+
+    Catalog catalog =
+        Catalog.load(
+            new HostRoot(root),
+            List.of(new NamedText("menus/a.yaml", a), new NamedText("menus/b.yaml", b)));
+
+    assertThat(catalog.problems())
+        .extracting(Problem::message)
+        .containsExactly(
+            "menus/b.yaml line 8: 'id' is 'app', which another catalog entry already uses: rename one");
   }
 }
