@@ -1,0 +1,113 @@
+package org.watchdogmenu.catalog;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.watchdogmenu.model.Target;
+import org.watchdogmenu.os.HostRoot;
+
+/**
+ * The systems and targets this host knows: the shipped {@code menus/} merged with the site's {@code
+ * /etc/watchdog-menu/targets/*.yaml}. A broken file does not stop the others from loading: it is
+ * listed in {@link #problems()} and only its own target fails in {@link #target(String)}.
+ */
+public final class Catalog {
+  /** The folder, on the host, of the site's target files ({@code <id>.yaml}). */
+  public static final String SITE_DIR = "/etc/watchdog-menu/targets";
+
+  private final List<CatalogSystem> systems;
+  private final Map<String, Target> targets;
+  private final Map<String, String> broken;
+  private final Set<String> siteIds;
+  private final List<String> templates;
+  private final List<Problem> problems;
+
+  Catalog(
+      List<CatalogSystem> systems,
+      List<Target> targets,
+      Map<String, String> broken,
+      Set<String> siteIds,
+      List<String> templates,
+      List<Problem> problems) {
+    this.systems = List.copyOf(systems);
+    this.targets = new LinkedHashMap<>();
+    targets.forEach(t -> this.targets.put(t.id(), t));
+    this.broken = Map.copyOf(broken);
+    this.siteIds = Set.copyOf(siteIds);
+    this.templates = List.copyOf(templates);
+    this.problems = List.copyOf(problems);
+  }
+
+  /** Reads the shipped menus and the site files under root. Never throws for a bad file. */
+  public static Catalog load(HostRoot root) {
+    return load(root, MenuFiles.fromClassPath());
+  }
+
+  static Catalog load(HostRoot root, List<NamedText> menus) {
+    return new CatalogLoader().load(root, menus);
+  }
+
+  /** The systems in menu order. */
+  public List<CatalogSystem> systems() {
+    return systems;
+  }
+
+  /** Every target that loaded: catalog targets in menu order, then site targets by id. */
+  public List<Target> targets() {
+    return List.copyOf(targets.values());
+  }
+
+  /**
+   * The target with this id.
+   *
+   * @throws CatalogException if the id is not a target name, its file is broken, or there is no
+   *     such target
+   */
+  public Target target(String id) {
+    if (!Target.isValidId(id)) {
+      throw new CatalogException(
+          "'" + id + "' is not a target name: use lower-case letters, digits and dashes");
+    }
+    if (broken.containsKey(id)) {
+      throw new CatalogException(broken.get(id));
+    }
+    Target target = targets.get(id);
+    if (target == null && templates.contains(id)) {
+      throw new CatalogException(
+          "'"
+              + id
+              + "' is a template, not a target: write "
+              + SITE_DIR
+              + "/NAME.yaml with 'extends: "
+              + id
+              + "'");
+    }
+    if (target == null) {
+      throw new CatalogException(
+          "unknown target '" + id + "': run 'watchdog-menu list' to see the targets");
+    }
+    return target;
+  }
+
+  /**
+   * Whether the site has a file for this id (even a broken one), i.e. its settings were changed.
+   */
+  public boolean hasSiteFile(String id) {
+    return siteIds.contains(id);
+  }
+
+  /** The host path of the site file of a target, whether it exists or not. */
+  public static String siteFile(String id) {
+    if (!Target.isValidId(id)) {
+      throw new CatalogException(
+          "'" + id + "' is not a target name: use lower-case letters, digits and dashes");
+    }
+    return SITE_DIR + "/" + id + ".yaml";
+  }
+
+  /** Files that could not be loaded, one line each, in the order they were read. */
+  public List<Problem> problems() {
+    return problems;
+  }
+}

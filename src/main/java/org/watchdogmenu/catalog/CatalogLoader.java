@@ -1,0 +1,176 @@
+package org.watchdogmenu.catalog;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.watchdogmenu.model.Target;
+import org.watchdogmenu.os.HostRoot;
+
+/**
+ * Builds a {@link Catalog}: reads the menus, then the site folder, and collects one problem per
+ * broken file instead of stopping.
+ */
+final class CatalogLoader {
+  private final List<Problem> problems = new ArrayList<>();
+  private final Map<String, String> broken = new HashMap<>();
+  private final Map<String, SourceTree> catalogTrees = new LinkedHashMap<>();
+  private final Map<String, SourceTree> templates = new LinkedHashMap<>();
+  private final Map<String, Target> catalogTargets = new LinkedHashMap<>();
+  private final Map<String, Target> siteTargets = new TreeMap<>();
+  private final Map<String, SourceMap> lines = new HashMap<>();
+  private final TreeSet<String> siteIds = new TreeSet<>();
+
+  Catalog load(HostRoot root, List<NamedText> menuFiles) {
+    List<CatalogSystem> systems = menus(menuFiles);
+    site(root);
+    sharedStateFiles();
+    List<Target> targets = new ArrayList<>(catalogTargets.values());
+    targets.addAll(siteTargets.values());
+    return new Catalog(
+        systems, targets, broken, siteIds, List.copyOf(templates.keySet()), problems);
+  }
+
+  private List<CatalogSystem> menus(List<NamedText> files) {
+    List<Menu> menus = new ArrayList<>();
+    for (NamedText file : files) {
+      try {
+        menus.add(MenuReader.read(file));
+      } catch (CatalogException e) {
+        problems.add(new Problem(file.name(), e.getMessage()));
+      }
+    }
+    menus.sort(
+        Comparator.comparingInt((Menu m) -> m.system().order())
+            .thenComparing(m -> m.system().id()));
+    for (Menu menu : menus) {
+      for (SourceTree t : menu.templates()) {
+        if (isNew(t)) {
+          build(t, () -> TargetBuilder.template(t));
+          templates.put(id(t), t);
+        }
+      }
+      for (SourceTree t : menu.targets()) {
+        if (isNew(t)) {
+          catalogTrees.put(id(t), t);
+          lines.put(id(t), t.lines());
+          build(t, () -> catalogTargets.put(id(t), TargetBuilder.concrete(t)));
+        }
+      }
+    }
+    return menus.stream().map(Menu::system).toList();
+  }
+
+  private boolean isNew(SourceTree t) {
+    if (!catalogTrees.containsKey(id(t)) && !templates.containsKey(id(t))) {
+      return true;
+    }
+    String message =
+        CatalogException.at(
+                t.lines().at("id"),
+                "'id' is '" + id(t) + "', which another catalog entry already uses: rename one")
+            .getMessage();
+    problems.add(new Problem(t.lines().primaryFile(), message));
+    return false;
+  }
+
+  /** Runs a catalog build step; a broken menu entry becomes a problem and breaks only its id. */
+  private void build(SourceTree t, Runnable step) {
+    try {
+      step.run();
+    } catch (CatalogException e) {
+      problems.add(new Problem(t.lines().primaryFile(), e.getMessage()));
+      broken.put(id(t), e.getMessage());
+    }
+  }
+
+  private void site(HostRoot root) {
+    Path dir = root.resolve(Catalog.SITE_DIR);
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    List<Path> files = new ArrayList<>();
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*.yaml")) {
+      stream.forEach(files::add);
+    } catch (IOException e) {
+      problems.add(new Problem(Catalog.SITE_DIR, Catalog.SITE_DIR + ": cannot be read: " + e));
+      return;
+    }
+    files.sort(Comparator.naturalOrder());
+    for (Path file : files) {
+      siteFile(file);
+    }
+  }
+
+  private void siteFile(Path file) {
+    String name = file.getFileName().toString();
+    String fileId = name.substring(0, name.length() - ".yaml".length());
+    String hostPath = Catalog.SITE_DIR + "/" + name;
+    try {
+      if (!Target.isValidId(fileId)) {
+        throw CatalogException.at(
+            new Location(hostPath, 1),
+            "the file name '"
+                + fileId
+                + "' is not a target name: use lower-case letters, digits and dashes");
+      }
+      siteIds.add(fileId);
+      SourceTree merged =
+          SiteTarget.merged(
+              new NamedText(hostPath, Files.readString(file)), fileId, catalogTrees, templates);
+      Target target = TargetBuilder.concrete(merged);
+      if (catalogTargets.containsKey(fileId)) {
+        catalogTargets.put(fileId, target);
+      } else {
+        siteTargets.put(fileId, target);
+      }
+      lines.put(fileId, merged.lines());
+      broken.remove(fileId);
+    } catch (CatalogException e) {
+      fail(hostPath, fileId, e.getMessage());
+    } catch (IOException e) {
+      fail(hostPath, fileId, hostPath + " line 1: cannot be read: " + e.getMessage());
+    }
+  }
+
+  private void fail(String hostPath, String fileId, String message) {
+    problems.add(new Problem(hostPath, message));
+    catalogTargets.remove(fileId);
+    broken.put(fileId, message);
+  }
+
+  /** Two targets writing one state file would share a restart history: the later one is broken. */
+  private void sharedStateFiles() {
+    Map<String, String> owners = new HashMap<>();
+    List<Target> all = new ArrayList<>(catalogTargets.values());
+    all.addAll(siteTargets.values());
+    for (Target t : all) {
+      String owner = owners.putIfAbsent(t.paths().state(), t.id());
+      if (owner != null) {
+        SourceMap where = lines.get(t.id());
+        fail(
+            where.primaryFile(),
+            t.id(),
+            CatalogException.at(
+                    where.at("paths.state"),
+                    "'paths.state' is also the state file of '"
+                        + owner
+                        + "': give each target its own")
+                .getMessage());
+        siteTargets.remove(t.id());
+      }
+    }
+  }
+
+  private static String id(SourceTree t) {
+    return t.tree().path("id").asText();
+  }
+}

@@ -1,0 +1,138 @@
+package org.watchdogmenu.catalog;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.watchdogmenu.model.Target;
+
+/**
+ * Reads one {@code menus/<system>.yaml} file: the system's header and intervals, and each role's
+ * target and each template as a tree with its lines, marked with the system (and role).
+ */
+final class MenuReader {
+  private static final Pattern TIME = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
+
+  private final SourceTree source;
+
+  private MenuReader(SourceTree source) {
+    this.source = source;
+  }
+
+  static Menu read(NamedText file) {
+    SourceTree source = YamlSource.read(file.text(), file.name());
+    return new MenuReader(source)
+        .menu(StrictMapping.map(source.tree(), MenuFile.class, source.lines()));
+  }
+
+  private Menu menu(MenuFile m) {
+    String fileName = source.lines().primaryFile();
+    require("system", m.system());
+    if (!Target.isValidId(m.system()) || !fileName.endsWith("/" + m.system() + ".yaml")) {
+      fail(
+          "system", "must be the file name without .yaml, in lower case, not '" + m.system() + "'");
+    }
+    require("title", m.title());
+    require("description", m.description());
+    require("order", m.order());
+    intervals("health_intervals", m.healthIntervals());
+    intervals("restart_intervals", m.restartIntervals());
+    List<FixedTimes> times = new ArrayList<>();
+    for (int i = 0; i < m.restartTimes().size(); i++) {
+      times.add(times("restart_times[" + i + "]", m.restartTimes().get(i)));
+    }
+    List<Role> roles = new ArrayList<>();
+    List<SourceTree> targets = new ArrayList<>();
+    for (int i = 0; i < m.roles().size(); i++) {
+      MenuFile.RoleEntry r = m.roles().get(i);
+      String at = "roles[" + i + "]";
+      require(at + ".role", r.role());
+      require(at + ".title", r.title());
+      require(at + ".target", r.target());
+      SourceTree target = part(at + ".target", m.system());
+      target.tree().put("role", r.role());
+      targets.add(target);
+      roles.add(new Role(r.role(), r.title(), target.tree().path("id").asText()));
+    }
+    List<SourceTree> templates = new ArrayList<>();
+    for (int i = 0; i < m.templates().size(); i++) {
+      templates.add(part("templates[" + i + "]", m.system()));
+    }
+    if (roles.isEmpty() && templates.isEmpty()) {
+      fail("", "has neither roles nor templates: add at least one");
+    }
+    CatalogSystem system =
+        new CatalogSystem(
+            m.system(),
+            m.title(),
+            m.description(),
+            m.order(),
+            m.healthIntervals(),
+            m.restartIntervals(),
+            times,
+            roles,
+            templates.stream().map(t -> t.tree().path("id").asText()).toList());
+    return new Menu(system, targets, templates);
+  }
+
+  /** The target or template at path, with the system filled in when it has none. */
+  private SourceTree part(String path, String system) {
+    ObjectNode tree = ((ObjectNode) source.tree().at(pointer(path))).deepCopy();
+    SourceMap lines = source.lines().sub(path);
+    if (!tree.path("id").isTextual() || !Target.isValidId(tree.path("id").asText())) {
+      throw CatalogException.at(
+          lines.at("id"),
+          "'" + path + ".id' must be a target id (lower-case letters, digits, dashes)");
+    }
+    if (!tree.hasNonNull("system")) {
+      tree.put("system", system);
+    }
+    return new SourceTree(tree, lines);
+  }
+
+  private void intervals(String key, List<IntervalChoice> choices) {
+    if (choices.isEmpty()) {
+      fail(key, "is missing: list the intervals the menu offers");
+    }
+    for (int i = 0; i < choices.size(); i++) {
+      IntervalChoice c = choices.get(i);
+      require(key + "[" + i + "].every", c.every());
+      require(key + "[" + i + "].label", c.label());
+      if (c.every().isZero()) {
+        fail(key + "[" + i + "].every", "must be longer than 0");
+      }
+    }
+  }
+
+  private FixedTimes times(String at, MenuFile.TimesEntry t) {
+    require(at + ".at", t.at());
+    require(at + ".label", t.label());
+    List<LocalTime> out = new ArrayList<>();
+    for (int i = 0; i < t.at().size(); i++) {
+      String time = t.at().get(i);
+      if (time == null || !TIME.matcher(time).matches()) {
+        fail(
+            at + ".at[" + i + "]",
+            "must be a time written HH:MM, e.g. \"08:00\", not '" + time + "'");
+      }
+      out.add(LocalTime.parse(time));
+    }
+    return new FixedTimes(out, t.label(), t.recommended());
+  }
+
+  private void require(String path, Object value) {
+    if (value == null || value instanceof String s && s.isBlank()) {
+      throw CatalogException.at(source.lines().at(path), "'" + path + "' is missing");
+    }
+  }
+
+  private void fail(String path, String message) {
+    String key = path.isEmpty() ? "the file" : "'" + path + "'";
+    throw CatalogException.at(source.lines().at(path), key + " " + message);
+  }
+
+  private static String pointer(String path) {
+    return "/" + path.replace("[", "/").replace("]", "").replace('.', '/');
+  }
+}

@@ -1,0 +1,80 @@
+package org.watchdogmenu.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.Set;
+import org.watchdogmenu.model.Target;
+
+/**
+ * Reads one site file {@code /etc/watchdog-menu/targets/<id>.yaml}: checks its id against the file
+ * name, finds what it starts from ({@code extends}, else the catalog target of the same id, else
+ * nothing) and merges.
+ */
+final class SiteTarget {
+  private SiteTarget() {}
+
+  /**
+   * @param targets catalog targets by id
+   * @param templates catalog templates by id
+   */
+  static SourceTree merged(
+      NamedText file,
+      String fileId,
+      Map<String, SourceTree> targets,
+      Map<String, SourceTree> templates) {
+    SourceTree site = YamlSource.read(file.text(), file.name());
+    SourceMap lines = site.lines();
+    JsonNode id = site.tree().get("id");
+    if (id == null || id.isNull()) {
+      throw CatalogException.at(
+          lines.forMissing("id"),
+          "'id' is missing: add 'id: " + fileId + "' (the file name without .yaml)");
+    }
+    if (!id.isTextual() || !Target.isValidId(id.asText())) {
+      throw CatalogException.at(
+          lines.at("id"),
+          "'id' must be lower-case letters, digits and dashes (at most 63, not starting with a"
+              + " dash), not '"
+              + id.asText()
+              + "'");
+    }
+    if (!id.asText().equals(fileId)) {
+      throw CatalogException.at(
+          lines.at("id"),
+          "'id' is '"
+              + id.asText()
+              + "' but the file is named "
+              + fileId
+              + ".yaml: rename the file to "
+              + id.asText()
+              + ".yaml or change the id");
+    }
+    SourceTree base = base(site, targets, templates);
+    return base == null ? site : TreeMerge.merge(base, site);
+  }
+
+  private static SourceTree base(
+      SourceTree site, Map<String, SourceTree> targets, Map<String, SourceTree> templates) {
+    JsonNode ext = site.tree().get("extends");
+    if (ext == null || ext.isNull()) {
+      return targets.get(site.tree().get("id").asText());
+    }
+    if (ext.isTextual() && templates.containsKey(ext.asText())) {
+      return templates.get(ext.asText());
+    }
+    if (ext.isTextual() && targets.containsKey(ext.asText())) {
+      SourceTree target = targets.get(ext.asText());
+      ObjectNode tree = target.tree().deepCopy();
+      tree.remove(Set.of("id", "paths"));
+      return new SourceTree(tree, target.lines().without(Set.of("id", "paths")));
+    }
+    throw CatalogException.at(
+        site.lines().at("extends"),
+        "'extends' names '"
+            + ext.asText()
+            + "', which is not a catalog template or target: use one of "
+            + String.join(", ", templates.keySet())
+            + " or a target from 'watchdog-menu list'");
+  }
+}

@@ -1,0 +1,142 @@
+package org.watchdogmenu.catalog;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.watchdogmenu.model.DataSize;
+import org.watchdogmenu.model.ProbeSpec;
+import org.watchdogmenu.model.ServiceKind;
+
+/** Turns a tree into a record with the strict mapper; mapping errors become one-line errors. */
+final class StrictMapping {
+  static final String KINDS =
+      Arrays.stream(ServiceKind.values()).map(ServiceKind::key).collect(Collectors.joining(", "));
+  static final String PROBE_TYPES =
+      Arrays.stream(ProbeSpec.class.getAnnotation(JsonSubTypes.class).value())
+          .map(JsonSubTypes.Type::name)
+          .collect(Collectors.joining(", "));
+
+  private StrictMapping() {}
+
+  static <T> T map(JsonNode tree, Class<T> type, SourceMap lines) {
+    try {
+      return YamlSource.MAPPER.treeToValue(tree, type);
+    } catch (UnrecognizedPropertyException e) {
+      throw unknownKey(e, lines);
+    } catch (InvalidTypeIdException e) {
+      String path = path(e);
+      String typePath = SourceMap.child(path, "type");
+      if (e.getTypeId() == null) {
+        throw CatalogException.at(
+            lines.forMissing(path), "'" + path + "' has no 'type': add one of " + PROBE_TYPES);
+      }
+      throw CatalogException.at(
+          lines.at(typePath),
+          "'" + typePath + "' must be one of " + PROBE_TYPES + ", not '" + e.getTypeId() + "'");
+    } catch (ValueInstantiationException e) {
+      String reason = e.getCause() == null ? e.getOriginalMessage() : e.getCause().getMessage();
+      throw CatalogException.at(lines.at(path(e)), reason);
+    } catch (MismatchedInputException e) {
+      String path = path(e);
+      throw CatalogException.at(lines.at(path), "'" + path + "' " + expected(e));
+    } catch (JsonProcessingException e) {
+      String path = e instanceof JsonMappingException m ? path(m) : "";
+      throw CatalogException.at(lines.at(path), firstLine(e.getOriginalMessage()));
+    }
+  }
+
+  private static CatalogException unknownKey(UnrecognizedPropertyException e, SourceMap lines) {
+    String path = path(e);
+    String key = e.getPropertyName();
+    String in = SourceMap.parent(path);
+    List<String> known =
+        e.getKnownPropertyIds() == null
+            ? List.of()
+            : e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+    String hint =
+        known.stream()
+            .filter(k -> distance(k, key) <= Math.max(1, key.length() / 3))
+            .min(Comparator.comparingInt(k -> distance(k, key)))
+            .map(k -> " (did you mean '" + k + "'?)")
+            .orElse(": the keys here are " + String.join(", ", known));
+    return CatalogException.at(
+        lines.at(path), "unknown key '" + key + "'" + (in.isEmpty() ? "" : " in " + in) + hint);
+  }
+
+  private static String expected(MismatchedInputException e) {
+    Class<?> type = e.getTargetType();
+    String value =
+        e instanceof InvalidFormatException f && f.getValue() != null
+            ? ", not '" + f.getValue() + "'"
+            : "";
+    if (type == ServiceKind.class) {
+      return "must be one of " + KINDS + value;
+    }
+    if (type == Duration.class) {
+      return "must be a duration like 500ms, 5s, 2m, 1h or 1d" + value;
+    }
+    if (type == DataSize.class) {
+      return "must be a size like 512M or 1G" + value;
+    }
+    if (type != null && Collection.class.isAssignableFrom(type)) {
+      return "must be a list, e.g. [a, b]" + value;
+    }
+    if (type == Integer.class || type == int.class || type == Long.class) {
+      return "must be a whole number" + value;
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "must be true or false" + value;
+    }
+    if (type == String.class) {
+      return "must be a single value (text), not a list or mapping";
+    }
+    return "has the wrong form: " + firstLine(e.getOriginalMessage());
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder out = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        out.append(out.length() == 0 ? "" : ".").append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        out.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return out.toString();
+  }
+
+  private static String firstLine(String text) {
+    return text == null ? "" : text.strip().lines().findFirst().orElse("");
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}
