@@ -98,7 +98,7 @@ final class CatalogLoader {
       return;
     }
     List<Path> files = new ArrayList<>();
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*.yaml")) {
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*.{yaml,yml}")) {
       stream.forEach(files::add);
     } catch (IOException e) {
       problems.add(new Problem(Catalog.SITE_DIR, Catalog.SITE_DIR + ": cannot be read: " + e));
@@ -112,6 +112,14 @@ final class CatalogLoader {
 
   private void siteFile(Path file) {
     String name = file.getFileName().toString();
+    if (name.endsWith(".yml")) {
+      String hostPath = Catalog.SITE_DIR + "/" + name;
+      problems.add(
+          new Problem(
+              hostPath,
+              hostPath + " line 1: is not read: name it " + name.replace(".yml", ".yaml")));
+      return;
+    }
     String fileId = name.substring(0, name.length() - ".yaml".length());
     String hostPath = Catalog.SITE_DIR + "/" + name;
     try {

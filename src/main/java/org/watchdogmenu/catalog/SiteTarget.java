@@ -12,6 +12,9 @@ import org.watchdogmenu.model.Target;
  * nothing) and merges.
  */
 final class SiteTarget {
+  /** What a file that extends an entry does not take from it: they belong to that entry. */
+  private static final Set<String> NOT_INHERITED = Set.of("id", "title", "paths");
+
   private SiteTarget() {}
 
   /**
@@ -60,14 +63,12 @@ final class SiteTarget {
     if (ext == null || ext.isNull()) {
       return targets.get(site.tree().get("id").asText());
     }
-    if (ext.isTextual() && templates.containsKey(ext.asText())) {
-      return templates.get(ext.asText());
-    }
-    if (ext.isTextual() && targets.containsKey(ext.asText())) {
-      SourceTree target = targets.get(ext.asText());
-      ObjectNode tree = target.tree().deepCopy();
-      tree.remove(Set.of("id", "paths"));
-      return new SourceTree(tree, target.lines().without(Set.of("id", "paths")));
+    SourceTree base =
+        ext.isTextual() ? templates.getOrDefault(ext.asText(), targets.get(ext.asText())) : null;
+    if (base != null) {
+      ObjectNode tree = base.tree().deepCopy();
+      tree.remove(NOT_INHERITED);
+      return new SourceTree(tree, base.lines().without(NOT_INHERITED));
     }
     throw CatalogException.at(
         site.lines().at("extends"),

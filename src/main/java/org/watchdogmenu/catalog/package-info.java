@@ -15,10 +15,11 @@
  * <p>Rules:
  *
  * <ul>
- *   <li>A site file with {@code extends: X} starts from catalog target or template X (when X is a
- *       concrete target its {@code id} and {@code paths} are not inherited, so two targets never
- *       share a state file). Otherwise a site file whose id is a catalog target's overrides that
- *       target. Otherwise it stands alone (system {@code custom} unless it says).
+ *   <li>A site file with {@code extends: X} starts from catalog template or target X, without X's
+ *       {@code id}, {@code title} and {@code paths} (so two targets never share a state file).
+ *       Otherwise a site file whose id is a catalog target's overrides that target, paths included.
+ *       Otherwise it stands alone (system {@code custom} unless it says). Two targets with one
+ *       state file are an error.
  *   <li>Merging is a deep merge of the YAML trees: mappings are merged key by key, every other
  *       value (lists included) replaces the inherited one whole. To add a probe, repeat the list.
  *       An empty value ({@code key:}) removes the inherited value, so the model default applies.

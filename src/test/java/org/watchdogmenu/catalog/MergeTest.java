@@ -98,7 +98,7 @@ class MergeTest {
   }
 
   @Test
-  void extendingACatalogTargetTakesNeitherItsIdNorItsPaths() {
+  void extendingACatalogTargetTakesNeitherItsIdNorItsTitleNorItsPaths() {
     Sites.write(
         root,
         "paqet-client-2.yaml",
@@ -112,6 +112,7 @@ class MergeTest {
     Target t = Sites.load(root).target("paqet-client-2");
 
     assertThat(t.paths().state()).isEqualTo("/var/tmp/paqet-client-2_restart_state.txt");
+    assertThat(t.title()).isEqualTo("paqet-client-2");
     assertThat(t.system()).isEqualTo("paqet");
     assertThat(t.probes()).extracting(p -> p.type()).containsExactly("active", "socks5");
   }
@@ -152,6 +153,7 @@ class MergeTest {
 
     Target t = Sites.load(root).target("pm2-web");
 
+    assertThat(t.title()).isEqualTo("pm2-web");
     assertThat(t.probes().get(0)).hasFieldOrPropertyWithValue("app", "web-worker");
     assertThat(t.probes().get(1)).hasFieldOrPropertyWithValue("pm2App", null);
     assertThat(t.probes().get(1)).hasFieldOrPropertyWithValue("process", "node");

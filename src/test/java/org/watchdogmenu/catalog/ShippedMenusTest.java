@@ -15,9 +15,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.watchdogmenu.model.ActiveProbeSpec;
 import org.watchdogmenu.model.CloseWaitProbeSpec;
 import org.watchdogmenu.model.CommandProbeSpec;
+import org.watchdogmenu.model.CpuProbeSpec;
+import org.watchdogmenu.model.DataSize;
 import org.watchdogmenu.model.DockerProbeSpec;
 import org.watchdogmenu.model.HttpProbeSpec;
 import org.watchdogmenu.model.LogScanProbeSpec;
+import org.watchdogmenu.model.MemoryProbeSpec;
+import org.watchdogmenu.model.Pm2ProbeSpec;
 import org.watchdogmenu.model.Policy;
 import org.watchdogmenu.model.ServiceKind;
 import org.watchdogmenu.model.Socks5ProbeSpec;
@@ -259,5 +263,45 @@ class ShippedMenusTest {
 
   private CatalogSystem system(String id) {
     return catalog().systems().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void thePm2TemplateHasTheDefaultsOfSeeds002And004() {
+    Sites.write(
+        root,
+        "pm2-api.yaml",
+        "id: pm2-api\nextends: pm2-app\nservice:\n  app: api\n  user: ubuntu\n");
+    Duration five = Duration.ofSeconds(5);
+
+    Target t = catalog().target("pm2-api");
+
+    assertThat(t.system()).isEqualTo("pm2");
+    assertThat(t.service().kind()).isEqualTo(ServiceKind.PM2);
+    assertThat(t.service().env()).isEqualTo("production");
+    assertThat(t.probes())
+        .containsExactly(
+            new Pm2ProbeSpec("PM2 daemon and app online", five, "api", "ubuntu"),
+            new MemoryProbeSpec(null, five, null, null, "api", DataSize.parse("1G")),
+            new CpuProbeSpec(null, five, null, null, "api", 90, Duration.ofSeconds(60)));
+    assertThat(t.policy())
+        .isEqualTo(
+            new Policy(
+                null, 3, Duration.ofSeconds(10), null, Duration.ofSeconds(60), null, null, null));
+  }
+
+  @Test
+  void theSystemdTemplateHasTheMonitorSettingsOfSeed001() {
+    Sites.write(
+        root, "svc-api.yaml", "id: svc-api\nextends: systemd-service\nservice:\n  unit: api\n");
+
+    Target t = catalog().target("svc-api");
+
+    assertThat(t.system()).isEqualTo("svc");
+    assertThat(t.service().kind()).isEqualTo(ServiceKind.SYSTEMD);
+    assertThat(t.probes()).containsExactly(new ActiveProbeSpec(null, null));
+    assertThat(t.policy())
+        .isEqualTo(
+            new Policy(
+                Duration.ofSeconds(30), null, null, null, null, 5, Duration.ofMinutes(5), null));
   }
 }

@@ -502,4 +502,10 @@ class ValidationTest {
         .containsExactly(
             "menus/b.yaml line 8: 'id' is 'app', which another catalog entry already uses: rename one");
   }
+
+  @Test
+  void aYmlFileIsReportedNotIgnored() {
+    assertThat(Sites.problemOf(root, "web.yml", "id: web\n"))
+        .isEqualTo("/etc/watchdog-menu/targets/web.yml line 1: is not read: name it web.yaml");
+  }
 }
