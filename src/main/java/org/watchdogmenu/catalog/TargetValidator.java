@@ -41,9 +41,6 @@ final class TargetValidator {
     c.fileNamePart("system", target.system());
     c.fileNamePart("role", target.role());
     service(target.service(), c);
-    if (target.probes().isEmpty()) {
-      c.missing("probes", "is empty: add at least one probe, e.g. '- type: active'");
-    }
     for (int i = 0; i < target.probes().size(); i++) {
       ProbeValidator.check("probes[" + i + "]", target.probes().get(i), c);
     }

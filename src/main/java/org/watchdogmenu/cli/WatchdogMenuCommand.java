@@ -37,13 +37,13 @@ public final class WatchdogMenuCommand implements Runnable {
   @Option(
       names = "--root",
       paramLabel = "DIR",
-      scope = ScopeType.INHERITED,
+      scope = ScopeType.INHERIT,
       description = "Treat DIR as / for every file read or written (default: /).")
   Path root = Path.of("/");
 
   @Option(
       names = "--no-color",
-      scope = ScopeType.INHERITED,
+      scope = ScopeType.INHERIT,
       description = "No colours in the output (also when NO_COLOR is set).")
   boolean noColor;
 
@@ -54,10 +54,10 @@ public final class WatchdogMenuCommand implements Runnable {
     CommandLine cli = new CommandLine(new WatchdogMenuCommand());
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExitCodeOnInvalidInput(ExitCodes.USAGE);
+    cli.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
     CommandLine check = cli.getSubcommands().get("check");
-    check.setExitCodeOnInvalidInput(ExitCodes.CHECK_UNKNOWN);
-    check.setExitCodeOnExecutionException(ExitCodes.CHECK_UNKNOWN);
+    check.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.CHECK_UNKNOWN);
+    check.getCommandSpec().exitCodeOnExecutionException(ExitCodes.CHECK_UNKNOWN);
     cli.setParameterExceptionHandler(
         (e, ignoredArgs) -> {
           CommandLine c = e.getCommandLine();
@@ -85,12 +85,19 @@ public final class WatchdogMenuCommand implements Runnable {
     if (host == null) {
       if (!Files.isDirectory(root)) {
         throw new ParameterException(
-            spec.commandLine(),
-            "--root " + root + " is not a folder: create it or name an existing one");
+            invoked(), "--root " + root + " is not a folder: create it or name an existing one");
       }
       host = Host.system(new HostRoot(root));
     }
     return host;
+  }
+
+  /** The subcommand that runs, so input errors get its exit code ({@code check}: UNKNOWN). */
+  private CommandLine invoked() {
+    CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+    return parsed != null && parsed.subcommand() != null
+        ? parsed.subcommand().commandSpec().commandLine()
+        : spec.commandLine();
   }
 
   Engine engine() {

@@ -84,6 +84,16 @@ public final class HealthCheck {
             u -> log.line("Health check: Grace period passed (uptime: " + seconds(u) + ")"));
         break;
     }
+    if (target.probes().isEmpty() && state.activity() == ServiceState.Activity.UNTRACKED) {
+      log.line(
+          "Health check UNKNOWN: nothing tells whether "
+              + target.id()
+              + " is healthy: add a probe or a status command");
+      return finish(
+          Outcome.UNKNOWN,
+          "No probe and no status command",
+          "=== Health Check UNKNOWN: no restart (fix the cause above) ===");
+    }
     if (target.probes().isEmpty()) {
       log.line("Health check: no probes configured; the service state is the whole test");
       return finish(

@@ -1,5 +1,6 @@
 package org.watchdogmenu.os;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -32,6 +33,18 @@ public record HostRoot(Path dir) {
       }
     }
     return dir.resolve(relative).normalize();
+  }
+
+  /**
+   * The real location of a path under {@code /proc}: the root's own {@code proc} folder when it has
+   * one (a test that fakes the kernel's tables), else the machine's {@code /proc}, because
+   * processes and sockets are never part of a sandbox.
+   */
+  public Path resolveProc(String procPath) {
+    if (!procPath.equals("/proc") && !procPath.startsWith("/proc/")) {
+      throw new IllegalArgumentException("'" + procPath + "' is not under /proc");
+    }
+    return Files.isDirectory(dir.resolve("proc")) ? resolve(procPath) : Path.of(procPath);
   }
 
   public boolean isSystem() {

@@ -11,8 +11,9 @@ import java.util.OptionalLong;
 import org.watchdogmenu.os.HostRoot;
 
 /**
- * Facts about processes read from {@code /proc} under the host root: which run, by pid or name, and
- * their resident memory and CPU time. A process that ends while it is read counts as absent.
+ * Facts about processes read from {@code /proc} (the machine's, or a fake one under the host root
+ * in tests): which run, by pid or name, and their resident memory and CPU time. A process that ends
+ * while it is read counts as absent.
  */
 final class LinuxProcesses {
   /** Clock ticks per second of {@code /proc/PID/stat} times (USER_HZ, 100 on every Linux port). */
@@ -37,7 +38,7 @@ final class LinuxProcesses {
    */
   List<Long> named(String name) throws IOException {
     List<Long> pids = new ArrayList<>();
-    try (DirectoryStream<Path> all = Files.newDirectoryStream(root.resolve("/proc"))) {
+    try (DirectoryStream<Path> all = Files.newDirectoryStream(root.resolveProc("/proc"))) {
       for (Path dir : all) {
         String file = dir.getFileName().toString();
         if (file.matches("\\d+") && hasName(dir, name)) {
@@ -87,7 +88,7 @@ final class LinuxProcesses {
   }
 
   private Path proc(long pid) {
-    return root.resolve("/proc/" + pid);
+    return root.resolveProc("/proc/" + pid);
   }
 
   private static String read(Path file) {

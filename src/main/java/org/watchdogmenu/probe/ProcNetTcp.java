@@ -12,7 +12,8 @@ import org.watchdogmenu.os.HostRoot;
 
 /**
  * The kernel's table of TCP sockets, read from {@code /proc/net/tcp} and {@code /proc/net/tcp6}
- * (under the host root) without starting {@code ss} or {@code netstat}.
+ * (the machine's, or a fake one under the host root in tests) without starting {@code ss} or {@code
+ * netstat}.
  */
 final class ProcNetTcp {
   static final int LISTEN = 0x0A;
@@ -34,7 +35,7 @@ final class ProcNetTcp {
     List<Socket> sockets = new ArrayList<>();
     int tables = 0;
     for (String file : FILES) {
-      Path path = root.resolve(file);
+      Path path = root.resolveProc(file);
       try {
         parse(Files.readAllLines(path), sockets);
         tables++;
@@ -43,7 +44,7 @@ final class ProcNetTcp {
       }
     }
     if (tables == 0) {
-      throw new IOException("cannot read " + root.resolve(FILES[0]) + " (no /proc here?)");
+      throw new IOException("cannot read " + root.resolveProc(FILES[0]) + " (no /proc here?)");
     }
     return sockets;
   }

@@ -73,7 +73,15 @@ class ExamplesTest {
     assertThat(t.policy())
         .isEqualTo(
             new Policy(
-                null, 3, Duration.ofSeconds(10), null, Duration.ofSeconds(60), null, null, null));
+                null,
+                3,
+                Duration.ofSeconds(10),
+                null,
+                Duration.ofSeconds(60),
+                null,
+                null,
+                null,
+                null));
     assertThat(t.paths().state()).isEqualTo("/var/tmp/pm2-codebox_restart_state.txt");
   }
 

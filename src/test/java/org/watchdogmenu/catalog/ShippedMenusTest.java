@@ -286,7 +286,15 @@ class ShippedMenusTest {
     assertThat(t.policy())
         .isEqualTo(
             new Policy(
-                null, 3, Duration.ofSeconds(10), null, Duration.ofSeconds(60), null, null, null));
+                null,
+                3,
+                Duration.ofSeconds(10),
+                null,
+                Duration.ofSeconds(60),
+                null,
+                null,
+                null,
+                null));
   }
 
   @Test
@@ -302,6 +310,14 @@ class ShippedMenusTest {
     assertThat(t.policy())
         .isEqualTo(
             new Policy(
-                Duration.ofSeconds(30), null, null, null, null, 5, Duration.ofMinutes(5), null));
+                Duration.ofSeconds(30),
+                null,
+                null,
+                null,
+                null,
+                5,
+                Duration.ofMinutes(5),
+                null,
+                null));
   }
 }

@@ -91,13 +91,6 @@ class ValidationTest {
   }
 
   @Test
-  void probesMustNotBeEmpty() {
-    assertThat(problem(SYSTEMD + "probes: []\n"))
-        .isEqualTo(
-            FILE + " line 5: 'probes' is empty: add at least one probe, e.g. '- type: active'");
-  }
-
-  @Test
   void eachServiceKindNeedsItsSubject() {
     assertThat(problem("id: web\nservice:\n  kind: systemd\nprobes: [{type: active}]\n"))
         .isEqualTo(FILE + " line 2: 'service.unit' is missing: a systemd service needs its unit");

@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchdogmenu.os.MutableClock;
@@ -18,8 +19,12 @@ class EngineStatusTest {
 
   @TempDir Path root;
   private final MutableClock clock = new MutableClock(T0);
-  private final Engine engine =
-      new Engine(TestHosts.scripted(root, new ScriptedCommandRunner(), clock));
+  private Engine engine;
+
+  @BeforeEach
+  void setUp() {
+    engine = new Engine(TestHosts.scripted(root, new ScriptedCommandRunner(), clock));
+  }
 
   private void history(String text) throws Exception {
     Path state = root.resolve("var/tmp/paqet_restart_state_server.txt");

@@ -31,6 +31,11 @@ class Pm2AppIT {
     assertThat(pm2("start", script.toString(), "--name", app)).isZero();
     Tools.waitForPort(port);
     Sandbox sandbox = new Sandbox(Files.createDirectories(dir.resolve("root")));
+    // the sandbox sees the real pm2 daemon's home, where its pid file is
+    Path home = Path.of(System.getProperty("user.home"));
+    Path pm2Home = sandbox.path(home.resolve(".pm2").toString());
+    Files.createDirectories(pm2Home.getParent());
+    Files.createSymbolicLink(pm2Home, home.resolve(".pm2"));
     sandbox.target(
         app,
         String.join(

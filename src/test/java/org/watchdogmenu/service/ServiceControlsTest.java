@@ -86,8 +86,9 @@ class ServiceControlsTest {
         .expect("systemctl", "show", "paqet-client.service", PROPS, "--timestamp=unix")
         .exits(1)
         .printsError("System has not been booted with systemd");
-    assertThat(c.state().activity()).isEqualTo(ServiceState.Activity.UNKNOWN);
-    assertThat(c.state().detail()).contains("System has not been booted with systemd");
+    ServiceState state = c.state();
+    assertThat(state.activity()).isEqualTo(ServiceState.Activity.UNKNOWN);
+    assertThat(state.detail()).contains("System has not been booted with systemd");
   }
 
   @Test
