@@ -8,8 +8,14 @@ import java.nio.file.Path;
 final class FakeProc {
   private final Path proc;
 
+  /** Creates the root's own {@code proc} folder, so probes read it instead of the machine's. */
   FakeProc(Path root) {
     this.proc = root.resolve("proc");
+    try {
+      Files.createDirectories(proc);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** A process with a name, an argv, a resident size and a CPU time in ticks. */
