@@ -170,17 +170,22 @@ find_java() {
   return 1
 }
 
-need_apt() {
-  local id="" id_like=""
-  local release=${WATCHDOG_MENU_OS_RELEASE:-/etc/os-release}
+# Debian, Ubuntu and their derivatives only: the tool writes /etc/cron.d and
+# /etc/sudoers.d the Debian way, and this script installs with apt-get.
+# WATCHDOG_MENU_OS_RELEASE replaces /etc/os-release (for tests).
+check_os() {
+  local release=${WATCHDOG_MENU_OS_RELEASE:-/etc/os-release} id="" id_like=""
   if [ -r "$release" ]; then
     id=$(sed -n 's/^ID=//p' "$release" | tr -d '"')
     id_like=$(sed -n 's/^ID_LIKE=//p' "$release" | tr -d '"')
   fi
   case " $id $id_like " in
     *" debian "* | *" ubuntu "*) ;;
-    *) die "$1 is missing and this OS (${id:-unknown}) is not Debian or Ubuntu: install it yourself and re-run" ;;
+    *) die "unsupported OS '${id:-unknown}': watchdog-menu installs on Debian or Ubuntu" ;;
   esac
+}
+
+need_apt() {
   [ "$(id -u)" -eq 0 ] || die "$1 is missing: run as root so it can be installed with apt-get"
   command -v apt-get >/dev/null || die "$1 is missing and apt-get is not available"
 }
@@ -211,6 +216,7 @@ apt_update_once() {
   fi
 }
 
+check_os
 if ! java_bin=$(find_java); then
   need_apt "a Java 17+ runtime"
   apt_update_once
@@ -234,6 +240,8 @@ if [ -z "$jar_in" ]; then
 fi
 [ -f "$jar_in" ] || die "no jar at '$jar_in'"
 [ -r "$jar_in" ] || die "cannot read '$jar_in'"
+# Never replace a working install with a jar that does not start.
+"$java_bin" -jar "$jar_in" --version >/dev/null 2>&1 || die "'$jar_in' does not run (java -jar $jar_in --version failed)"
 
 # --- files -----------------------------------------------------------------------
 
