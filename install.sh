@@ -28,8 +28,9 @@ Options:
                    /var/lib/watchdog-menu
   --help           show this text
 
-Files the tool itself wrote (cron, sudoers, units) are removed by
-'watchdog-menu uninstall': run it before 'install.sh --uninstall'.
+--uninstall leaves the files the tool itself wrote (cron, sudoers, units): remove
+them with the tool first. Run install.sh again after a JDK upgrade to rebuild the
+class-data archive.
 EOF
 }
 
