@@ -234,8 +234,12 @@ if [ -z "$jar_in" ]; then
   fi
   [ -f "$here/pom.xml" ] || die "no pom.xml next to install.sh: run it from the source folder, or use --no-build JAR"
   say "building the jar with Maven"
+  # A clean build with a fixed time stamp (the last commit's) makes a rebuild of the
+  # same sources byte-identical, so a second run leaves the installed jar alone.
+  stamp=$(git -C "$here" log -1 --format=%cI 2>/dev/null) || stamp=2000-01-01T00:00:00Z
   # JAVA_HOME picks the JDK found above when the default java is older than 17.
-  (cd "$here" && JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$java_bin")")") mvn -B -DskipTests package) \
+  (cd "$here" && JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$java_bin")")") \
+    mvn -B -DskipTests -Dproject.build.outputTimestamp="$stamp" clean package) \
     || die "the Maven build failed (see above)"
   jar_in=$here/target/watchdog-menu.jar
 fi

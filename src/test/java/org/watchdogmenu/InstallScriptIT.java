@@ -67,6 +67,40 @@ class InstallScriptIT {
   }
 
   @Test
+  void buildsFromSourceAndARebuildOfTheSameSourcesChangesNothing() throws Exception {
+    // a copy of the sources, so the inner build does not clean this build's target/
+    Path src = tmp.resolve("src");
+    Files.createDirectories(src);
+    Run copy =
+        run(
+            List.of(
+                "bash",
+                "-c",
+                "tar -C \"$0\" --exclude=./target --exclude=./.git -cf - . | tar -C \"$1\" -xf -",
+                SCRIPT.getParent().toAbsolutePath().toString(),
+                src.toString()),
+            Map.of());
+    assertThat(copy.exit).as(copy.toString()).isZero();
+
+    Run first =
+        run(
+            List.of("bash", src.resolve("install.sh").toString(), "--prefix", prefix.toString()),
+            Map.of());
+    assertThat(first.exit).as(first.toString()).isZero();
+    assertThat(first.stdout).contains("building the jar with Maven").contains("installed " + jar);
+    assertVersionOnlyOnStdout();
+    FileTime installed = Files.getLastModifiedTime(jar);
+
+    Run second =
+        run(
+            List.of("bash", src.resolve("install.sh").toString(), "--prefix", prefix.toString()),
+            Map.of());
+    assertThat(second.exit).as(second.toString()).isZero();
+    assertThat(second.stdout).contains("is already installed; nothing changed");
+    assertThat(Files.getLastModifiedTime(jar)).isEqualTo(installed);
+  }
+
+  @Test
   void launcherPassesArgumentsThrough() throws Exception {
     assertThat(install().exit).isZero();
 
@@ -278,9 +312,9 @@ class InstallScriptIT {
     pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
     Process p = pb.start();
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+    if (!p.waitFor(300, TimeUnit.SECONDS)) {
       p.destroyForcibly();
-      throw new AssertionError(argv + " did not finish in 120 s");
+      throw new AssertionError(argv + " did not finish in 300 s");
     }
     return new Run(argv, p.exitValue(), read(out), read(err));
   }
