@@ -18,7 +18,8 @@ Each variant runs a fresh JVM per run:
   plain+cds     java -XX:SharedArchiveFile=A -jar JAR
   tuned         java <launcher flags without the archive> -jar JAR
   tuned+cds     the launcher as install.sh writes it
-The archives are built into a temp folder the way install.sh builds its own.
+The archives are built into a temp folder the way install.sh builds its own
+(trained on 'list' when the jar has it, else on --help).
 'check' runs against a throwaway --root holding one target, bench-web: a 'command'
 service probed by tcp-connect and http against a local python3 http.server.
 Needs java and python3.
@@ -77,30 +78,46 @@ tuned=(-Djava.awt.headless=true -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-
   -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto)
 quiet=(-Xlog:disable -Xlog:all=warning:stderr)
 
-# Times a command RUNS times, each a new process; prints "median_ms median_peak_rss_kb
-# exit_code_of_last_run". Peak RSS comes from wait4() of each child.
-measure() {
-  python3 - "$runs" "$@" <<'PY'
+# Runs every command of the table RUNS times, round-robin (so a busy machine slows all
+# of them alike), each run a new process, and prints one line per command:
+# "median_wall_ms median_cpu_ms median_peak_rss_kb exit_code_of_last_run".
+# CPU is user+system time of the JVM; peak RSS comes from wait4().
+# Input on stdin: one command per line, arguments separated by tabs.
+measure_all() {
+  python3 -c '
 import os, statistics, subprocess, sys, time
-runs, argv = int(sys.argv[1]), sys.argv[2:]
-ms, rss, code = [], [], 0
-for _ in range(runs + 1):  # the first run only warms the page cache
-    t = time.perf_counter()
-    p = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(p.pid, 0)
-    ms.append((time.perf_counter() - t) * 1000)
-    rss.append(usage.ru_maxrss)
-    code = os.waitstatus_to_exitcode(status)
-print(f"{statistics.median(ms[1:]):.0f} {statistics.median(rss[1:]):.0f} {code}")
-PY
+runs = int(sys.argv[1])
+cmds = [line.rstrip("\n").split("\t") for line in sys.stdin if line.strip()]
+res = [([], [], [], 0) for _ in cmds]
+for r in range(runs + 1):  # round 0 only warms the page cache
+    for i, argv in enumerate(cmds):
+        t = time.perf_counter()
+        p = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+        _, status, ru = os.wait4(p.pid, 0)
+        wall = (time.perf_counter() - t) * 1000
+        if r > 0:
+            res[i][0].append(wall)
+            res[i][1].append((ru.ru_utime + ru.ru_stime) * 1000)
+            res[i][2].append(ru.ru_maxrss)
+        res[i] = res[i][:3] + (os.waitstatus_to_exitcode(status),)
+for wall, cpu, rss, code in res:
+    print(f"{statistics.median(wall):.0f} {statistics.median(cpu):.0f} {statistics.median(rss):.0f} {code}")
+' "$runs"
 }
 
-# Builds an AppCDS archive for a flag set the way install.sh does (trained on --help).
+# Builds an AppCDS archive for a flag set the way install.sh does: trained on
+# 'list --root <empty folder>' when the jar has 'list', else on --help.
+mkdir -p "$work/train/etc/watchdog-menu/targets" "$work/train/var/lib/watchdog-menu"
+if java -jar "$jar" list --root "$work/train" >/dev/null 2>&1; then
+  train=(list --root "$work/train")
+else
+  train=(--help)
+fi
 build_archive() {
   local out=$1
   shift
-  java "$@" -XX:ArchiveClassesAtExit="$out" -Xlog:disable -jar "$jar" --help >/dev/null 2>&1 || true
+  java "$@" -XX:ArchiveClassesAtExit="$out" -Xlog:disable -jar "$jar" "${train[@]}" >/dev/null 2>&1 || true
   [ -f "$out" ] || { echo "benchmark.sh: could not build $out" >&2; exit 1; }
 }
 
@@ -155,21 +172,34 @@ EOF
   fi
 fi
 
-echo "jar: $jar"
-echo "java: $(java -version 2>&1 | head -n 1)"
-echo "runs: $runs per figure (median), each a new JVM; $(nproc) cores"
-echo
-printf '%-10s %14s %14s %12s %14s\n' variant "--version ms" "version RSS MB" "check ms" "check RSS MB"
+# One line per command for measure_all: variant x (--version, check).
+commands=()
 for v in "${variants[@]}"; do
   read -r -a f <<<"${flags[$v]}"
-  read -r vms vrss _ < <(measure java "${f[@]}" -jar "$jar" --version)
+  commands+=("$(printf '%s\t' java "${f[@]}" -jar "$jar" --version)")
   if [ "$do_check" = yes ]; then
-    read -r cms crss crc < <(measure java "${f[@]}" -jar "$jar" check bench-web --root "$root")
-    [ "$crc" -eq 0 ] || cms="exit $crc"
-    crss=$((crss / 1024))
-  else
-    cms=-
-    crss=-
+    commands+=("$(printf '%s\t' java "${f[@]}" -jar "$jar" check bench-web --root "$root")")
   fi
-  printf '%-10s %14s %14s %12s %14s\n' "$v" "$vms" "$((vrss / 1024))" "$cms" "$crss"
+done
+mapfile -t results < <(printf '%s\n' "${commands[@]}" | sed 's/\t$//' | measure_all)
+
+echo "jar: $jar"
+echo "java: $(java -version 2>&1 | head -n 1)"
+echo "AppCDS archives trained on: ${train[0]}"
+echo "runs: $runs per figure (median), each a new JVM, variants interleaved; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+printf '%-10s | %-24s | %-30s\n' "" "--version" "check bench-web"
+printf '%-10s | %7s %7s %8s | %7s %7s %8s %5s\n' variant "wall ms" "cpu ms" "RSS MB" "wall ms" "cpu ms" "RSS MB" exit
+n=0
+for v in "${variants[@]}"; do
+  read -r vw vc vr _ <<<"${results[n]}"
+  n=$((n + 1))
+  if [ "$do_check" = yes ]; then
+    read -r cw cc cr cx <<<"${results[n]}"
+    n=$((n + 1))
+    cr=$((cr / 1024))
+  else
+    cw=- cc=- cr=- cx=-
+  fi
+  printf '%-10s | %7s %7s %8s | %7s %7s %8s %5s\n' "$v" "$vw" "$vc" "$((vr / 1024))" "$cw" "$cc" "$cr" "$cx"
 done
