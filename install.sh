@@ -118,7 +118,7 @@ fi
 if [ "$action" = uninstall ]; then
   for f in "$prefix"/etc/cron.d/*; do
     if [ -f "$f" ] && grep -q watchdog-menu "$f"; then
-      echo "install.sh: warning: $f still calls watchdog-menu: run 'watchdog-menu uninstall' or remove it" >&2
+      echo "install.sh: warning: $f still calls watchdog-menu: remove it with the tool or by hand" >&2
     fi
   done
   for p in "$opt_dir" "$launcher"; do
@@ -285,7 +285,10 @@ place_file() {
 }
 
 make_dir "$opt_dir" 0755
-make_dir "$bin_dir" 0755
+# /usr/local/bin is the system's: create it when missing, never change its mode.
+if [ ! -d "$bin_dir" ]; then
+  make_dir "$bin_dir" 0755
+fi
 make_dir "$etc_dir" 0755
 make_dir "$etc_dir/targets" 0755
 make_dir "$var_dir" 0755
@@ -299,13 +302,9 @@ jvm_flags=(-Djava.awt.headless=true -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=
   -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto)
 log_flags=(-Xlog:disable -Xlog:all=warning:stderr)
 
-# Use "java" from PATH when it is 17+ (it then follows the system's choice);
-# otherwise the absolute path of the 17+ JDK found above.
-if [ "$(command -v java 2>/dev/null || true)" = "$java_bin" ]; then
-  launcher_java=java
-else
-  launcher_java=$java_bin
-fi
+# The java found above by its full path (usually /usr/bin/java, which follows the
+# system's alternatives): cron's PATH is short and may not find another one.
+launcher_java=$java_bin
 
 staged=$(mktemp)
 trap 'rm -f -- "$staged"' EXIT

@@ -101,6 +101,26 @@ class InstallScriptIT {
   }
 
   @Test
+  void launcherRunsWithTheEnvironmentCronGives() throws Exception {
+    assertThat(install().exit).isZero();
+
+    Run version =
+        run(
+            List.of(
+                "env",
+                "-i",
+                "PATH=/usr/bin:/bin",
+                "SHELL=/bin/sh",
+                launcher.toString(),
+                "--version"),
+            Map.of());
+
+    assertThat(version.exit).as(version.toString()).isZero();
+    assertThat(version.stdout).matches(VERSION_LINE);
+    assertThat(version.stderr).isEmpty();
+  }
+
+  @Test
   void launcherPassesArgumentsThrough() throws Exception {
     assertThat(install().exit).isZero();
 
