@@ -21,6 +21,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * process (the OS lock alone does not exclude threads of the same JVM). The lock dies with the
  * process that holds it, so a killed run never leaves a stale lock behind. The held lock may be
  * closed by any thread, and closing it twice is harmless.
+ *
+ * <p>The OS lock is an fcntl (POSIX record) lock, as Java takes it. On Linux it does not exclude a
+ * holder of a flock(2) lock on the same file, such as {@code flock -w 10 200} in seed 003's restart
+ * scripts: the two kinds of lock do not see each other.
  */
 public final class LockFile {
   // A semaphore, not a ReentrantLock: it is not owned by a thread, so the lock can be released
