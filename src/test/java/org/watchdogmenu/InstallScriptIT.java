@@ -2,6 +2,7 @@ package org.watchdogmenu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
@@ -329,7 +330,7 @@ class InstallScriptIT {
     pb.environment().putAll(env);
     Path out = tmp.resolve(".out");
     Path err = tmp.resolve(".err");
-    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
     Process p = pb.start();
     if (!p.waitFor(300, TimeUnit.SECONDS)) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,13 +83,9 @@ class AtomicFileTest {
     assertThat(list(dir)).containsExactly("state.txt");
   }
 
-  private static Stream<String> names(Path folder) throws IOException {
-    return Files.list(folder).map(p -> p.getFileName().toString());
-  }
-
-  private static java.util.List<String> list(Path folder) throws IOException {
-    try (Stream<String> s = names(folder)) {
-      return s.sorted().toList();
+  private static List<String> list(Path folder) throws IOException {
+    try (Stream<Path> s = Files.list(folder)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
     }
   }
 }

@@ -2,6 +2,7 @@ package org.watchdogmenu.os;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -150,7 +151,7 @@ class LockFileTest {
   private static Optional<LockFile.Held> acquire(Path file, Duration timeout) {
     try {
       return LockFile.acquire(file, timeout, CLOCK);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }
