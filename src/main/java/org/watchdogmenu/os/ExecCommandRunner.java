@@ -142,9 +142,14 @@ public final class ExecCommandRunner implements CommandRunner {
     }
   }
 
-  /** On timeout, kills every descendant first, then the process itself. */
+  /**
+   * On timeout, kills the process and its whole tree (see {@link ProcessTree#kill}). It keeps its
+   * own record of the kill: Commons Exec counts a timeout only when the process is still alive when
+   * it looks, which it no longer is.
+   */
   private static final class TreeKillingWatchdog extends ExecuteWatchdog {
     private Process process;
+    private boolean killed;
 
     @SuppressWarnings("deprecation")
     TreeKillingWatchdog(Duration timeout) {
@@ -159,10 +164,16 @@ public final class ExecCommandRunner implements CommandRunner {
 
     @Override
     public synchronized void timeoutOccured(Watchdog w) {
-      if (process != null) {
-        ProcessTree.killDescendants(process.toHandle());
+      if (process != null && process.isAlive()) {
+        killed = true;
+        ProcessTree.kill(process.toHandle());
       }
       super.timeoutOccured(w);
+    }
+
+    @Override
+    public synchronized boolean killedProcess() {
+      return killed || super.killedProcess();
     }
   }
 }

@@ -12,17 +12,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An exclusive lock on a file, held across processes (an OS file lock) and across threads of one
  * process (the OS lock alone does not exclude threads of the same JVM). The lock dies with the
- * process that holds it, so a killed run never leaves a stale lock behind.
+ * process that holds it, so a killed run never leaves a stale lock behind. The held lock may be
+ * closed by any thread, and closing it twice is harmless.
+ *
+ * <p>The OS lock is an fcntl (POSIX record) lock, as Java takes it. On Linux it does not exclude a
+ * holder of a flock(2) lock on the same file, such as {@code flock -w 10 200} in seed 003's restart
+ * scripts: the two kinds of lock do not see each other.
  */
 public final class LockFile {
-  private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS =
-      new ConcurrentHashMap<>();
+  // A semaphore, not a ReentrantLock: it is not owned by a thread, so the lock can be released
+  // by another thread than the one that took it, and a second acquire on the same thread waits.
+  private static final ConcurrentHashMap<Path, Semaphore> IN_PROCESS = new ConcurrentHashMap<>();
   private static final Duration POLL = Duration.ofMillis(50);
 
   private LockFile() {}
@@ -43,9 +50,9 @@ public final class LockFile {
       throws IOException {
     Path key = file.toAbsolutePath().normalize();
     Instant deadline = clock.instant().plus(timeout);
-    ReentrantLock local = IN_PROCESS.computeIfAbsent(key, k -> new ReentrantLock());
+    Semaphore local = IN_PROCESS.computeIfAbsent(key, k -> new Semaphore(1));
     try {
-      if (!local.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (!local.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         return Optional.empty();
       }
     } catch (InterruptedException e) {
@@ -80,7 +87,7 @@ public final class LockFile {
       }
     } finally {
       if (!done) {
-        local.unlock();
+        local.release();
       }
     }
   }
@@ -93,15 +100,19 @@ public final class LockFile {
     }
   }
 
-  private static Held release(FileChannel channel, FileLock lock, ReentrantLock local) {
+  private static Held release(FileChannel channel, FileLock lock, Semaphore local) {
+    AtomicBoolean closed = new AtomicBoolean();
     return () -> {
+      if (!closed.compareAndSet(false, true)) {
+        return;
+      }
       try {
         lock.release();
         channel.close();
       } catch (IOException ignored) {
         // closing the channel releases the lock in any case
       } finally {
-        local.unlock();
+        local.release();
       }
     };
   }

@@ -20,9 +20,17 @@ public final class ProcessTree {
     }
   }
 
-  /** Kills the tree below {@code root} and then {@code root} itself. */
+  /**
+   * Kills {@code root} and everything below it. The root goes first, so a script cannot notice its
+   * child dying and go on to its next line; the tree below it is read before that, because once the
+   * root is gone its children belong to init and no longer show as its descendants.
+   */
   public static void kill(ProcessHandle root) {
-    killDescendants(root);
+    List<ProcessHandle> below = root.descendants().collect(Collectors.toList());
     root.destroyForcibly();
+    for (ProcessHandle child : below) {
+      killDescendants(child);
+      child.destroyForcibly();
+    }
   }
 }

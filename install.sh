@@ -1,0 +1,363 @@
+#!/usr/bin/env bash
+# Installs watchdog-menu on Debian or Ubuntu: a JDK 17+ and Maven if missing, the jar,
+# the launcher /usr/local/bin/watchdog-menu, an AppCDS archive for a faster start, and
+# the folders the tool reads. Run it again at any time: it changes only what differs.
+set -euo pipefail
+
+usage() {
+  cat <<'EOF'
+Usage: install.sh [--prefix DIR] [--no-build JAR]
+       install.sh --uninstall [--purge] [--prefix DIR]
+       install.sh --help
+
+Installs watchdog-menu (run as root):
+  /opt/watchdog-menu/watchdog-menu.jar   the program
+  /opt/watchdog-menu/app.jsa             class-data archive for a faster start
+  /usr/local/bin/watchdog-menu           the launcher
+  /etc/watchdog-menu/targets/            target files (kept on --uninstall)
+  /var/lib/watchdog-menu/                state (kept on --uninstall)
+
+Options:
+  --prefix DIR     install under DIR instead of / (DESTDIR in the environment does
+                   the same); the launcher then points at DIR/opt/watchdog-menu.
+                   Root is not needed when DIR is writable and Java is installed.
+  --no-build JAR   install this already built jar instead of building one
+                   with Maven (Maven is then not needed)
+  --uninstall      remove the jar folder and the launcher
+  --purge          with --uninstall: also remove /etc/watchdog-menu and
+                   /var/lib/watchdog-menu
+  --help           show this text
+
+--uninstall leaves the files the tool itself wrote (cron, sudoers, units): remove
+them with the tool first. Run install.sh again after a JDK upgrade to rebuild the
+class-data archive.
+EOF
+}
+
+die() {
+  echo "install.sh: $*" >&2
+  exit 1
+}
+
+say() {
+  echo "watchdog-menu: $*"
+}
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+prefix=${DESTDIR:-}
+jar_in=
+action=install
+purge=no
+
+while [ $# -gt 0 ]; do
+  case $1 in
+    --prefix)
+      [ $# -ge 2 ] || die "--prefix needs a folder"
+      prefix=$2
+      shift 2
+      ;;
+    --prefix=*)
+      prefix=${1#--prefix=}
+      shift
+      ;;
+    --no-build)
+      [ $# -ge 2 ] || die "--no-build needs the path of a built jar"
+      jar_in=$2
+      shift 2
+      ;;
+    --no-build=*)
+      jar_in=${1#--no-build=}
+      shift
+      ;;
+    --uninstall)
+      action=uninstall
+      shift
+      ;;
+    --purge)
+      purge=yes
+      shift
+      ;;
+    -h | --help)
+      usage
+      exit 0
+      ;;
+    *)
+      die "unknown option '$1' (see --help)"
+      ;;
+  esac
+done
+
+[ "$purge" = no ] || [ "$action" = uninstall ] || die "--purge goes with --uninstall"
+
+if [ -n "$prefix" ]; then
+  case $prefix in
+    /*) ;;
+    *) prefix=$(pwd)/$prefix ;;
+  esac
+  prefix=${prefix%/}
+  # The launcher is a plain sh script: keep its paths free of quoting trouble.
+  case $prefix in
+    *[!A-Za-z0-9._/+-]*) die "--prefix '$prefix' has characters other than A-Z a-z 0-9 . _ / + -" ;;
+  esac
+fi
+
+opt_dir=$prefix/opt/watchdog-menu
+jar=$opt_dir/watchdog-menu.jar
+jsa=$opt_dir/app.jsa
+bin_dir=$prefix/usr/local/bin
+launcher=$bin_dir/watchdog-menu
+etc_dir=$prefix/etc/watchdog-menu
+var_dir=$prefix/var/lib/watchdog-menu
+
+if [ -z "$prefix" ] && [ "$(id -u)" -ne 0 ]; then
+  die "must be run as root (try: sudo $0)"
+fi
+
+# --- uninstall -------------------------------------------------------------------
+
+if [ "$action" = uninstall ]; then
+  for f in "$prefix"/etc/cron.d/*; do
+    if [ -f "$f" ] && grep -q watchdog-menu "$f"; then
+      echo "install.sh: warning: $f still calls watchdog-menu: remove it with the tool or by hand" >&2
+    fi
+  done
+  for p in "$opt_dir" "$launcher"; do
+    if [ -e "$p" ] || [ -L "$p" ]; then
+      rm -rf -- "$p"
+      say "removed $p"
+    fi
+  done
+  if [ "$purge" = yes ]; then
+    for p in "$etc_dir" "$var_dir"; do
+      if [ -e "$p" ]; then
+        rm -rf -- "$p"
+        say "removed $p"
+      fi
+    done
+  elif [ -e "$etc_dir" ] || [ -e "$var_dir" ]; then
+    say "kept $etc_dir and $var_dir (--purge removes them)"
+  fi
+  say "uninstalled"
+  exit 0
+fi
+
+# --- prerequisites ---------------------------------------------------------------
+
+# Major version of a java binary, or nothing when it does not run.
+java_major() {
+  local v
+  v=$("$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p') || true
+  case $v in
+    1.*) echo "${v#1.}" | cut -d. -f1 ;;
+    *) echo "$v" | cut -d. -f1 ;;
+  esac
+}
+
+# A java 17+: the one on PATH, else the newest under /usr/lib/jvm.
+find_java() {
+  local j m
+  if j=$(command -v java) && m=$(java_major "$j") && [ -n "$m" ] && [ "$m" -ge 17 ]; then
+    echo "$j"
+    return 0
+  fi
+  while read -r j; do
+    [ -x "$j" ] || continue
+    m=$(java_major "$j")
+    if [ -n "$m" ] && [ "$m" -ge 17 ]; then
+      echo "$j"
+      return 0
+    fi
+  done < <(printf '%s\n' /usr/lib/jvm/*/bin/java | sort -rV)
+  return 1
+}
+
+# Debian, Ubuntu and their derivatives only: the tool writes /etc/cron.d and
+# /etc/sudoers.d the Debian way, and this script installs with apt-get.
+# WATCHDOG_MENU_OS_RELEASE replaces /etc/os-release (for tests).
+check_os() {
+  local release=${WATCHDOG_MENU_OS_RELEASE:-/etc/os-release} id="" id_like=""
+  if [ -r "$release" ]; then
+    id=$(sed -n 's/^ID=//p' "$release" | tr -d '"')
+    id_like=$(sed -n 's/^ID_LIKE=//p' "$release" | tr -d '"')
+  fi
+  case " $id $id_like " in
+    *" debian "* | *" ubuntu "*) ;;
+    *) die "unsupported OS '${id:-unknown}': watchdog-menu installs on Debian or Ubuntu" ;;
+  esac
+}
+
+need_apt() {
+  [ "$(id -u)" -eq 0 ] || die "$1 is missing: run as root so it can be installed with apt-get"
+  command -v apt-get >/dev/null || die "$1 is missing and apt-get is not available"
+}
+
+apt_install() {
+  say "installing $* with apt-get"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@" </dev/null
+}
+
+# The first JDK package this release offers: 17 where it exists, else a newer one.
+jdk_package() {
+  local p
+  for p in openjdk-17-jdk-headless openjdk-21-jdk-headless openjdk-25-jdk-headless default-jdk-headless; do
+    if apt-cache policy "$p" 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+      echo "$p"
+      return 0
+    fi
+  done
+  return 1
+}
+
+apt_updated=no
+apt_update_once() {
+  if [ "$apt_updated" = no ]; then
+    say "apt-get update"
+    DEBIAN_FRONTEND=noninteractive apt-get update </dev/null
+    apt_updated=yes
+  fi
+}
+
+check_os
+if ! java_bin=$(find_java); then
+  need_apt "a Java 17+ runtime"
+  apt_update_once
+  pkg=$(jdk_package) || die "apt offers no JDK 17 or newer (tried openjdk-17/21/25-jdk-headless, default-jdk-headless)"
+  apt_install "$pkg"
+  java_bin=$(find_java) || die "$pkg is installed but no java 17+ was found on PATH or in /usr/lib/jvm"
+fi
+
+if [ -z "$jar_in" ]; then
+  if ! command -v mvn >/dev/null; then
+    need_apt "Maven"
+    apt_update_once
+    apt_install maven
+  fi
+  [ -f "$here/pom.xml" ] || die "no pom.xml next to install.sh: run it from the source folder, or use --no-build JAR"
+  say "building the jar with Maven"
+  # A clean build with a fixed time stamp (the last commit's) makes a rebuild of the
+  # same sources byte-identical, so a second run leaves the installed jar alone.
+  stamp=$(git -C "$here" log -1 --format=%cI 2>/dev/null) || stamp=2000-01-01T00:00:00Z
+  # JAVA_HOME picks the JDK found above when the default java is older than 17.
+  (cd "$here" && JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$java_bin")")") \
+    mvn -B -DskipTests -Dproject.build.outputTimestamp="$stamp" clean package) \
+    || die "the Maven build failed (see above)"
+  jar_in=$here/target/watchdog-menu.jar
+fi
+[ -f "$jar_in" ] || die "no jar at '$jar_in'"
+[ -r "$jar_in" ] || die "cannot read '$jar_in'"
+# Never replace a working install with a jar that does not start.
+"$java_bin" -jar "$jar_in" --version >/dev/null 2>&1 || die "'$jar_in' does not run (java -jar $jar_in --version failed)"
+
+# --- files -----------------------------------------------------------------------
+
+changed=no
+
+make_dir() {
+  if [ ! -d "$1" ]; then
+    mkdir -p -- "$1"
+    chmod "$2" -- "$1"
+    say "created $1"
+    changed=yes
+  elif [ "$(stat -c %a "$1")" != "${2#0}" ]; then
+    chmod "$2" -- "$1"
+    say "set mode $2 on $1"
+    changed=yes
+  fi
+}
+
+# Puts SRC at DEST with MODE unless DEST already has that content and mode.
+place_file() {
+  local src=$1 dest=$2 mode=$3 tmp
+  if [ -f "$dest" ] && cmp -s -- "$src" "$dest"; then
+    if [ "$(stat -c %a "$dest")" != "${mode#0}" ]; then
+      chmod "$mode" -- "$dest"
+      say "set mode $mode on $dest"
+      changed=yes
+    fi
+    return 0
+  fi
+  tmp=$(dirname "$dest")/.$(basename "$dest").tmp.$$
+  cp -- "$src" "$tmp"
+  chmod "$mode" -- "$tmp"
+  mv -f -- "$tmp" "$dest"
+  say "installed $dest"
+  changed=yes
+}
+
+make_dir "$opt_dir" 0755
+# /usr/local/bin is the system's: create it when missing, never change its mode.
+if [ ! -d "$bin_dir" ]; then
+  make_dir "$bin_dir" 0755
+fi
+make_dir "$etc_dir" 0755
+make_dir "$etc_dir/targets" 0755
+make_dir "$var_dir" 0755
+
+place_file "$jar_in" "$jar" 0644
+
+# The JVM flags of every run: a quick start matters because cron starts the engine
+# every few minutes. -Xlog:disable plus warnings to stderr keep stdout clean even
+# when the archive is stale (the JVM then just runs without it).
+jvm_flags=(-Djava.awt.headless=true -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8
+  -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto)
+log_flags=(-Xlog:disable -Xlog:all=warning:stderr)
+
+# The java found above by its full path (usually /usr/bin/java, which follows the
+# system's alternatives): cron's PATH is short and may not find another one.
+launcher_java=$java_bin
+
+staged=$(mktemp)
+trap 'rm -f -- "$staged"' EXIT
+cat >"$staged" <<EOF
+#!/bin/sh
+# watchdog-menu launcher, written by install.sh: run it again to change this file.
+exec $launcher_java ${jvm_flags[*]} -XX:SharedArchiveFile=$jsa ${log_flags[*]} -jar $jar "\$@"
+EOF
+place_file "$staged" "$launcher" 0755
+
+# --- class-data archive ----------------------------------------------------------
+
+# An archive is good when the JVM accepts it with -Xshare:on (that fails on a
+# stale or damaged archive, or one made by another JVM build or for another jar).
+archive_ok() {
+  [ -f "$jsa" ] \
+    && "$java_bin" "${jvm_flags[@]}" -Xshare:on -XX:SharedArchiveFile="$jsa" "${log_flags[@]}" -jar "$jar" --version >/dev/null 2>&1
+}
+
+if ! archive_ok; then
+  rm -f -- "$jsa"
+  train_root=$(mktemp -d)
+  trap 'rm -f -- "$staged"; rm -rf -- "$train_root"' EXIT
+  mkdir -p "$train_root/etc/watchdog-menu/targets" "$train_root/var/lib/watchdog-menu"
+  # Train on the command cron and the menu start with: 'list' loads the catalog and
+  # the target files. A jar without 'list' trains on --help instead.
+  if "$java_bin" "${jvm_flags[@]}" "${log_flags[@]}" -jar "$jar" list --root "$train_root" >/dev/null 2>&1; then
+    train=(list --root "$train_root")
+  else
+    train=(--help)
+  fi
+  "$java_bin" "${jvm_flags[@]}" -XX:ArchiveClassesAtExit="$jsa.tmp.$$" -Xlog:disable -jar "$jar" "${train[@]}" >/dev/null 2>&1 || true
+  if [ -f "$jsa.tmp.$$" ]; then
+    chmod 0644 "$jsa.tmp.$$"
+    mv -f -- "$jsa.tmp.$$" "$jsa"
+  fi
+  if archive_ok; then
+    say "built the class-data archive $jsa (trained on: ${train[0]})"
+  else
+    rm -f -- "$jsa" "$jsa.tmp.$$"
+    echo "install.sh: warning: could not build a class-data archive; watchdog-menu runs without it, a little slower" >&2
+  fi
+  changed=yes
+fi
+
+# --- check -----------------------------------------------------------------------
+
+version=$("$launcher" --version) || die "the installed launcher failed: $launcher --version"
+if [ "$changed" = yes ]; then
+  say "installed $version"
+else
+  say "$version is already installed; nothing changed"
+fi
+if [ -z "$prefix" ]; then
+  say "start the menu with: sudo watchdog-menu"
+fi

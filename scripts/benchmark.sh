@@ -1,0 +1,205 @@
+#!/usr/bin/env bash
+# Measures what cron pays for every run of the engine: JVM start-up of --version and a
+# cold 'check' of a healthy target (one new JVM per run), with and without the
+# launcher's JVM flags and an AppCDS archive. Not a test: it only prints a table.
+set -euo pipefail
+
+usage() {
+  cat <<'EOF'
+Usage: scripts/benchmark.sh [--jar JAR] [--runs N] [--build] [--no-check]
+
+  --jar JAR    the jar to measure (default: target/watchdog-menu.jar)
+  --runs N     runs per figure; the median is shown (default: 10)
+  --build      build the jar first with 'mvn -B -DskipTests package'
+  --no-check   measure only --version (for a jar without the 'check' command)
+
+Each variant runs a fresh JVM per run:
+  plain         java -jar JAR
+  plain+cds     java -XX:SharedArchiveFile=A -jar JAR
+  tuned         java <launcher flags without the archive> -jar JAR
+  tuned+cds     the launcher as install.sh writes it
+The archives are built into a temp folder the way install.sh builds its own
+(trained on 'list' when the jar has it, else on --help).
+'check' runs against a throwaway --root holding one target, bench-web: a 'command'
+service probed by tcp-connect and http against a local python3 http.server.
+Needs java and python3.
+EOF
+}
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+jar=target/watchdog-menu.jar
+runs=10
+build=no
+do_check=yes
+while [ $# -gt 0 ]; do
+  case $1 in
+    --jar)
+      [ $# -ge 2 ] || { echo "benchmark.sh: --jar needs a path" >&2; exit 2; }
+      jar=$2
+      shift 2
+      ;;
+    --runs)
+      [ $# -ge 2 ] || { echo "benchmark.sh: --runs needs a number" >&2; exit 2; }
+      runs=$2
+      shift 2
+      ;;
+    --build) build=yes; shift ;;
+    --no-check) do_check=no; shift ;;
+    -h | --help) usage; exit 0 ;;
+    *) echo "benchmark.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+case $runs in
+  '' | *[!0-9]* | 0) echo "benchmark.sh: --runs wants a positive number, not '$runs'" >&2; exit 2 ;;
+esac
+command -v java >/dev/null || { echo "benchmark.sh: java is not on PATH" >&2; exit 1; }
+command -v python3 >/dev/null || { echo "benchmark.sh: needs python3 (apt-get install python3)" >&2; exit 1; }
+
+if [ "$build" = yes ]; then
+  mvn -B -DskipTests package
+fi
+[ -f "$jar" ] || { echo "benchmark.sh: no jar at '$jar' (build it, or pass --build)" >&2; exit 1; }
+jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
+
+work=$(mktemp -d)
+server_pid=
+cleanup() {
+  if [ -n "$server_pid" ]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  rm -rf -- "$work"
+}
+trap cleanup EXIT
+
+# Same flags as the launcher install.sh writes (keep the two in step).
+tuned=(-Djava.awt.headless=true -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8
+  -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto)
+quiet=(-Xlog:disable -Xlog:all=warning:stderr)
+
+# Runs every command of the table RUNS times, round-robin (so a busy machine slows all
+# of them alike), each run a new process, and prints one line per command:
+# "median_wall_ms median_cpu_ms median_peak_rss_kb exit_code_of_last_run".
+# CPU is user+system time of the JVM; peak RSS comes from wait4().
+# Input on stdin: one command per line, arguments separated by tabs.
+measure_all() {
+  python3 -c '
+import os, statistics, subprocess, sys, time
+runs = int(sys.argv[1])
+cmds = [line.rstrip("\n").split("\t") for line in sys.stdin if line.strip()]
+res = [([], [], [], 0) for _ in cmds]
+for r in range(runs + 1):  # round 0 only warms the page cache
+    for i, argv in enumerate(cmds):
+        t = time.perf_counter()
+        p = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+        _, status, ru = os.wait4(p.pid, 0)
+        wall = (time.perf_counter() - t) * 1000
+        if r > 0:
+            res[i][0].append(wall)
+            res[i][1].append((ru.ru_utime + ru.ru_stime) * 1000)
+            res[i][2].append(ru.ru_maxrss)
+        res[i] = res[i][:3] + (os.waitstatus_to_exitcode(status),)
+for wall, cpu, rss, code in res:
+    print(f"{statistics.median(wall):.0f} {statistics.median(cpu):.0f} {statistics.median(rss):.0f} {code}")
+' "$runs"
+}
+
+# Builds an AppCDS archive for a flag set the way install.sh does: trained on
+# 'list --root <empty folder>' when the jar has 'list', else on --help.
+mkdir -p "$work/train/etc/watchdog-menu/targets" "$work/train/var/lib/watchdog-menu"
+if java -jar "$jar" list --root "$work/train" >/dev/null 2>&1; then
+  train=(list --root "$work/train")
+else
+  train=(--help)
+fi
+build_archive() {
+  local out=$1
+  shift
+  java "$@" -XX:ArchiveClassesAtExit="$out" -Xlog:disable -jar "$jar" "${train[@]}" >/dev/null 2>&1 || true
+  [ -f "$out" ] || { echo "benchmark.sh: could not build $out" >&2; exit 1; }
+}
+
+build_archive "$work/plain.jsa"
+build_archive "$work/tuned.jsa" "${tuned[@]}"
+
+declare -A flags
+flags[plain]=""
+flags[plain+cds]="-XX:SharedArchiveFile=$work/plain.jsa ${quiet[*]}"
+flags[tuned]="${tuned[*]} ${quiet[*]}"
+flags[tuned+cds]="${tuned[*]} -XX:SharedArchiveFile=$work/tuned.jsa ${quiet[*]}"
+variants=(plain plain+cds tuned tuned+cds)
+
+root=$work/root
+if [ "$do_check" = yes ]; then
+  mkdir -p "$work/www" "$root/etc/watchdog-menu/targets" "$root/var/lib/watchdog-menu" "$root/var/log"
+  echo ok >"$work/www/index.html"
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/www" >/dev/null 2>&1 &
+  server_pid=$!
+  for _ in $(seq 50); do
+    python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null && break
+    sleep 0.1
+  done
+  cat >"$root/etc/watchdog-menu/targets/bench-web.yaml" <<EOF
+id: bench-web
+title: Benchmark web app
+service:
+  kind: command
+  restart: ["/bin/true"]
+probes:
+  - type: tcp-connect
+    host: 127.0.0.1
+    port: $port
+  - type: http
+    url: http://127.0.0.1:$port/
+    timeout: 2s
+policy:
+  retries: 1
+  grace: 1s
+EOF
+  # A check that does not pass would time something else: stop here instead.
+  set +e
+  first=$(java -jar "$jar" check bench-web --root "$root" 2>&1)
+  rc=$?
+  set -e
+  if [ "$rc" -ne 0 ]; then
+    echo "benchmark.sh: 'check bench-web' exited $rc, not 0 (OK); its output:" >&2
+    echo "$first" | tail -n 20 >&2
+    echo "benchmark.sh: use --no-check to measure only --version" >&2
+    exit 1
+  fi
+fi
+
+# One line per command for measure_all: variant x (--version, check).
+commands=()
+for v in "${variants[@]}"; do
+  read -r -a f <<<"${flags[$v]}"
+  commands+=("$(printf '%s\t' java "${f[@]}" -jar "$jar" --version)")
+  if [ "$do_check" = yes ]; then
+    commands+=("$(printf '%s\t' java "${f[@]}" -jar "$jar" check bench-web --root "$root")")
+  fi
+done
+mapfile -t results < <(printf '%s\n' "${commands[@]}" | sed 's/\t$//' | measure_all)
+
+echo "jar: $jar"
+echo "java: $(java -version 2>&1 | head -n 1)"
+echo "AppCDS archives trained on: ${train[0]}"
+echo "runs: $runs per figure (median), each a new JVM, variants interleaved; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+printf '%-10s | %-24s | %-30s\n' "" "--version" "check bench-web"
+printf '%-10s | %7s %7s %8s | %7s %7s %8s %5s\n' variant "wall ms" "cpu ms" "RSS MB" "wall ms" "cpu ms" "RSS MB" exit
+n=0
+for v in "${variants[@]}"; do
+  read -r vw vc vr _ <<<"${results[n]}"
+  n=$((n + 1))
+  if [ "$do_check" = yes ]; then
+    read -r cw cc cr cx <<<"${results[n]}"
+    n=$((n + 1))
+    cr=$((cr / 1024))
+  else
+    cw=- cc=- cr=- cx=-
+  fi
+  printf '%-10s | %7s %7s %8s | %7s %7s %8s %5s\n' "$v" "$vw" "$vc" "$((vr / 1024))" "$cw" "$cc" "$cr" "$cx"
+done
