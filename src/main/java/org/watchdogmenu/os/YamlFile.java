@@ -17,8 +17,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.watchdogmenu.model.ModelModule;
 
@@ -37,6 +41,8 @@ public final class YamlFile {
           .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
           .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
           .build();
+
+  private static final Pattern LEADING_KEY = Pattern.compile("'([a-z_]+)'");
 
   private YamlFile() {}
 
@@ -60,12 +66,18 @@ public final class YamlFile {
     try {
       return Optional.ofNullable(MAPPER.readValue(text, type));
     } catch (JsonProcessingException e) {
-      throw new ConfigException(file + " line " + line(text, e) + ": " + reason(e));
+      List<Object> path = path(e);
+      String reason = reason(e, path);
+      throw new ConfigException(file + " line " + line(text, path, e) + ": " + reason);
     }
   }
 
-  private static String reason(JsonProcessingException e) {
-    String where = e instanceof JsonMappingException m ? path(m) : "";
+  /**
+   * What is wrong, naming the key. A record constructor's message that starts with a quoted key
+   * ({@code 'url' must be ...}) moves the path down to that key.
+   */
+  private static String reason(JsonProcessingException e, List<Object> path) {
+    String where = dotted(path);
     if (e instanceof UnrecognizedPropertyException u) {
       String known =
           u.getKnownPropertyIds() == null
@@ -74,7 +86,7 @@ public final class YamlFile {
                   .map(String::valueOf)
                   .sorted()
                   .collect(Collectors.joining(", "));
-      String in = where.contains(".") ? " in " + where.substring(0, where.lastIndexOf('.')) : "";
+      String in = path.size() > 1 ? " in " + dotted(path.subList(0, path.size() - 1)) : "";
       return "unknown key '"
           + u.getPropertyName()
           + "'"
@@ -90,7 +102,13 @@ public final class YamlFile {
           : "'" + where + ".type' must be one of " + known + ", not '" + t.getTypeId() + "'";
     }
     if (e instanceof ValueInstantiationException v && v.getCause() != null) {
-      return prefix(where) + v.getCause().getMessage();
+      String message = v.getCause().getMessage();
+      Matcher key = LEADING_KEY.matcher(message);
+      if (key.lookingAt()) {
+        path.add(key.group(1));
+        return "'" + dotted(path) + "'" + message.substring(key.end());
+      }
+      return prefix(where) + message;
     }
     if (e instanceof JsonMappingException) {
       return prefix(where) + firstLine(e.getOriginalMessage());
@@ -111,13 +129,29 @@ public final class YamlFile {
         .collect(Collectors.joining(", "));
   }
 
-  private static String path(JsonMappingException e) {
+  /** The keys and list indexes down to the problem, e.g. {@code [channels, 0, url]}. */
+  private static List<Object> path(JsonProcessingException e) {
+    List<Object> path = new ArrayList<>();
+    if (e instanceof JsonMappingException m) {
+      for (JsonMappingException.Reference r : m.getPath()) {
+        if (r.getFieldName() != null) {
+          path.add(r.getFieldName());
+        } else if (r.getIndex() >= 0) {
+          path.add(r.getIndex());
+        }
+      }
+    }
+    return path;
+  }
+
+  /** {@code channels[0].url} */
+  private static String dotted(List<Object> path) {
     StringBuilder sb = new StringBuilder();
-    for (JsonMappingException.Reference r : e.getPath()) {
-      if (r.getFieldName() != null) {
-        sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
-      } else if (r.getIndex() >= 0) {
-        sb.append('[').append(r.getIndex()).append(']');
+    for (Object part : path) {
+      if (part instanceof Integer i) {
+        sb.append('[').append(i).append(']');
+      } else {
+        sb.append(sb.length() == 0 ? "" : ".").append(part);
       }
     }
     return sb.toString();
@@ -132,15 +166,15 @@ public final class YamlFile {
    * stopped, which for polymorphic records is the end of the record, so the path is looked up
    * again.
    */
-  private static int line(String text, JsonProcessingException e) {
+  private static int line(String text, List<Object> path, JsonProcessingException e) {
     JsonLocation stopped = e.getLocation();
     int fallback = stopped == null ? 1 : Math.max(1, stopped.getLineNr());
-    if (!(e instanceof JsonMappingException m) || m.getPath().isEmpty()) {
+    if (path.isEmpty()) {
       return fallback;
     }
     StringBuilder pointer = new StringBuilder();
-    for (JsonMappingException.Reference r : m.getPath()) {
-      pointer.append('/').append(r.getFieldName() != null ? r.getFieldName() : r.getIndex());
+    for (Object part : path) {
+      pointer.append('/').append(part);
     }
     try (JsonParser p = MAPPER.getFactory().createParser(text)) {
       while (p.nextToken() != null) {
