@@ -17,6 +17,7 @@ final class HttpChannel implements Channel {
   private final URI uri;
   private final Map<String, String> headers;
   private final Function<AlertEvent, String> body;
+  private HttpClient client;
 
   HttpChannel(
       String name,
@@ -44,12 +45,6 @@ final class HttpChannel implements Channel {
   @Override
   public ChannelResult send(AlertEvent event) {
     long start = System.nanoTime();
-    HttpClient client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
             .timeout(timeout)
@@ -59,7 +54,7 @@ final class HttpChannel implements Channel {
     headers.forEach(request::header);
     try {
       HttpResponse<String> response =
-          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+          client().send(request.build(), HttpResponse.BodyHandlers.ofString());
       int status = response.statusCode();
       boolean ok = status >= 200 && status < 300;
       return result(ok, "HTTP " + status + (ok ? "" : answer(response.body())), start);
@@ -72,6 +67,19 @@ final class HttpChannel implements Channel {
       Thread.currentThread().interrupt();
       return result(false, "interrupted", start);
     }
+  }
+
+  /** One client per channel, made on first use: a run that sends nothing starts no threads. */
+  private synchronized HttpClient client() {
+    if (client == null) {
+      client =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(timeout)
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .build();
+    }
+    return client;
   }
 
   private ChannelResult result(boolean ok, String detail, long start) {
