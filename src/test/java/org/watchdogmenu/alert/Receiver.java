@@ -27,6 +27,7 @@ final class Receiver implements AutoCloseable {
   private final CountDownLatch released = new CountDownLatch(1);
   private volatile int status = 200;
   private volatile boolean hang;
+  private volatile long delayMillis;
 
   Receiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -41,6 +42,7 @@ final class Receiver implements AutoCloseable {
                     Map.copyOf(exchange.getRequestHeaders()),
                     new String(in.readAllBytes(), StandardCharsets.UTF_8)));
           }
+          sleep(delayMillis);
           if (hang) {
             try {
               released.await();
@@ -60,6 +62,20 @@ final class Receiver implements AutoCloseable {
   Receiver answering(int code) {
     status = code;
     return this;
+  }
+
+  /** Answers each request only after this long. */
+  Receiver slow(long millis) {
+    delayMillis = millis;
+    return this;
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Reads requests but never answers them (until closed). */
