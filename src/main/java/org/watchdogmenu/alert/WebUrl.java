@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 
-/** An http or https address with a host; checked when the file is read. */
+/**
+ * An http or https address with a host; checked when the file is read. Errors never repeat the
+ * address: a webhook address is a secret, and errors end up in logs.
+ */
 @JsonDeserialize(using = WebUrl.Reader.class)
 record WebUrl(URI uri) {
 
@@ -18,16 +21,16 @@ record WebUrl(URI uri) {
       uri = new URI(text == null ? "" : text.trim());
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException(
-          "'" + text + "' is not a web address: " + e.getReason() + " at index " + e.getIndex());
+          "not a web address: " + e.getReason() + " at character " + (e.getIndex() + 1));
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme();
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new IllegalArgumentException(
-          "'" + text + "' is not a web address: write it as https://HOST/PATH");
+          "not a web address: start it with https:// (or http://), e.g. https://HOST/PATH");
     }
     if (uri.getHost() == null) {
       throw new IllegalArgumentException(
-          "'" + text + "' has no host name: write it as https://HOST/PATH");
+          "the address has no host name: write it as https://HOST/PATH");
     }
     return new WebUrl(uri);
   }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -109,6 +110,22 @@ public final class YamlFile {
         return "'" + dotted(path) + "'" + message.substring(key.end());
       }
       return prefix(where) + message;
+    }
+    if (e instanceof InvalidFormatException f) {
+      String message = firstLine(f.getOriginalMessage());
+      if (f.getTargetType() != null && f.getTargetType().isEnum()) {
+        int values = message.lastIndexOf('[');
+        return "'"
+            + where
+            + "' must be one of "
+            + (values >= 0 ? message.substring(values) : "the documented values")
+            + ", not '"
+            + f.getValue()
+            + "'";
+      }
+      // a value type's own reason, without Jackson's preamble that repeats the (maybe secret) value
+      int reasonAt = message.indexOf("\": ");
+      return prefix(where) + (reasonAt >= 0 ? message.substring(reasonAt + 3) : message);
     }
     if (e instanceof JsonMappingException) {
       return prefix(where) + firstLine(e.getOriginalMessage());

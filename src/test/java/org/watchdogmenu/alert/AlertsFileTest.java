@@ -104,9 +104,34 @@ class AlertsFileTest {
                     "rw-------"))
         .hasMessage(
             file()
-                + " line 5: 'channels[1].url': Cannot deserialize value of type"
-                + " `org.watchdogmenu.alert.WebUrl` from String \"ftp://example.com/hook\":"
-                + " 'ftp://example.com/hook' is not a web address: write it as https://HOST/PATH");
+                + " line 5: 'channels[1].url': not a web address: start it with https:// (or"
+                + " http://), e.g. https://HOST/PATH");
+  }
+
+  @Test
+  void errorsNeverRepeatAWebhookAddress() {
+    assertThatThrownBy(
+            () ->
+                read(
+                    "channels:\n  - type: slack\n    url: hooks.slack.com/services/T0/B0/s3cret\n",
+                    "rw-------"))
+        .hasMessageContaining("line 3: 'channels[0].url': not a web address")
+        .message()
+        .doesNotContain("s3cret");
+  }
+
+  @Test
+  void aBadDurationNamesItsKeyAndLine() {
+    assertThatThrownBy(
+            () ->
+                read(
+                    "remind_every: 1h\nchannels:\n  - type: command\n    command: [logger]\n"
+                        + "    timeout: 5 seconds\n",
+                    "rw-------"))
+        .hasMessage(
+            file()
+                + " line 5: 'channels[0].timeout': '5 seconds' is not a duration: write a whole"
+                + " number and a unit, e.g. 500ms, 5s, 2m, 1h, 1d");
   }
 
   @Test
