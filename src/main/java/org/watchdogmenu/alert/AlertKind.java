@@ -1,5 +1,8 @@
 package org.watchdogmenu.alert;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** What happened, as sent to alert channels ({@link #key()} is the word receivers see). */
 public enum AlertKind {
   /** A restart ran and the service came back. */
@@ -25,6 +28,11 @@ public enum AlertKind {
   AlertKind(String key, boolean failure) {
     this.key = key;
     this.failure = failure;
+  }
+
+  /** The kind a receiver or a command line names, e.g. {@code restart-failed}. */
+  public static Optional<AlertKind> fromKey(String key) {
+    return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
   }
 
   /** The name receivers and the alert state file use, e.g. {@code restart-failed}. */
