@@ -1,0 +1,87 @@
+package org.watchdogmenu.alert;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** One channel as written in alerts.yaml. Every channel has an optional name and a timeout. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = ChannelSpec.Slack.class, name = "slack"),
+  @JsonSubTypes.Type(value = ChannelSpec.Webhook.class, name = "webhook"),
+  @JsonSubTypes.Type(value = ChannelSpec.Command.class, name = "command")
+})
+sealed interface ChannelSpec {
+  Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+  String name();
+
+  Duration timeout();
+
+  /** Whether the channel's settings are secret (a webhook address is its own password). */
+  boolean holdsSecrets();
+
+  private static Duration checked(Duration timeout) {
+    if (timeout == null) {
+      return DEFAULT_TIMEOUT;
+    }
+    if (timeout.isZero() || timeout.isNegative()) {
+      throw new IllegalArgumentException("'timeout' must be longer than 0, e.g. 5s");
+    }
+    return timeout;
+  }
+
+  /** A Slack (or Slack-compatible: Mattermost, Rocket.Chat) incoming webhook. */
+  record Slack(String name, Duration timeout, WebUrl url) implements ChannelSpec {
+    public Slack {
+      timeout = checked(timeout);
+      if (url == null) {
+        throw new IllegalArgumentException("a slack channel needs 'url' (its incoming webhook)");
+      }
+      name = name == null ? "slack " + url.host() : name;
+    }
+
+    @Override
+    public boolean holdsSecrets() {
+      return true;
+    }
+  }
+
+  /** Any HTTP endpoint that takes a JSON body, with optional headers (e.g. Authorization). */
+  record Webhook(String name, Duration timeout, WebUrl url, Map<String, String> headers)
+      implements ChannelSpec {
+    public Webhook {
+      timeout = checked(timeout);
+      if (url == null) {
+        throw new IllegalArgumentException("a webhook channel needs 'url'");
+      }
+      headers = headers == null ? Map.of() : Map.copyOf(headers);
+      name = name == null ? "webhook " + url.host() : name;
+    }
+
+    @Override
+    public boolean holdsSecrets() {
+      return true;
+    }
+  }
+
+  /** A program run without a shell, e.g. {@code mail}. */
+  record Command(String name, Duration timeout, List<String> command) implements ChannelSpec {
+    public Command {
+      timeout = checked(timeout);
+      if (command == null || command.isEmpty() || command.get(0).isBlank()) {
+        throw new IllegalArgumentException(
+            "a command channel needs 'command', a list such as [\"/usr/bin/logger\", \"{message}\"]");
+      }
+      command = List.copyOf(command);
+      name = name == null ? "command " + command.get(0) : name;
+    }
+
+    @Override
+    public boolean holdsSecrets() {
+      return false;
+    }
+  }
+}
