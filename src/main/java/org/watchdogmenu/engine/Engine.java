@@ -35,7 +35,8 @@ public final class Engine {
     ProbeSet probes = ProbeSet.of(target.probes());
     ProbeRound round =
         context -> probes.run(context).stream().map(ProbeSet.Outcome::result).toList();
-    CheckReport report = new HealthCheck(host, target, service, round, log).run(options);
+    EngineEvents events = options.dryRun() ? EngineEvents.NONE : Notifications.load(host, log);
+    CheckReport report = new HealthCheck(host, target, service, round, log, events).run(options);
     if (!options.dryRun()) {
       try {
         lastResults.save(target.id(), report);
@@ -51,7 +52,12 @@ public final class Engine {
       Target target, String source, boolean force, boolean dryRun, PrintWriter out) {
     EngineLog log = log(dryRun ? null : target.paths().cronLog(), out);
     ServiceControl service = ServiceControls.forTarget(target, host);
-    return new ScheduledRestart(target, service, log, new RestartGuard(host, target, log))
+    return new ScheduledRestart(
+            target,
+            service,
+            log,
+            new RestartGuard(
+                host, target, log, dryRun ? EngineEvents.NONE : Notifications.load(host, log)))
         .run(source, force, dryRun);
   }
 
@@ -105,8 +111,11 @@ public final class Engine {
     if (lock.isEmpty()) {
       return false;
     }
-    try (LockFile.Held held = lock.get()) {
+    LockFile.Held held = lock.get();
+    try {
       Files.deleteIfExists(state);
+    } finally {
+      held.close();
     }
     log(target.paths().cronLog(), out)
         .line("Restart history cleared (manual reset): automatic restarts allowed again");

@@ -29,7 +29,11 @@ public final class HealthCheck {
   private final ProbeRound probes;
   private final EngineLog log;
   private final RestartGuard guard;
+  private final EngineEvents events;
   private Optional<Instant> serviceStart = Optional.empty();
+  private Options options = Options.DEFAULT;
+  private boolean restarted;
+  private List<ProbeResult> lastProbes = List.of();
 
   /** What the check may do. */
   public record Options(boolean restart, boolean dryRun, String source) {
@@ -37,16 +41,23 @@ public final class HealthCheck {
   }
 
   public HealthCheck(
-      Host host, Target target, ServiceControl service, ProbeRound probes, EngineLog log) {
+      Host host,
+      Target target,
+      ServiceControl service,
+      ProbeRound probes,
+      EngineLog log,
+      EngineEvents events) {
     this.host = host;
     this.target = target;
     this.service = service;
     this.probes = probes;
     this.log = log;
-    this.guard = new RestartGuard(host, target, log);
+    this.events = events;
+    this.guard = new RestartGuard(host, target, log, events);
   }
 
   public CheckReport run(Options options) {
+    this.options = options;
     log.line("=== Health Check Start: " + target.id() + " ===");
     Policy policy = target.policy();
     ServiceState state = service.state();
@@ -122,6 +133,7 @@ public final class HealthCheck {
     Policy policy = target.policy();
     for (int attempt = 1; attempt <= policy.retries(); attempt++) {
       List<ProbeResult> results = probes.run(context());
+      lastProbes = results;
       List<ProbeResult> unknown =
           results.stream().filter(r -> r.verdict() == Verdict.UNKNOWN).toList();
       if (!unknown.isEmpty()) {
@@ -170,6 +182,7 @@ public final class HealthCheck {
             Outcome.CRITICAL, problem + "; " + what, "=== DRY RUN: nothing was changed ===");
       }
       RestartGuard.Result result = guard.attempt(step, options.source(), mode);
+      restarted |= result == RestartGuard.Result.RESTARTED || result == RestartGuard.Result.FAILED;
       if (result.heldBack()) {
         return finish(
             Outcome.WARNING,
@@ -243,7 +256,11 @@ public final class HealthCheck {
 
   private CheckReport finish(Outcome outcome, String summary, String closingLine) {
     log.line(closingLine);
-    return new CheckReport(host.clock().instant(), outcome, summary);
+    CheckReport report = new CheckReport(host.clock().instant(), outcome, summary);
+    if (!options.dryRun()) {
+      events.afterCheck(target, report, restarted, lastProbes);
+    }
+    return report;
   }
 
   private static String seconds(Duration d) {

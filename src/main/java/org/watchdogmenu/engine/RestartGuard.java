@@ -22,6 +22,7 @@ public final class RestartGuard {
   private final Host host;
   private final Target target;
   private final EngineLog log;
+  private final EngineEvents events;
 
   /** Which protections apply to an attempt. */
   public enum Mode {
@@ -58,14 +59,21 @@ public final class RestartGuard {
     }
   }
 
-  public RestartGuard(Host host, Target target, EngineLog log) {
+  public RestartGuard(Host host, Target target, EngineLog log, EngineEvents events) {
     this.host = host;
     this.target = target;
     this.log = log;
+    this.events = events;
   }
 
   /** Decides inside the lock and, when allowed, records and runs {@code step}. */
   public Result attempt(RestartStep step, String source, Mode mode) {
+    Result result = lockedAttempt(step, source, mode);
+    events.afterRestart(target, source, result);
+    return result;
+  }
+
+  private Result lockedAttempt(RestartStep step, String source, Mode mode) {
     Policy policy = target.policy();
     Path lockFile = host.root().resolve(target.paths().lock());
     Optional<LockFile.Held> lock;
@@ -89,8 +97,11 @@ public final class RestartGuard {
               + ")");
       return Result.LOCK_BUSY;
     }
-    try (LockFile.Held held = lock.get()) {
+    LockFile.Held held = lock.get();
+    try {
       return decideAndRun(step, source, mode);
+    } finally {
+      held.close();
     }
   }
 

@@ -47,7 +47,8 @@ class HealthCheckTest {
           roundsRun++;
           return rounds.remove();
         };
-    return new HealthCheck(host, target, ServiceControls.forTarget(target, host), probes, log)
+    return new HealthCheck(
+            host, target, ServiceControls.forTarget(target, host), probes, log, EngineEvents.NONE)
         .run(options);
   }
 

@@ -6,9 +6,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,9 @@ class RestartGuardTest {
   @BeforeEach
   void setUp() {
     host = TestHosts.scripted(root, runner, clock);
-    guard = new RestartGuard(host, target, new EngineLog(null, new PrintWriter(out), clock));
+    guard =
+        new RestartGuard(
+            host, target, new EngineLog(null, new PrintWriter(out), clock), EngineEvents.NONE);
     state = root.resolve("var/tmp/paqet_restart_state_server.txt");
   }
 
@@ -174,23 +177,20 @@ class RestartGuardTest {
 
   @Test
   void aBusyLockHoldsTheRestartBackWithoutRunningAnything() throws Exception {
-    Target quick = withLockTimeout(Duration.ofMillis(300));
-    guard =
-        new RestartGuard(
-            host, quick, new EngineLog(null, new PrintWriter(out), java.time.Clock.systemUTC()));
+    Clock wall = Clock.systemUTC();
+    EngineLog log = new EngineLog(null, new PrintWriter(out), wall);
+    guard = new RestartGuard(host, withLockTimeout(Duration.ofMillis(300)), log, EngineEvents.NONE);
     Path lock = root.resolve("var/tmp/paqet_restart_state_server.txt.lock");
-    Optional<LockFile.Held> other =
-        LockFile.acquire(lock, Duration.ofSeconds(1), java.time.Clock.systemUTC());
-    assertThat(other).isPresent();
-    Thread holder = new Thread(() -> {});
-    try (LockFile.Held held = other.get()) {
-      java.util.concurrent.atomic.AtomicReference<Result> result =
-          new java.util.concurrent.atomic.AtomicReference<>();
-      holder = new Thread(() -> result.set(guard.attempt(step(), "cron", Mode.NORMAL)));
-      holder.start();
-      holder.join(5000);
-      assertThat(result.get()).isEqualTo(Result.LOCK_BUSY);
+    LockFile.Held other = LockFile.acquire(lock, Duration.ofSeconds(1), wall).orElseThrow();
+    AtomicReference<Result> result = new AtomicReference<>();
+    try {
+      Thread contender = new Thread(() -> result.set(guard.attempt(step(), "cron", Mode.NORMAL)));
+      contender.start();
+      contender.join(5000);
+    } finally {
+      other.close();
     }
+    assertThat(result.get()).isEqualTo(Result.LOCK_BUSY);
     assertThat(out.toString())
         .contains(
             "Could not acquire lock: another restart of paqet-server is in progress (waited 300ms)");

@@ -1,0 +1,141 @@
+package org.watchdogmenu.engine;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.watchdogmenu.alert.AlertEvent;
+import org.watchdogmenu.alert.AlertKind;
+import org.watchdogmenu.alert.Alerts;
+import org.watchdogmenu.metrics.CheckSample;
+import org.watchdogmenu.metrics.Metrics;
+import org.watchdogmenu.metrics.ProbeTiming;
+import org.watchdogmenu.metrics.RestartSample;
+import org.watchdogmenu.model.Target;
+import org.watchdogmenu.os.ConfigException;
+import org.watchdogmenu.os.Host;
+import org.watchdogmenu.probe.ProbeResult;
+
+/**
+ * Turns the flows' events into alerts (through the site's channels, without storms) and metrics
+ * (Prometheus textfile, CloudWatch). A broken alerts or metrics file is reported in the log and
+ * never stops a check or a restart.
+ */
+final class Notifications implements EngineEvents {
+  private final Host host;
+  private final EngineLog log;
+  private final Optional<Alerts> alerts;
+  private final Optional<Metrics> metrics;
+
+  private Notifications(
+      Host host, EngineLog log, Optional<Alerts> alerts, Optional<Metrics> metrics) {
+    this.host = host;
+    this.log = log;
+    this.alerts = alerts;
+    this.metrics = metrics;
+  }
+
+  static Notifications load(Host host, EngineLog log) {
+    Optional<Alerts> alerts;
+    try {
+      alerts = Optional.of(Alerts.load(host));
+    } catch (ConfigException e) {
+      log.line("WARNING: alerts are off: " + e.getMessage());
+      alerts = Optional.empty();
+    }
+    Optional<Metrics> metrics;
+    try {
+      metrics = Optional.of(Metrics.load(host));
+    } catch (ConfigException e) {
+      log.line("WARNING: metrics are off: " + e.getMessage());
+      metrics = Optional.empty();
+    }
+    return new Notifications(host, log, alerts, metrics);
+  }
+
+  @Override
+  public void afterRestart(Target target, String source, RestartGuard.Result result) {
+    Instant now = host.clock().instant();
+    boolean limit = result == RestartGuard.Result.DENIED || limitReached(target);
+    boolean ran = result == RestartGuard.Result.RESTARTED || result == RestartGuard.Result.FAILED;
+    metrics.ifPresent(
+        m ->
+            m.afterRestart(target.id(), new RestartSample(now, source, ran, limit))
+                .forEach(this::warn));
+    if (result == RestartGuard.Result.DENIED) {
+      alert(
+          target,
+          AlertKind.LIMIT_REACHED,
+          "automatic restarts of "
+              + target.id()
+              + " stopped: limit reached; check the service by hand");
+    } else if (result == RestartGuard.Result.FAILED) {
+      alert(
+          target,
+          AlertKind.RESTART_FAILED,
+          "restart of " + target.id() + " (" + source + ") failed");
+    }
+  }
+
+  @Override
+  public void afterCheck(
+      Target target, CheckReport report, boolean restarted, List<ProbeResult> lastProbes) {
+    boolean up =
+        report.outcome() == Outcome.OK || (report.outcome() == Outcome.WARNING && restarted);
+    boolean failed = report.outcome() == Outcome.WARNING || report.outcome() == Outcome.CRITICAL;
+    CheckSample sample =
+        new CheckSample(
+            report.at(),
+            up,
+            failed,
+            limitReached(target),
+            ProbeTiming.of(target.probes(), lastProbes));
+    metrics.ifPresent(m -> m.afterCheck(target.id(), sample).forEach(this::warn));
+    switch (report.outcome()) {
+      case OK:
+        alert(target, AlertKind.RECOVERED, target.id() + " is healthy again");
+        break;
+      case UNKNOWN:
+        alert(target, AlertKind.CHECK_UNKNOWN, target.id() + ": " + report.summary());
+        break;
+      case WARNING:
+        if (restarted) {
+          alert(target, AlertKind.RESTART_DONE, target.id() + ": " + report.summary());
+        }
+        break;
+      default:
+        if (restarted) {
+          alert(target, AlertKind.RESTART_FAILED, target.id() + ": " + report.summary());
+        }
+        break;
+    }
+  }
+
+  private void alert(Target target, AlertKind kind, String message) {
+    alerts.ifPresent(
+        a ->
+            a.notify(
+                    AlertEvent.of(kind, target.id(), host.clock().instant(), message),
+                    target.policy().window())
+                .logLines()
+                .forEach(log::line));
+  }
+
+  private boolean limitReached(Target target) {
+    try {
+      return RestartHistory.load(
+                  host.root().resolve(target.paths().state()),
+                  host.clock().instant(),
+                  target.policy().window(),
+                  w -> {})
+              .count()
+          >= target.policy().maxRestarts();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private void warn(String problem) {
+    log.line("WARNING: " + problem);
+  }
+}

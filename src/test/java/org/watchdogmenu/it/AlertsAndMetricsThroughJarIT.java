@@ -1,0 +1,100 @@
+package org.watchdogmenu.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Checks and restarts through the real jar reach a webhook and the Prometheus textfile. */
+class AlertsAndMetricsThroughJarIT {
+  @TempDir Path dir;
+  private Sandbox sandbox;
+  private HttpServer receiver;
+  private final List<JsonNode> received = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void setUp() throws Exception {
+    sandbox = new Sandbox(Files.createDirectories(dir.resolve("root")));
+    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext(
+        "/hook",
+        ex -> {
+          received.add(new ObjectMapper().readTree(ex.getRequestBody().readAllBytes()));
+          ex.sendResponseHeaders(204, -1);
+          ex.close();
+        });
+    receiver.start();
+    Path alerts = sandbox.path("/etc/watchdog-menu/alerts.yaml");
+    Files.createDirectories(alerts.getParent());
+    Files.writeString(
+        alerts,
+        "channels:\n  - type: webhook\n    url: http://127.0.0.1:"
+            + receiver.getAddress().getPort()
+            + "/hook\n");
+    Files.setPosixFilePermissions(alerts, PosixFilePermissions.fromString("rw-------"));
+  }
+
+  @AfterEach
+  void tearDown() {
+    receiver.stop(0);
+  }
+
+  @Test
+  void aRestartThatDoesNotHelpAlertsOnceAndTheLimitAlertsOnce() throws Exception {
+    int closedPort = Sandbox.freePort();
+    sandbox.target(
+        "flaky",
+        String.join(
+            "\n",
+            "id: flaky",
+            "service: {kind: command, restart: [\"/bin/true\"]}",
+            "probes:",
+            "  - {type: tcp-connect, host: 127.0.0.1, port: " + closedPort + "}",
+            "policy: {retries: 1, grace: 1s, cooldown: 1s, max_restarts: 2}",
+            ""));
+    for (int i = 0; i < 4; i++) {
+      Jar.Run run = Jar.run(sandbox.root, "check", "flaky");
+      assertThat(run.exit()).as(run.out() + run.err()).isIn(1, 2);
+      Thread.sleep(1100);
+    }
+    List<String> events = received.stream().map(n -> n.path("event").asText()).toList();
+    assertThat(events).containsExactly("restart-failed", "limit-reached");
+    assertThat(received.get(0).path("target").asText()).isEqualTo("flaky");
+
+    String prom =
+        Files.readString(
+            sandbox.path("/var/lib/watchdog-menu/metrics/watchdog-menu.prom"),
+            StandardCharsets.UTF_8);
+    assertThat(prom)
+        .contains("watchdog_up{target=\"flaky\"} 0")
+        .contains("watchdog_health_check_failures_total{target=\"flaky\"} 4")
+        .contains("watchdog_restarts_total{target=\"flaky\",source=\"health\"} 2")
+        .contains("watchdog_restart_limit_reached{target=\"flaky\"} 1");
+  }
+
+  @Test
+  void aDryRunSendsNothingAndWritesNoMetrics() throws Exception {
+    int closedPort = Sandbox.freePort();
+    sandbox.target(
+        "quiet",
+        "id: quiet\nservice: {kind: command, restart: [\"/bin/true\"]}\nprobes:\n  - {type: tcp-connect, host: 127.0.0.1, port: "
+            + closedPort
+            + "}\npolicy: {retries: 1}\n");
+    Jar.Run run = Jar.run(sandbox.root, "check", "quiet", "--dry-run");
+    assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(2);
+    assertThat(received).isEmpty();
+    assertThat(sandbox.path("/var/lib/watchdog-menu")).doesNotExist();
+  }
+}
