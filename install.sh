@@ -329,10 +329,19 @@ if ! archive_ok; then
   train_root=$(mktemp -d)
   trap 'rm -f -- "$staged"; rm -rf -- "$train_root"' EXIT
   mkdir -p "$train_root/etc/watchdog-menu/targets" "$train_root/var/lib/watchdog-menu"
-  # Train on the command cron and the menu start with: 'list' loads the catalog and
-  # the target files. A jar without 'list' trains on --help instead.
+  # Train on what cron runs most: a health check. It loads the catalog (all menus and
+  # target files), runs http and tcp probes (against a port where nothing listens, so it
+  # is quick) and writes the log and metrics, all inside the throwaway root.
+  cat >"$train_root/etc/watchdog-menu/targets/training.yaml" <<'EOF'
+id: training
+service: {kind: command, restart: ["/bin/true"]}
+probes:
+  - {type: http, url: "http://127.0.0.1:9/health", timeout: 1s}
+  - {type: tcp-listen, port: 9}
+policy: {retries: 1}
+EOF
   if "$java_bin" "${jvm_flags[@]}" "${log_flags[@]}" -jar "$jar" list --root "$train_root" >/dev/null 2>&1; then
-    train=(list --root "$train_root")
+    train=(check training --no-restart --root "$train_root")
   else
     train=(--help)
   fi

@@ -19,7 +19,7 @@ Each variant runs a fresh JVM per run:
   tuned         java <launcher flags without the archive> -jar JAR
   tuned+cds     the launcher as install.sh writes it
 The archives are built into a temp folder the way install.sh builds its own
-(trained on 'list' when the jar has it, else on --help).
+(trained on a 'check' of a throwaway target when the jar has 'check', else on --help).
 'check' runs against a throwaway --root holding one target, bench-web: a 'command'
 service probed by tcp-connect and http against a local python3 http.server.
 Needs java and python3.
@@ -106,11 +106,19 @@ for wall, cpu, rss, code in res:
 ' "$runs"
 }
 
-# Builds an AppCDS archive for a flag set the way install.sh does: trained on
-# 'list --root <empty folder>' when the jar has 'list', else on --help.
+# Builds an AppCDS archive for a flag set the way install.sh does: trained on a
+# 'check' of a throwaway target when the jar has one, else on --help.
 mkdir -p "$work/train/etc/watchdog-menu/targets" "$work/train/var/lib/watchdog-menu"
+cat >"$work/train/etc/watchdog-menu/targets/training.yaml" <<'EOF'
+id: training
+service: {kind: command, restart: ["/bin/true"]}
+probes:
+  - {type: http, url: "http://127.0.0.1:9/health", timeout: 1s}
+  - {type: tcp-listen, port: 9}
+policy: {retries: 1}
+EOF
 if java -jar "$jar" list --root "$work/train" >/dev/null 2>&1; then
-  train=(list --root "$work/train")
+  train=(check training --no-restart --root "$work/train")
 else
   train=(--help)
 fi
