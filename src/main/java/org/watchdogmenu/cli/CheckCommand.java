@@ -2,7 +2,6 @@ package org.watchdogmenu.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.watchdogmenu.catalog.CatalogException;
 import org.watchdogmenu.engine.CheckReport;
 import org.watchdogmenu.engine.HealthCheck;
 import org.watchdogmenu.model.Target;
@@ -47,13 +46,7 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Target target;
-    try {
-      target = top.catalog().target(targetId);
-    } catch (CatalogException e) {
-      spec.commandLine().getErr().println(e.getMessage());
-      return ExitCodes.CHECK_UNKNOWN;
-    }
+    Target target = top.target(targetId);
     CheckReport report =
         top.engine().check(target, new HealthCheck.Options(!noRestart, dryRun, "health"), out);
     return report.outcome().exitCode();

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.watchdogmenu.catalog.CatalogException;
 import org.watchdogmenu.engine.LogFiles;
 import org.watchdogmenu.model.Target;
 import picocli.CommandLine.ArgGroup;
@@ -54,13 +53,7 @@ final class LogsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    Target target;
-    try {
-      target = top.catalog().target(targetId);
-    } catch (CatalogException e) {
-      spec.commandLine().getErr().println(e.getMessage());
-      return ExitCodes.USAGE;
-    }
+    Target target = top.target(targetId);
     if (lines < 0) {
       spec.commandLine()
           .getErr()

@@ -2,7 +2,6 @@ package org.watchdogmenu.cli;
 
 import java.io.IOException;
 import java.util.concurrent.Callable;
-import org.watchdogmenu.catalog.CatalogException;
 import org.watchdogmenu.model.Target;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,13 +23,7 @@ final class ResetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Target target;
-    try {
-      target = top.catalog().target(targetId);
-    } catch (CatalogException e) {
-      spec.commandLine().getErr().println(e.getMessage());
-      return ExitCodes.USAGE;
-    }
+    Target target = top.target(targetId);
     if (!top.engine().reset(target, spec.commandLine().getOut())) {
       spec.commandLine()
           .getErr()

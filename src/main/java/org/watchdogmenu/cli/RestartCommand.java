@@ -1,7 +1,6 @@
 package org.watchdogmenu.cli;
 
 import java.util.concurrent.Callable;
-import org.watchdogmenu.catalog.CatalogException;
 import org.watchdogmenu.engine.RestartGuard;
 import org.watchdogmenu.model.Target;
 import picocli.CommandLine.Command;
@@ -54,13 +53,7 @@ final class RestartCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Target target;
-    try {
-      target = top.catalog().target(targetId);
-    } catch (CatalogException e) {
-      spec.commandLine().getErr().println(e.getMessage());
-      return ExitCodes.USAGE;
-    }
+    Target target = top.target(targetId);
     RestartGuard.Result result =
         top.engine().restart(target, source.name(), force, dryRun, spec.commandLine().getOut());
     boolean done =

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.watchdogmenu.catalog.CatalogException;
 import org.watchdogmenu.engine.CheckReport;
 import org.watchdogmenu.engine.TargetStatus;
 import org.watchdogmenu.model.Durations;
@@ -40,14 +39,8 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<Target> targets;
-    try {
-      targets =
-          targetId == null ? top.catalog().targets() : List.of(top.catalog().target(targetId));
-    } catch (CatalogException e) {
-      spec.commandLine().getErr().println(e.getMessage());
-      return ExitCodes.USAGE;
-    }
+    List<Target> targets =
+        targetId == null ? top.catalog().targets() : List.of(top.target(targetId));
     List<TargetStatus> statuses = new ArrayList<>();
     for (Target t : targets) {
       statuses.add(top.engine().status(t));

@@ -4,14 +4,15 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.watchdogmenu.catalog.Catalog;
+import org.watchdogmenu.catalog.CatalogException;
 import org.watchdogmenu.engine.Engine;
+import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -62,7 +63,8 @@ public final class WatchdogMenuCommand implements Runnable {
         (e, ignoredArgs) -> {
           CommandLine c = e.getCommandLine();
           String name = c.getCommandSpec().qualifiedName();
-          c.getErr().println(name + ": " + e.getMessage() + " (see '" + name + " --help')");
+          String hint = e instanceof InputError ? "" : " (see '" + name + " --help')";
+          c.getErr().println((e instanceof InputError ? "" : name + ": ") + e.getMessage() + hint);
           return c.getCommandSpec().exitCodeOnInvalidInput();
         });
     cli.setExecutionExceptionHandler(
@@ -84,7 +86,7 @@ public final class WatchdogMenuCommand implements Runnable {
   Host host() {
     if (host == null) {
       if (!Files.isDirectory(root)) {
-        throw new ParameterException(
+        throw new InputError(
             invoked(), "--root " + root + " is not a folder: create it or name an existing one");
       }
       host = Host.system(new HostRoot(root));
@@ -102,6 +104,15 @@ public final class WatchdogMenuCommand implements Runnable {
 
   Engine engine() {
     return new Engine(host());
+  }
+
+  /** The target with this id, or an input error that says what is wrong with the id. */
+  Target target(String id) {
+    try {
+      return catalog().target(id);
+    } catch (CatalogException e) {
+      throw new InputError(invoked(), e.getMessage());
+    }
   }
 
   Catalog catalog() {

@@ -241,17 +241,7 @@ public final class HealthCheck {
   }
 
   private Optional<Instant> lastRestart() {
-    try {
-      return RestartHistory.load(
-              host.root().resolve(target.paths().state()),
-              host.clock().instant(),
-              target.policy().window(),
-              w -> {})
-          .last()
-          .map(RestartHistory.Entry::at);
-    } catch (java.io.IOException e) {
-      return Optional.empty();
-    }
+    return RestartHistory.current(host, target).last().map(RestartHistory.Entry::at);
   }
 
   private CheckReport finish(Outcome outcome, String summary, String closingLine) {

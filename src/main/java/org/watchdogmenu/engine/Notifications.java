@@ -1,6 +1,5 @@
 package org.watchdogmenu.engine;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -122,17 +121,7 @@ final class Notifications implements EngineEvents {
   }
 
   private boolean limitReached(Target target) {
-    try {
-      return RestartHistory.load(
-                  host.root().resolve(target.paths().state()),
-                  host.clock().instant(),
-                  target.policy().window(),
-                  w -> {})
-              .count()
-          >= target.policy().maxRestarts();
-    } catch (IOException e) {
-      return false;
-    }
+    return RestartHistory.current(host, target).count() >= target.policy().maxRestarts();
   }
 
   private void warn(String problem) {

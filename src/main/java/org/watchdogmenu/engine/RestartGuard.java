@@ -107,16 +107,12 @@ public final class RestartGuard {
 
   /** What {@link #attempt} would do, without taking the lock or changing anything. */
   public Result preview(RestartStep step, String source, Mode mode) {
-    Path stateFile = host.root().resolve(target.paths().state());
     Instant now = host.clock().instant();
-    RestartHistory history;
-    try {
-      history = RestartHistory.load(stateFile, now, target.policy().window(), log::line);
-    } catch (IOException e) {
-      log.line("DRY RUN: cannot read state file " + stateFile + ": " + e.getMessage());
+    Optional<RestartHistory> history = history(now, "DRY RUN: cannot read state file ");
+    if (history.isEmpty()) {
       return Result.ERROR;
     }
-    Result held = protection(history, now, mode);
+    Result held = protection(history.get(), now, mode);
     if (held != null) {
       return held;
     }
@@ -124,16 +120,29 @@ public final class RestartGuard {
     return Result.WOULD_RESTART;
   }
 
-  private Result decideAndRun(RestartStep step, String source, Mode mode) {
-    Path stateFile = host.root().resolve(target.paths().state());
-    Instant now = host.clock().instant();
-    RestartHistory history;
+  /** The history, or empty after logging {@code problem} when the state file cannot be read. */
+  private Optional<RestartHistory> history(Instant now, String problem) {
+    Path stateFile = stateFile();
     try {
-      history = RestartHistory.load(stateFile, now, target.policy().window(), log::line);
+      return Optional.of(RestartHistory.load(stateFile, now, target.policy().window(), log::line));
     } catch (IOException e) {
-      log.line("Restart NOT done: cannot read state file " + stateFile + ": " + e.getMessage());
+      log.line(problem + stateFile + ": " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private Path stateFile() {
+    return host.root().resolve(target.paths().state());
+  }
+
+  private Result decideAndRun(RestartStep step, String source, Mode mode) {
+    Path stateFile = stateFile();
+    Instant now = host.clock().instant();
+    Optional<RestartHistory> loaded = history(now, "Restart NOT done: cannot read state file ");
+    if (loaded.isEmpty()) {
       return Result.ERROR;
     }
+    RestartHistory history = loaded.get();
     Result held = protection(history, now, mode);
     if (held != null) {
       saveIfChanged(history, stateFile);

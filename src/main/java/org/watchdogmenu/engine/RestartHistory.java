@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.AtomicFile;
+import org.watchdogmenu.os.Host;
 
 /**
  * The restarts of one target inside the rolling window, kept in seed 003's state file: one line per
@@ -83,6 +85,22 @@ public final class RestartHistory {
       }
     }
     return new RestartHistory(kept, changed);
+  }
+
+  /**
+   * The target's history as it stands, for readers that decide nothing (status, probes, metrics):
+   * unreadable lines are skipped silently, and an unreadable file counts as empty.
+   */
+  static RestartHistory current(Host host, Target target) {
+    try {
+      return load(
+          host.root().resolve(target.paths().state()),
+          host.clock().instant(),
+          target.policy().window(),
+          warning -> {});
+    } catch (IOException e) {
+      return new RestartHistory(new ArrayList<>(), false);
+    }
   }
 
   private static Optional<Entry> parse(String line) {
