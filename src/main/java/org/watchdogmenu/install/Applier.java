@@ -84,6 +84,7 @@ public final class Applier {
     if (plan.confirmation() != null && !options.confirmed()) {
       throw new InstallException("not applied, it needs a deliberate yes: " + plan.confirmation());
     }
+    validate(plan);
     Optional<LockFile.Held> lock;
     try {
       lock = LockFile.acquire(root.resolve(InstallPaths.LOCK), lockWait, host.clock());
@@ -192,10 +193,11 @@ public final class Applier {
   private void writeFiles(
       Plan plan, Map<String, Manifest.Before> before, String id, List<String> lines) {
     List<AtomicFile.Staged> staged = new ArrayList<>();
+    Deque<Path> created = new ArrayDeque<>();
     try {
       for (FileWrite w : plan.writes()) {
         Path target = root.resolve(w.path());
-        createParents(target.getParent(), w.owner(), w.group());
+        createParents(target.getParent(), w.owner(), w.group(), created);
         staged.add(
             AtomicFile.stage(
                 target, w.content(), FileMeta.permissions(w.mode()), w.owner(), w.group()));
@@ -217,6 +219,10 @@ public final class Applier {
       } catch (IOException | RuntimeException e) {
         staged.subList(i, staged.size()).forEach(Applier::discard);
         String rollback = rollBack(done, before);
+        removeEmpty(created);
+        if (!rollback.startsWith("could not")) {
+          dropBackups(id);
+        }
         throw new InstallException(
             "writing " + w.path() + " failed (" + e.getMessage() + "); " + rollback);
       }
@@ -347,7 +353,8 @@ public final class Applier {
   }
 
   /** Creates missing folders; below a home they belong to the file's owner, like the file. */
-  private static void createParents(Path dir, String owner, String group) throws IOException {
+  private static void createParents(Path dir, String owner, String group, Deque<Path> created)
+      throws IOException {
     Deque<Path> missing = new ArrayDeque<>();
     for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) {
       missing.push(p);
@@ -356,10 +363,22 @@ public final class Applier {
     while (!missing.isEmpty()) {
       Path p = missing.pop();
       Files.createDirectory(p);
+      created.push(p);
       if (!"root".equals(owner)) {
         PosixFileAttributeView view = Files.getFileAttributeView(p, PosixFileAttributeView.class);
         view.setOwner(users.lookupPrincipalByName(owner));
         view.setGroup(users.lookupPrincipalByGroupName(group));
+      }
+    }
+  }
+
+  /** Removes folders this apply created, deepest first, when a failure left them empty. */
+  private static void removeEmpty(Deque<Path> created) {
+    for (Path p : created) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException ignored) {
+        // not empty: something else lives there now
       }
     }
   }
@@ -377,6 +396,11 @@ public final class Applier {
   private void dropBackups(String id) {
     if (id != null) {
       deleteTree(root.resolve(InstallPaths.BACKUPS + "/" + id));
+      try {
+        Files.deleteIfExists(root.resolve(InstallPaths.BACKUPS));
+      } catch (IOException ignored) {
+        // other applies' backups live there
+      }
     }
   }
 

@@ -3,6 +3,8 @@ package org.watchdogmenu.install;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.watchdogmenu.os.Command;
 import org.watchdogmenu.os.CommandResult;
 import org.watchdogmenu.os.CommandRunner;
@@ -13,6 +15,8 @@ import org.watchdogmenu.os.CommandRunner;
  * ~}.
  */
 final class SudoersValidator implements Validator {
+  private static final Pattern LOCATED = Pattern.compile(".*?:([0-9]+):([0-9]+): (.*)");
+
   private final CommandRunner runner;
 
   SudoersValidator(CommandRunner runner) {
@@ -34,13 +38,23 @@ final class SudoersValidator implements Validator {
       String copy = scratch.write("sudoers", file.content()).toString();
       CommandResult r = runner.run(Command.of(Duration.ofSeconds(20), "visudo", "-c", "-f", copy));
       if (!r.succeeded()) {
-        String out = (r.stdout() + "\n" + r.stderr()).replace(copy, path);
-        for (String line : out.split("\n")) {
-          if (!line.isBlank() && !line.contains("parsed OK")) {
-            problems.add(path + ": visudo: " + line.strip());
+        for (String line : (r.stdout() + "\n" + r.stderr()).split("\n")) {
+          Matcher m = LOCATED.matcher(line);
+          if (line.startsWith(copy) && m.matches()) {
+            problems.add(
+                path
+                    + ":"
+                    + m.group(1)
+                    + ": visudo: "
+                    + m.group(3)
+                    + " (column "
+                    + m.group(2)
+                    + ")");
+          } else if (line.startsWith(copy) && !line.contains("parsed OK")) {
+            problems.add(path + ": visudo: " + line.substring(copy.length() + 1).strip());
           }
         }
-        if (r.outcome() != CommandResult.Outcome.EXITED) {
+        if (r.outcome() != CommandResult.Outcome.EXITED || problems.isEmpty()) {
           problems.add(path + ": visudo " + r.summary());
         }
       }
