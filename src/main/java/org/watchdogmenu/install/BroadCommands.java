@@ -66,7 +66,6 @@ final class BroadCommands {
           "crontab",
           "visudo",
           "sudoedit",
-          "bash5",
           "busybox");
 
   private BroadCommands() {}

@@ -10,8 +10,4 @@ public final class InstallException extends RuntimeException {
   public InstallException(String message) {
     super(message);
   }
-
-  public InstallException(String message, Throwable cause) {
-    super(message, cause);
-  }
 }

@@ -98,10 +98,6 @@ public final class Plan {
     return basis;
   }
 
-  HostRoot root() {
-    return root;
-  }
-
   /**
    * This plan and {@code other} as one (e.g. a restart schedule and the linger it needs). A file in
    * both is written with {@code other}'s content; a command in both runs once.

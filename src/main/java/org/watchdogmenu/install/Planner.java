@@ -52,7 +52,7 @@ public final class Planner {
                 || target.service().kind() == ServiceKind.SYSTEMD_USER)
             && user != null
             && !user.equals("root");
-    return runsAsUser ? plan.plus(linger(user)) : plan;
+    return runsAsUser ? withLinger(plan, user) : plan;
   }
 
   /** Removes the target's cron files of those features, putting back what they replaced. */
@@ -151,7 +151,7 @@ public final class Planner {
           "systemd is not running here: once it runs, enable the unit with "
               + String.join(" ", concat(user, "enable", r.name())));
     }
-    return b.build().plus(linger(r.user()));
+    return withLinger(b.build(), r.user());
   }
 
   /** Seed 001's restart policy as a drop-in for a unit, and the alert unit it calls on failure. */
@@ -190,7 +190,7 @@ public final class Planner {
   /** Seed 002's PM2 housekeeping cron file, and {@code pm2 startup} with explicit user and home. */
   public Plan pm2Housekeeping(Pm2Housekeeping r) {
     PlanBuilder b = builder("units --pm2-housekeeping " + r.user());
-    b.write(new CronRenderer(root).pm2(r).withLogs(List.of(r.log())));
+    b.write(cron.pm2(r).withLogs(List.of(r.log())));
     List<String> startup = List.of(r.pm2(), "startup", "systemd", "-u", r.user(), "--hp", r.home());
     if (Linger.systemdRunning(root)) {
       List<String> unstartup = new ArrayList<>(startup);
@@ -258,6 +258,12 @@ public final class Planner {
       }
     }
     return b.build();
+  }
+
+  /** The plan plus what linger for the user needs, if it is not on yet. */
+  private Plan withLinger(Plan plan, String user) {
+    Plan linger = linger(user);
+    return linger.isEmpty() ? plan : plan.plus(linger);
   }
 
   private PlanBuilder builder(String action) {

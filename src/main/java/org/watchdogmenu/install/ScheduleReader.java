@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.watchdogmenu.model.Target;
@@ -73,7 +74,7 @@ public final class ScheduleReader {
       }
       String[] f = line.split("\\s+");
       int n = f[0].startsWith("@") ? 1 : Math.min(5, f.length);
-      found.add(String.join(" ", java.util.Arrays.asList(f).subList(0, n)));
+      found.add(String.join(" ", Arrays.asList(f).subList(0, n)));
     }
     return found;
   }

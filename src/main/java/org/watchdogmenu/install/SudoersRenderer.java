@@ -1,5 +1,6 @@
 package org.watchdogmenu.install;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,7 +50,7 @@ final class SudoersRenderer {
     String text = Templates.fill("sudoers", Map.of("user", r.user(), "rules", rules.toString()));
     return new FileWrite(
         r.path(),
-        text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        text.getBytes(StandardCharsets.UTF_8),
         FileKind.SUDOERS,
         "0440",
         "root",

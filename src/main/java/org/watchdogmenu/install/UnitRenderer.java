@@ -1,5 +1,7 @@
 package org.watchdogmenu.install;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /** Renders systemd files: a user service, a restart-policy drop-in, the alert and monitor units. */
@@ -25,13 +27,13 @@ final class UnitRenderer {
                 "exec_stop", String.join(" ", r.stop())));
     return new FileWrite(
         userUnitPath(r, home),
-        text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        text.getBytes(StandardCharsets.UTF_8),
         FileKind.USER_UNIT,
         "0644",
         r.user(),
         group,
         "user-unit/" + r.user() + "/" + r.name(),
-        java.util.List.of(),
+        List.of(),
         false);
   }
 

@@ -1,5 +1,6 @@
 package org.watchdogmenu.install;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.watchdogmenu.os.Command;
 import org.watchdogmenu.os.CommandResult;
 import org.watchdogmenu.os.CommandRunner;
@@ -93,7 +95,7 @@ final class UnitValidator implements Validator {
         if (Files.isRegularFile(p)) {
           return Files.readAllBytes(p);
         }
-      } catch (java.io.IOException ignored) {
+      } catch (IOException ignored) {
         // fall through to the stub
       }
     }
@@ -103,9 +105,7 @@ final class UnitValidator implements Validator {
   private static byte[] launcherReplaced(String text) {
     String out = text;
     if (!Files.isExecutable(Path.of(InstallPaths.BIN))) {
-      out =
-          out.replaceAll(
-              java.util.regex.Pattern.quote(InstallPaths.BIN) + "(?: --root \\S+)?", "/bin/true");
+      out = out.replaceAll(Pattern.quote(InstallPaths.BIN) + "(?: --root \\S+)?", "/bin/true");
     }
     return out.getBytes(StandardCharsets.UTF_8);
   }
