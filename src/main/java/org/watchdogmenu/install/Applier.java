@@ -111,11 +111,13 @@ public final class Applier {
       throw new InstallException(
           "the installed files changed since this plan was made: make the plan again");
     }
-    validate(plan);
+    checkPlaces(plan);
     Manifest manifest = store.load();
     String id = plan.mode() == Plan.Mode.APPLY ? newId(manifest) : null;
     List<String> lines = new ArrayList<>();
     Map<String, Manifest.Before> before = backUp(plan, id);
+    boolean reversing = plan.mode() != Plan.Mode.APPLY;
+    boolean ok = !reversing || runCommands(plan, lines, false);
     writeFiles(plan, before, id, lines);
     try {
       record(plan, manifest, id, before);
@@ -126,7 +128,7 @@ public final class Applier {
               + " could not be written: "
               + e.getMessage());
     }
-    boolean ok = runCommands(plan, lines);
+    ok &= runCommands(plan, lines, true);
     return new ApplyResult(id, lines, ok);
   }
 
@@ -137,12 +139,22 @@ public final class Applier {
         problems.addAll(validators.check(w));
       }
     }
+    fail(problems);
+  }
+
+  /** Only regular files are replaced or removed: a folder or symlink in the way is a problem. */
+  private void checkPlaces(Plan plan) {
+    List<String> problems = new ArrayList<>();
     for (FileWrite w : plan.writes()) {
       checkPlace(w.path(), problems);
     }
     for (FileRemoval r : plan.removals()) {
       checkPlace(r.path(), problems);
     }
+    fail(problems);
+  }
+
+  private static void fail(List<String> problems) {
     if (!problems.isEmpty()) {
       throw new InstallException(
           "nothing was written, "
@@ -324,9 +336,20 @@ public final class Applier {
     }
   }
 
-  private boolean runCommands(Plan plan, List<String> lines) {
+  /**
+   * Runs the plan's commands. An apply runs them all after its files. Undo and uninstall run their
+   * reversing commands ({@code disable}, {@code disable-linger}) before the files go, while the
+   * units still exist, and {@code daemon-reload} after.
+   *
+   * @param afterFiles which of the two batches this is
+   */
+  private boolean runCommands(Plan plan, List<String> lines, boolean afterFiles) {
     boolean ok = true;
     for (PlanCommand c : plan.commands()) {
+      boolean reload = c.argv().contains("daemon-reload");
+      if (plan.mode() != Plan.Mode.APPLY && reload != afterFiles) {
+        continue;
+      }
       CommandResult r = host.runner().run(Command.of(COMMAND_TIMEOUT, c.argv()));
       if (r.succeeded()) {
         lines.add("ran     " + c.display());
