@@ -40,8 +40,17 @@ public final class Planner {
             ? "--restart-at"
             : "--" + feature.key();
     PlanBuilder b = builder("enable " + target.id() + " " + option + " " + schedule.cliText());
-    b.write(cron.render(target, feature, schedule));
+    FileWrite file = cron.render(target, feature, schedule);
+    b.write(file);
     schedule.note().ifPresent(b::warn);
+    FeatureState now = new ScheduleReader(root).read(target, feature);
+    if (now.configured() && !now.managed()) {
+      b.warn(
+          file.path()
+              + " was not written by watchdog-menu ("
+              + now.words()
+              + "): it is replaced, and put back by disable, undo or uninstall");
+    }
     Manifest m = store.load();
     logrotate(b, m);
     Plan plan = b.build();

@@ -203,7 +203,10 @@ class InstallFlowTest {
         .isEqualTo("custom: */5 * * * *");
 
     Target camera = SeedTargets.camera();
-    apply(installer.planner().enable(paqet, Feature.HEALTH, Schedule.parse("5m")));
+    Plan replacing = installer.planner().enable(paqet, Feature.HEALTH, Schedule.parse("5m"));
+    assertThat(replacing.warnings())
+        .anyMatch(w -> w.contains("was not written by watchdog-menu (custom: */5 * * * *)"));
+    apply(replacing);
     apply(installer.planner().enable(paqet, Feature.RESTART, Schedule.parse("1h")));
     apply(installer.planner().enable(camera, Feature.RESTART, Schedule.parse("08:00,16:00,00:00")));
     apply(installer.planner().restartPolicy("mingus-backend"));
@@ -211,6 +214,8 @@ class InstallFlowTest {
     apply(installer.planner().enable(paqet, Feature.HEALTH, Schedule.parse("2m")));
     apply(installer.planner().disable(paqet, Set.of(Feature.RESTART)));
     assertThat(Linger.isEnabled(host.root(), "satinder")).isTrue();
+    assertThat(installer.reader().read(camera, Feature.RESTART).words())
+        .isEqualTo("Daily at 00:00, 08:00, 16:00");
     assertThat(installer.doctor().check()).isEmpty();
 
     Plan uninstall = installer.planner().uninstall();

@@ -42,6 +42,11 @@ class SystemdCommandsTest {
             "ran     systemctl daemon-reload",
             "ran     systemctl enable --now watchdog-menu-monitor.service");
 
+    assertThat(dir.resolve("var/lib/watchdog-menu/manifest.json"))
+        .content()
+        .contains("\"argv\" : [ \"systemctl\", \"enable\"")
+        .doesNotContain("display");
+
     runner.scripted.expect("systemctl", "disable", "--now", "watchdog-menu-monitor.service");
     runner.scripted.expect("systemctl", "daemon-reload");
     ApplyResult undone =
