@@ -76,6 +76,9 @@ public final class Applier {
     if (plan.confirmation() != null && !options.confirmed()) {
       throw new InstallException("not applied, it needs a deliberate yes: " + plan.confirmation());
     }
+    if (plan.isEmpty()) {
+      return new ApplyResult(null, List.of("nothing to change"), true);
+    }
     validate(plan);
     Optional<LockFile.Held> lock;
     try {

@@ -1,10 +1,7 @@
 package org.watchdogmenu.install;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,7 +77,7 @@ public final class Planner {
                 + target.id()
                 + " was installed by watchdog-menu; a file it did not write is left alone");
       }
-      files.forEach(i -> putBack(b, i));
+      files.forEach(i -> new Reversal(root, store).putBack(b, i));
     }
     logrotate(b, m);
     return b.build();
@@ -215,64 +212,20 @@ public final class Planner {
     return b.build();
   }
 
-  /** Puts back what the last apply replaced and removes what it created. */
-  public Plan undo() {
-    Manifest m = store.load();
-    Manifest.Apply last =
-        m.last()
-            .orElseThrow(
-                () ->
-                    new InstallException("nothing to undo: watchdog-menu has no apply on record"));
-    PlanBuilder b =
-        new PlanBuilder(
-            root,
-            title("undo") + "  (undoes: " + last.title() + ")",
-            Plan.Mode.UNDO,
-            store.basis());
-    List<Manifest.Change> changes = new ArrayList<>(last.changes());
-    Collections.reverse(changes);
-    for (Manifest.Change c : changes) {
-      refuseIfEditedByHand(c, last.id());
-      putBack(b, c.path(), c.before(), c.fileKind(), c.feature());
-    }
-    List<PlanCommand> commands = new ArrayList<>(last.commands());
-    Collections.reverse(commands);
-    for (PlanCommand c : commands) {
-      if (c.undo() != null) {
-        b.command(new PlanCommand(c.undo(), "undo: " + c.why(), null));
-      }
-    }
-    return b.build();
-  }
-
-  /** Every file of ours removed, every file we replaced put back, the manifest and backups gone. */
-  public Plan uninstall() {
-    Manifest m = store.load();
-    PlanBuilder b = new PlanBuilder(root, title("uninstall"), Plan.Mode.UNINSTALL, store.basis());
-    List<Manifest.Installed> installed = new ArrayList<>(m.installed().values());
-    Collections.reverse(installed);
-    for (Manifest.Installed i : installed) {
-      refuseIfEditedByHand(i.change(), i.applyId());
-      putBack(b, i.change().path(), i.original(), i.change().fileKind(), i.change().feature());
-    }
-    List<Manifest.Apply> applies = new ArrayList<>(m.applies());
-    Collections.reverse(applies);
-    for (Manifest.Apply a : applies) {
-      List<PlanCommand> commands = new ArrayList<>(a.commands());
-      Collections.reverse(commands);
-      for (PlanCommand c : commands) {
-        if (c.undo() != null) {
-          b.command(new PlanCommand(c.undo(), "uninstall: " + c.why(), null));
-        }
-      }
-    }
-    return b.build();
-  }
-
   /** The plan plus what linger for the user needs, if it is not on yet. */
   private Plan withLinger(Plan plan, String user) {
     Plan linger = linger(user);
     return linger.isEmpty() ? plan : plan.plus(linger);
+  }
+
+  /** Puts back what the last apply replaced and removes what it created. */
+  public Plan undo() {
+    return new Reversal(root, store).undo(title("undo"));
+  }
+
+  /** Every file of ours removed, every file we replaced put back, the manifest and backups gone. */
+  public Plan uninstall() {
+    return new Reversal(root, store).uninstall(title("uninstall"));
   }
 
   private PlanBuilder builder(String action) {
@@ -301,60 +254,7 @@ public final class Planner {
     if (!logs.isEmpty()) {
       b.write(LogrotateRenderer.render(logs));
     } else if (ours != null) {
-      putBack(b, ours);
-    }
-  }
-
-  private void putBack(PlanBuilder b, Manifest.Installed i) {
-    putBack(b, i.change().path(), i.original(), i.change().fileKind(), i.change().feature());
-  }
-
-  /** Restores {@code before} at {@code path}, or removes the file when there was none. */
-  private void putBack(
-      PlanBuilder b, String path, Manifest.Before before, FileKind kind, String feature) {
-    if (before == null) {
-      b.remove(new FileRemoval(path, kind, feature));
-      return;
-    }
-    try {
-      byte[] content = Files.readAllBytes(root.resolve(before.backup()));
-      b.write(
-          new FileWrite(
-              path,
-              content,
-              kind,
-              before.mode(),
-              before.owner(),
-              before.group(),
-              feature,
-              List.of(),
-              true));
-    } catch (IOException e) {
-      throw new InstallException(
-          "the backup of "
-              + path
-              + " at "
-              + before.backup()
-              + " cannot be read: "
-              + e.getMessage());
-    }
-  }
-
-  private void refuseIfEditedByHand(Manifest.Change c, String applyId) {
-    Path p = root.resolve(c.path());
-    String now;
-    try {
-      now = FileMeta.read(p).map(FileMeta::sha256).orElse(null);
-    } catch (IOException e) {
-      throw new InstallException("cannot read " + c.path() + ": " + e.getMessage());
-    }
-    String expected = "remove".equals(c.action()) ? null : c.sha256();
-    if (now != null && !now.equals(expected)) {
-      throw new InstallException(
-          c.path()
-              + " was changed by hand after apply "
-              + applyId
-              + ": move your copy away (or put the file back as it was) and run this again");
+      new Reversal(root, store).putBack(b, ours);
     }
   }
 
