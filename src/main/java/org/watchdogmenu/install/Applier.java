@@ -76,7 +76,7 @@ public final class Applier {
     if (plan.confirmation() != null && !options.confirmed()) {
       throw new InstallException("not applied, it needs a deliberate yes: " + plan.confirmation());
     }
-    if (plan.isEmpty()) {
+    if (plan.isEmpty() && plan.mode() == Plan.Mode.APPLY) {
       return new ApplyResult(null, List.of("nothing to change"), true);
     }
     validate(plan);

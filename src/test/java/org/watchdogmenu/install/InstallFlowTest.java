@@ -248,6 +248,11 @@ class InstallFlowTest {
 
     apply(installer.planner().disable(paqet, Set.of(Feature.HEALTH)));
     assertThat(at("/etc/logrotate.d/watchdog-menu")).doesNotExist();
+
+    Plan uninstall = installer.planner().uninstall();
+    assertThat(uninstall.isEmpty()).as("no file of ours is left").isTrue();
+    apply(uninstall);
+    assertThat(at("/var/lib/watchdog-menu")).doesNotExist();
   }
 
   @Test

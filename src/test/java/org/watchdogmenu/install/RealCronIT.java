@@ -61,6 +61,7 @@ class RealCronIT {
   void tearDown() throws Exception {
     if (Files.exists(Path.of(InstallPaths.MANIFEST))) {
       installer.applier().apply(installer.planner().uninstall(), new Applier.Options(false));
+      assertThat(Path.of(InstallPaths.STATE_DIR)).doesNotExist();
     }
     if (startedCron != null) {
       startedCron.destroy();

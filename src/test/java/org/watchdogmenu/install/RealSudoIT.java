@@ -42,6 +42,7 @@ class RealSudoIT {
       installer.applier().apply(installer.planner().uninstall(), new Applier.Options(false));
     }
     run("userdel", user);
+    assertThat(Path.of(InstallPaths.STATE_DIR)).doesNotExist();
   }
 
   @Test
