@@ -1,6 +1,7 @@
 package org.watchdogmenu.install;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -177,6 +178,12 @@ public final class Planner {
   public Plan monitor() {
     PlanBuilder b = builder("units --monitor");
     b.write(UnitRenderer.monitor(cron.engine()));
+    if (!Files.isExecutable(Path.of(InstallPaths.BIN))) {
+      b.warn(
+          InstallPaths.BIN
+              + " is not installed on this machine: the unit is verified with /bin/true in its"
+              + " place, and the monitor starts only once the launcher is installed");
+    }
     reload(b);
     if (Linger.systemdRunning(root)) {
       b.command(

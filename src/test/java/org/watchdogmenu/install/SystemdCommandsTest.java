@@ -1,6 +1,7 @@
 package org.watchdogmenu.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,6 +59,13 @@ class SystemdCommandsTest {
             "ran     systemctl daemon-reload");
     runner.scripted.verifyAllUsed();
     assertThat(dir.resolve("var/lib/watchdog-menu/manifest.json")).exists();
+  }
+
+  @Test
+  void theMonitorPlanSaysWhenTheLauncherIsNotInstalled() {
+    assumeFalse(Files.isExecutable(Path.of(InstallPaths.BIN)), "the launcher is installed here");
+    assertThat(installer.planner().monitor().warnings())
+        .anyMatch(w -> w.contains("verified with /bin/true"));
   }
 
   @Test
