@@ -1,0 +1,278 @@
+package org.watchdogmenu.install;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.watchdogmenu.os.Command;
+import org.watchdogmenu.os.CommandResult;
+import org.watchdogmenu.os.Host;
+import org.watchdogmenu.os.HostRoot;
+import org.watchdogmenu.os.LockFile;
+
+/**
+ * Carries out a {@link Plan}, under one lock so two runs never edit at once:
+ *
+ * <ol>
+ *   <li>validate every new file with the real tool; any problem and nothing is written;
+ *   <li>copy each file it replaces or removes to {@code backups/<apply-id>/<path>};
+ *   <li>write every new file as a dot-named temp file beside its target, mode and owner set;
+ *   <li>rename each over its target (a crash before a rename leaves the old file whole);
+ *   <li>record the apply in the manifest, then run the plan's commands.
+ * </ol>
+ */
+public final class Applier {
+  private static final Duration LOCK_WAIT = Duration.ofSeconds(10);
+  private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
+  private static final DateTimeFormatter ID =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  /** How to apply: {@code confirmed} is the operator's deliberate yes to a plan that needs one. */
+  public record Options(boolean confirmed) {}
+
+  /** Runs just before each rename; tests use it to simulate a crash there. */
+  interface BeforeRename {
+    void run(String hostPath) throws IOException;
+  }
+
+  private final Host host;
+  private final HostRoot root;
+  private final Validators validators;
+  private final ManifestStore store;
+  private final Backups backups;
+  private final FileSwap swap;
+  private final Duration lockWait;
+
+  public Applier(Host host) {
+    this(host, path -> {}, LOCK_WAIT);
+  }
+
+  Applier(Host host, BeforeRename beforeRename, Duration lockWait) {
+    this.host = host;
+    this.root = host.root();
+    this.validators = new Validators(host);
+    this.store = new ManifestStore(root);
+    this.backups = new Backups(root);
+    this.swap = new FileSwap(root, beforeRename);
+    this.lockWait = lockWait;
+  }
+
+  /**
+   * Applies the plan.
+   *
+   * @throws InstallException when it needs confirmation, a file fails validation, another run holds
+   *     the lock, or the installed files changed since the plan was made (in all these nothing is
+   *     written); or when a write fails (what was written is put back from the backups)
+   */
+  @SuppressWarnings("try")
+  public ApplyResult apply(Plan plan, Options options) {
+    if (plan.confirmation() != null && !options.confirmed()) {
+      throw new InstallException("not applied, it needs a deliberate yes: " + plan.confirmation());
+    }
+    if (plan.isEmpty() && plan.mode() == Plan.Mode.APPLY) {
+      return new ApplyResult(null, List.of("nothing to change"), true);
+    }
+    validate(plan);
+    Optional<LockFile.Held> lock;
+    try {
+      lock = LockFile.acquire(root.resolve(InstallPaths.LOCK), lockWait, host.clock());
+    } catch (IOException e) {
+      throw new InstallException("cannot take " + InstallPaths.LOCK + ": " + e.getMessage());
+    }
+    if (lock.isEmpty()) {
+      throw new InstallException(
+          "another watchdog-menu run is changing files (it holds "
+              + InstallPaths.LOCK
+              + "): wait for it to finish and try again");
+    }
+    try (LockFile.Held held = lock.get()) {
+      return applyLocked(plan);
+    } finally {
+      if (plan.mode() == Plan.Mode.UNINSTALL) {
+        removeStateFolder();
+      }
+    }
+  }
+
+  private ApplyResult applyLocked(Plan plan) {
+    if (!store.basis().equals(plan.basis())) {
+      throw new InstallException(
+          "the installed files changed since this plan was made: make the plan again");
+    }
+    checkPlaces(plan);
+    Manifest manifest = store.load();
+    boolean reversing = plan.mode() != Plan.Mode.APPLY;
+    String id = reversing ? null : newId(manifest);
+    Map<String, Manifest.Before> before = reversing ? Map.of() : backups.save(plan, id);
+    List<String> lines = new ArrayList<>();
+    boolean ok = !reversing || runCommands(plan, lines, false);
+    lines.addAll(swap.apply(plan, before, () -> dropBackups(id)));
+    try {
+      record(plan, manifest, id, before);
+    } catch (IOException e) {
+      throw new InstallException(
+          "the files are in place but "
+              + InstallPaths.MANIFEST
+              + " could not be written: "
+              + e.getMessage());
+    }
+    ok &= runCommands(plan, lines, true);
+    return new ApplyResult(id, lines, ok);
+  }
+
+  private void validate(Plan plan) {
+    List<String> problems = new ArrayList<>();
+    for (FileWrite w : plan.writes()) {
+      if (!w.restore()) {
+        problems.addAll(validators.check(w));
+      }
+    }
+    fail(problems);
+  }
+
+  /** Only regular files are replaced or removed: a folder or symlink in the way is a problem. */
+  private void checkPlaces(Plan plan) {
+    List<String> problems = new ArrayList<>();
+    List<String> paths = new ArrayList<>();
+    plan.writes().forEach(w -> paths.add(w.path()));
+    plan.removals().forEach(r -> paths.add(r.path()));
+    for (String hostPath : paths) {
+      Path p = root.resolve(hostPath);
+      if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)
+          && !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+        problems.add(hostPath + ": is a folder or a symlink, not a file: move it away first");
+      }
+    }
+    fail(problems);
+  }
+
+  private static void fail(List<String> problems) {
+    if (!problems.isEmpty()) {
+      throw new InstallException(
+          "nothing was written, "
+              + problems.size()
+              + " problem(s):\n  "
+              + String.join("\n  ", problems));
+    }
+  }
+
+  private void record(Plan plan, Manifest manifest, String id, Map<String, Manifest.Before> before)
+      throws IOException {
+    switch (plan.mode()) {
+      case APPLY:
+        List<Manifest.Change> changes = changes(plan, before);
+        if (changes.isEmpty() && plan.commands().isEmpty()) {
+          dropBackups(id);
+          return;
+        }
+        String at = host.clock().instant().toString();
+        store.save(
+            manifest.plus(new Manifest.Apply(id, at, plan.title(), changes, plan.commands())));
+        return;
+      case UNDO:
+        String undone = manifest.last().map(Manifest.Apply::id).orElseThrow();
+        store.save(manifest.withoutLast());
+        dropBackups(undone);
+        return;
+      default:
+        store.delete();
+        backups.dropAll();
+    }
+  }
+
+  private static List<Manifest.Change> changes(Plan plan, Map<String, Manifest.Before> before) {
+    List<Manifest.Change> changes = new ArrayList<>();
+    for (FileWrite w : plan.writes()) {
+      changes.add(
+          new Manifest.Change(
+              w.path(),
+              w.restore() ? "restore" : "write",
+              w.kind().name(),
+              w.feature(),
+              FileMeta.sha256(w.content()),
+              w.mode(),
+              w.owner(),
+              w.group(),
+              w.logs(),
+              before.get(w.path())));
+    }
+    for (FileRemoval r : plan.removals()) {
+      changes.add(
+          new Manifest.Change(
+              r.path(),
+              "remove",
+              r.kind().name(),
+              r.feature(),
+              null,
+              null,
+              null,
+              null,
+              null,
+              before.get(r.path())));
+    }
+    return changes;
+  }
+
+  /**
+   * Runs the plan's commands. An apply runs them all after its files. Undo and uninstall run their
+   * reversing commands ({@code disable}, {@code disable-linger}) before the files go, while the
+   * units still exist, and {@code daemon-reload} after.
+   *
+   * @param afterFiles which of the two batches this is
+   */
+  private boolean runCommands(Plan plan, List<String> lines, boolean afterFiles) {
+    boolean ok = true;
+    for (PlanCommand c : plan.commands()) {
+      boolean reload = c.argv().contains("daemon-reload");
+      if (plan.mode() != Plan.Mode.APPLY && reload != afterFiles) {
+        continue;
+      }
+      CommandResult r = host.runner().run(Command.of(COMMAND_TIMEOUT, c.argv()));
+      if (r.succeeded()) {
+        lines.add("ran     " + c.display());
+      } else {
+        ok = false;
+        lines.add("FAILED  " + c.display() + ": " + r.summary());
+      }
+    }
+    return ok;
+  }
+
+  private String newId(Manifest manifest) {
+    String base = ID.format(host.clock().instant());
+    String id = base;
+    for (int n = 2; taken(manifest, id); n++) {
+      id = base + "-" + n;
+    }
+    return id;
+  }
+
+  private boolean taken(Manifest manifest, String id) {
+    return manifest.applies().stream().anyMatch(a -> a.id().equals(id)) || backups.exists(id);
+  }
+
+  private void dropBackups(String id) {
+    if (id != null) {
+      backups.drop(id);
+    }
+  }
+
+  /** After uninstall: the lock file and the state folder go too, if nothing else lives there. */
+  private void removeStateFolder() {
+    try {
+      if (!Files.exists(root.resolve(InstallPaths.MANIFEST))) {
+        Files.deleteIfExists(root.resolve(InstallPaths.LOCK));
+        Files.deleteIfExists(root.resolve(InstallPaths.STATE_DIR));
+      }
+    } catch (IOException ignored) {
+      // the engine's own files live there too: keep the folder
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package org.watchdogmenu.install;
+
+import java.util.List;
+import java.util.Map;
+import org.watchdogmenu.model.ServiceSpec;
+import org.watchdogmenu.model.Target;
+import org.watchdogmenu.os.HostRoot;
+
+/**
+ * Renders cron.d files: a target's health check or scheduled restart, and PM2 housekeeping. Job
+ * lines call the engine with stdout discarded (the engine writes its own log) and stderr appended
+ * to the target's log, so a JVM that cannot start leaves its error where operators look.
+ */
+final class CronRenderer {
+  private final HostRoot root;
+
+  CronRenderer(HostRoot root) {
+    this.root = root;
+  }
+
+  /** {@code /etc/cron.d/{system}-{health|restart}-{service}}. */
+  static String path(Target target, Feature feature) {
+    Names.system("system of target " + target.id(), target.system());
+    return InstallPaths.CRON_DIR + target.system() + "-" + feature.key() + "-" + service(target);
+  }
+
+  static String feature(Target target, Feature feature) {
+    return target.id() + "/" + feature.key();
+  }
+
+  /**
+   * The service part of the file name: the unit without {@code .service}, the pm2 app, the
+   * container, or the target id; characters cron does not accept in a name become {@code _}.
+   */
+  static String service(Target target) {
+    ServiceSpec s = target.service();
+    String name = null;
+    if (s != null && s.kind() != null) {
+      switch (s.kind()) {
+        case SYSTEMD:
+        case SYSTEMD_USER:
+          name = s.unit() == null ? null : s.unit().replaceFirst("\\.service$", "");
+          break;
+        case PM2:
+          name = s.app();
+          break;
+        case DOCKER:
+          name = s.container();
+          break;
+        default:
+          break;
+      }
+    }
+    if (name == null || name.isBlank()) {
+      name = target.id();
+    }
+    return name.replaceAll("[^A-Za-z0-9_-]", "_");
+  }
+
+  FileWrite render(Target target, Feature feature, Schedule schedule) {
+    if (!Target.isValidId(target.id())) {
+      throw Names.bad("target id", target.id(), "write lower-case letters, digits and -");
+    }
+    String log = feature == Feature.HEALTH ? target.paths().healthLog() : target.paths().cronLog();
+    Names.path((feature == Feature.HEALTH ? "health_log" : "cron_log") + " of " + target.id(), log);
+    String realLog = Names.path("log path under --root", root.resolve(log).toString());
+    String args =
+        feature == Feature.HEALTH
+            ? "check " + target.id()
+            : "restart " + target.id() + " --source cron";
+    String command = engine() + " " + args + " >/dev/null 2>>" + realLog;
+    String text =
+        Templates.fill(
+            feature.key() + ".cron",
+            Map.of(
+                "target", target.id(),
+                "words", schedule.words(),
+                "log", realLog,
+                "schedule", schedule.cron(),
+                "command", escapePercent(command)));
+    return FileWrite.of(
+            path(target, feature), text, FileKind.CRON, "0644", "root", feature(target, feature))
+        .withLogs(List.of(realLog));
+  }
+
+  FileWrite pm2(Pm2Housekeeping r) {
+    String text =
+        Templates.fill(
+            "pm2-housekeeping.cron",
+            Map.of(
+                "user", r.user(),
+                "pm2", r.pm2(),
+                "log", r.log(),
+                "log_dir", r.logDir(),
+                "disk_max", String.valueOf(r.diskMaxPercent())));
+    return FileWrite.of(
+        r.path(), text, FileKind.CRON, "0644", "root", "pm2-housekeeping/" + r.user());
+  }
+
+  /** The engine as cron calls it, with {@code --root} when the tool works on a sandbox. */
+  String engine() {
+    if (root.isSystem()) {
+      return InstallPaths.BIN;
+    }
+    return InstallPaths.BIN + " --root " + Names.path("--root", root.dir().toString());
+  }
+
+  /** Cron turns an unescaped {@code %} into a newline: escape each one. */
+  static String escapePercent(String command) {
+    return command.replace("%", "\\%");
+  }
+}

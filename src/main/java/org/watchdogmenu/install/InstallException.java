@@ -1,0 +1,13 @@
+package org.watchdogmenu.install;
+
+/**
+ * Why the installer refused or failed, as one line an operator can act on (what, where, why).
+ * Nothing was written when it is thrown before {@link Applier#apply} changed a file.
+ */
+public final class InstallException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public InstallException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,43 @@
+package org.watchdogmenu.install;
+
+import org.watchdogmenu.os.Host;
+
+/**
+ * The installer's entry point for the CLI and the menu: plan an action, show the plan, apply it;
+ * read schedules; check what is installed.
+ *
+ * <pre>
+ * Installer installer = new Installer(host);
+ * Plan plan = installer.planner().enable(target, Feature.HEALTH, Schedule.parse("5m"));
+ * out.print(plan.preview());                                    // --dry-run stops here
+ * installer.applier().apply(plan, new Applier.Options(false));
+ * </pre>
+ */
+public final class Installer {
+  private final Host host;
+
+  public Installer(Host host) {
+    this.host = host;
+  }
+
+  public Planner planner() {
+    return new Planner(host);
+  }
+
+  public Applier applier() {
+    return new Applier(host);
+  }
+
+  public Doctor doctor() {
+    return new Doctor(host);
+  }
+
+  public ScheduleReader reader() {
+    return new ScheduleReader(host.root());
+  }
+
+  /** Whether linger is on for the user ({@code /var/lib/systemd/linger/USER} exists). */
+  public boolean lingerEnabled(String user) {
+    return Linger.isEnabled(host.root(), user);
+  }
+}

@@ -1,0 +1,115 @@
+package org.watchdogmenu.install;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the installer did, apply by apply ({@code /var/lib/watchdog-menu/manifest.json}): every file
+ * it wrote, removed or put back, with its hash and the backup of what was there before. The files
+ * installed now are folded from it; {@code disable}, {@code undo} and {@code uninstall} touch only
+ * those.
+ */
+record Manifest(int version, List<Apply> applies) {
+  static final Manifest EMPTY = new Manifest(1, List.of());
+
+  Manifest {
+    applies = applies == null ? List.of() : List.copyOf(applies);
+  }
+
+  /** One apply: its id (also the backup folder's name), when, the CLI line, what it changed. */
+  record Apply(
+      String id, String at, String title, List<Change> changes, List<PlanCommand> commands) {
+    Apply {
+      changes = List.copyOf(changes);
+      commands = commands == null ? List.of() : List.copyOf(commands);
+    }
+  }
+
+  /**
+   * One file change.
+   *
+   * @param action {@code write} (ours now), {@code remove} (ours, removed) or {@code restore} (what
+   *     was there before ours, put back: not ours any more)
+   * @param sha256 the hash of what was written (null for a removal)
+   * @param before what was there before, or null when there was no file
+   */
+  record Change(
+      String path,
+      String action,
+      String kind,
+      String feature,
+      String sha256,
+      String mode,
+      String owner,
+      String group,
+      List<String> logs,
+      Before before) {
+    Change {
+      logs = logs == null ? List.of() : List.copyOf(logs);
+    }
+
+    boolean writes() {
+      return "write".equals(action);
+    }
+
+    FileKind fileKind() {
+      return FileKind.valueOf(kind);
+    }
+  }
+
+  /** A file as it was before a change, and the host path of its copy under the backups. */
+  record Before(String backup, String sha256, String mode, String owner, String group) {}
+
+  /**
+   * A file of ours as installed now.
+   *
+   * @param change the change that wrote its current content
+   * @param original what was there before the tool first wrote it (null: nothing)
+   */
+  record Installed(String applyId, Change change, Before original) {}
+
+  /** The files installed now, by path, in the order they were first written. */
+  Map<String, Installed> installed() {
+    Map<String, Installed> now = new LinkedHashMap<>();
+    for (Apply a : applies) {
+      for (Change c : a.changes()) {
+        if (c.writes()) {
+          Installed prior = now.get(c.path());
+          Before original = prior == null ? c.before() : prior.original();
+          now.put(c.path(), new Installed(a.id(), c, original));
+        } else {
+          now.remove(c.path());
+        }
+      }
+    }
+    return now;
+  }
+
+  /** The files of one feature installed now. */
+  List<Installed> installedFor(String feature) {
+    List<Installed> found = new ArrayList<>();
+    for (Installed i : installed().values()) {
+      if (feature.equals(i.change().feature())) {
+        found.add(i);
+      }
+    }
+    return found;
+  }
+
+  Optional<Apply> last() {
+    return applies.isEmpty() ? Optional.empty() : Optional.of(applies.get(applies.size() - 1));
+  }
+
+  Manifest plus(Apply apply) {
+    List<Apply> all = new ArrayList<>(applies);
+    all.add(apply);
+    return new Manifest(version, all);
+  }
+
+  Manifest withoutLast() {
+    return new Manifest(version, applies.subList(0, Math.max(0, applies.size() - 1)));
+  }
+}

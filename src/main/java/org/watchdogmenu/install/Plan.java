@@ -1,0 +1,186 @@
+package org.watchdogmenu.install;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.watchdogmenu.os.HostRoot;
+
+/**
+ * What an action would change, before anything changes: files to write (with their full content,
+ * mode and owner), files to remove, commands to run afterwards, warnings, and whether it needs a
+ * deliberate yes. {@link #preview} shows it with a diff per file; {@link Applier#apply} carries it
+ * out.
+ */
+public final class Plan {
+  /** What kind of change a plan is; undo and uninstall are not recorded as applies. */
+  enum Mode {
+    APPLY,
+    UNDO,
+    UNINSTALL
+  }
+
+  private final HostRoot root;
+  private final String title;
+  private final Mode mode;
+  private final String basis;
+  private final List<FileWrite> writes;
+  private final List<FileRemoval> removals;
+  private final List<PlanCommand> commands;
+  private final List<String> warnings;
+  private final String confirmation;
+
+  Plan(
+      HostRoot root,
+      String title,
+      Mode mode,
+      String basis,
+      List<FileWrite> writes,
+      List<FileRemoval> removals,
+      List<PlanCommand> commands,
+      List<String> warnings,
+      String confirmation) {
+    this.root = root;
+    this.title = title;
+    this.mode = mode;
+    this.basis = basis;
+    this.writes = List.copyOf(writes);
+    this.removals = List.copyOf(removals);
+    this.commands = List.copyOf(commands);
+    this.warnings = List.copyOf(warnings);
+    this.confirmation = confirmation;
+  }
+
+  /** The command line that makes this plan, e.g. {@code watchdog-menu enable x --health 5m}. */
+  public String title() {
+    return title;
+  }
+
+  public List<FileWrite> writes() {
+    return writes;
+  }
+
+  public List<FileRemoval> removals() {
+    return removals;
+  }
+
+  public List<PlanCommand> commands() {
+    return commands;
+  }
+
+  /** Things the operator should know (uneven schedules, broad sudo rules, systemd not running). */
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  /**
+   * Why this plan needs a deliberate yes ({@link Applier.Options#confirmed}), or null when it does
+   * not; e.g. a sudoers rule that amounts to full root.
+   */
+  public String confirmation() {
+    return confirmation;
+  }
+
+  /** True when applying it would change nothing. */
+  public boolean isEmpty() {
+    return writes.isEmpty() && removals.isEmpty() && commands.isEmpty();
+  }
+
+  Mode mode() {
+    return mode;
+  }
+
+  String basis() {
+    return basis;
+  }
+
+  /**
+   * This plan and {@code other} as one (e.g. a restart schedule and the linger it needs). A file in
+   * both is written with {@code other}'s content; a command in both runs once.
+   */
+  public Plan plus(Plan other) {
+    if (mode != Mode.APPLY || other.mode != Mode.APPLY) {
+      throw new IllegalArgumentException("undo and uninstall plans cannot be combined");
+    }
+    Map<String, FileWrite> w = new LinkedHashMap<>();
+    writes.forEach(f -> w.put(f.path(), f));
+    other.writes.forEach(f -> w.put(f.path(), f));
+    List<FileRemoval> r = new ArrayList<>(removals);
+    other.removals.stream().filter(x -> !r.contains(x)).forEach(r::add);
+    List<PlanCommand> c = new ArrayList<>(commands);
+    other.commands.stream().filter(x -> !c.contains(x)).forEach(c::add);
+    List<String> warn = new ArrayList<>(warnings);
+    other.warnings.stream().filter(x -> !warn.contains(x)).forEach(warn::add);
+    String confirm =
+        confirmation == null
+            ? other.confirmation
+            : other.confirmation == null ? confirmation : confirmation + "; " + other.confirmation;
+    String t = title.equals(other.title) ? title : title + " && " + other.title;
+    return new Plan(root, t, mode, basis, new ArrayList<>(w.values()), r, c, warn, confirm);
+  }
+
+  /** The plan in words: each file with a unified diff against what is there now, then commands. */
+  public String preview() {
+    StringBuilder out = new StringBuilder();
+    out.append("Plan: ").append(title).append('\n');
+    if (isEmpty()) {
+      out.append("Nothing to change: everything is already as asked.\n");
+    }
+    for (FileWrite w : writes) {
+      String now = current(w.path());
+      out.append('\n')
+          .append(now == null ? "create  " : "replace ")
+          .append(w.path())
+          .append("  (")
+          .append(w.mode())
+          .append(' ')
+          .append(w.owner())
+          .append(':')
+          .append(w.group())
+          .append(w.restore() ? ", the content it had before" : "")
+          .append(")\n");
+      String diff =
+          UnifiedDiff.of(
+              now == null ? "/dev/null" : w.path() + " (now)",
+              now == null ? "" : now,
+              w.path() + " (new)",
+              w.text());
+      out.append(diff.isEmpty() ? "  (content unchanged; mode or owner change)\n" : diff);
+    }
+    for (FileRemoval r : removals) {
+      String now = current(r.path());
+      out.append('\n').append("remove  ").append(r.path()).append('\n');
+      if (now != null) {
+        out.append(UnifiedDiff.of(r.path() + " (now)", now, "/dev/null", ""));
+      }
+    }
+    if (!commands.isEmpty()) {
+      out.append("\nCommands, after the files:\n");
+      for (PlanCommand c : commands) {
+        out.append("  ").append(c.display()).append("    # ").append(c.why()).append('\n');
+      }
+    }
+    for (String w : warnings) {
+      out.append("\nWARNING: ").append(w).append('\n');
+    }
+    if (confirmation != null) {
+      out.append("\nCONFIRMATION NEEDED: ").append(confirmation).append('\n');
+    }
+    return out.toString();
+  }
+
+  private String current(String hostPath) {
+    Path p = root.resolve(hostPath);
+    try {
+      return Files.isRegularFile(p)
+          ? new String(Files.readAllBytes(p), StandardCharsets.UTF_8)
+          : null;
+    } catch (IOException e) {
+      return "(cannot read: " + e.getMessage() + ")\n";
+    }
+  }
+}

@@ -1,0 +1,290 @@
+package org.watchdogmenu.install;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.watchdogmenu.model.ServiceKind;
+import org.watchdogmenu.model.Target;
+import org.watchdogmenu.os.Host;
+import org.watchdogmenu.os.HostRoot;
+
+/**
+ * Builds the {@link Plan} for each installer action from targets and requests; it reads the present
+ * (files, manifest) but never writes. Every name and path is checked first: bad input is an {@link
+ * InstallException} of one line.
+ */
+public final class Planner {
+  private final HostRoot root;
+  private final ManifestStore store;
+  private final CronRenderer cron;
+  private final Accounts accounts;
+
+  public Planner(Host host) {
+    this.root = host.root();
+    this.store = new ManifestStore(root);
+    this.cron = new CronRenderer(root);
+    this.accounts = new Accounts(root);
+  }
+
+  /** A health check or scheduled restart of a target on a schedule (and linger when needed). */
+  public Plan enable(Target target, Feature feature, Schedule schedule) {
+    String option =
+        feature == Feature.RESTART && schedule instanceof Schedule.DailyAt
+            ? "--restart-at"
+            : "--" + feature.key();
+    PlanBuilder b = builder("enable " + target.id() + " " + option + " " + schedule.cliText());
+    FileWrite file = cron.render(target, feature, schedule);
+    b.write(file);
+    schedule.note().ifPresent(b::warn);
+    FeatureState now = new ScheduleReader(root).read(target, feature);
+    if (now.configured() && !now.managed()) {
+      b.warn(
+          file.path()
+              + " was not written by watchdog-menu ("
+              + now.words()
+              + "): it is replaced, and put back by disable, undo or uninstall");
+    }
+    Manifest m = store.load();
+    logrotate(b, m);
+    Plan plan = b.build();
+    String user = target.service() == null ? null : target.service().user();
+    boolean runsAsUser =
+        target.service() != null
+            && (target.service().kind() == ServiceKind.COMMAND
+                || target.service().kind() == ServiceKind.SYSTEMD_USER)
+            && user != null
+            && !user.equals("root");
+    return runsAsUser ? withLinger(plan, user) : plan;
+  }
+
+  /** Removes the target's cron files of those features, putting back what they replaced. */
+  public Plan disable(Target target, Set<Feature> features) {
+    List<String> options = new ArrayList<>();
+    features.stream().sorted().forEach(f -> options.add("--" + f.key()));
+    PlanBuilder b = builder("disable " + target.id() + " " + String.join(" ", options));
+    Manifest m = store.load();
+    for (Feature f : features) {
+      List<Manifest.Installed> files = m.installedFor(CronRenderer.feature(target, f));
+      if (files.isEmpty()) {
+        b.warn(
+            "no "
+                + f.words()
+                + " of "
+                + target.id()
+                + " was installed by watchdog-menu; a file it did not write is left alone");
+      }
+      files.forEach(i -> new Reversal(root, store).putBack(b, i));
+    }
+    logrotate(b, m);
+    return b.build();
+  }
+
+  /** A sudoers.d file for an operator; broad rules need a deliberate yes. */
+  public Plan sudoers(SudoersRequest request) {
+    PlanBuilder b = builder("sudoers " + request.user());
+    List<List<String>> commands = SudoersRenderer.commands(request, cron.engine());
+    for (List<String> argv : commands) {
+      BroadCommands.fullRoot(argv)
+          .ifPresentOrElse(
+              reason -> b.warn(reason).confirm(request.user() + " would get full root: " + reason),
+              () -> BroadCommands.anyArguments(argv).ifPresent(b::warn));
+      if (argv.stream().anyMatch(a -> a.startsWith("/home/"))) {
+        b.warn(
+            "'"
+                + String.join(" ", argv)
+                + "' runs a file under /home: whoever can change that file runs code as root");
+      }
+    }
+    b.write(SudoersRenderer.render(request, commands));
+    return b.build();
+  }
+
+  /** Lets the user's processes run without a login session; nothing when it already is so. */
+  public Plan linger(String user) {
+    Names.user("linger user", user);
+    PlanBuilder b = builder("linger " + user);
+    if (Linger.isEnabled(root, user)) {
+      return b.build();
+    }
+    if (Linger.systemdRunning(root)) {
+      b.command(
+          new PlanCommand(
+              List.of("loginctl", "enable-linger", user),
+              "let " + user + "'s services run without a login session",
+              List.of("loginctl", "disable-linger", user)));
+    } else {
+      b.write(
+          FileWrite.of(Linger.path(user), "", FileKind.LINGER, "0644", "root", "linger/" + user));
+      b.warn(
+          "systemd is not running here: linger is enabled by creating "
+              + Linger.path(user)
+              + ", which systemd reads at boot");
+    }
+    return b.build();
+  }
+
+  /** A user's systemd service (seed 000's camera platform) plus the linger it needs. */
+  public Plan userUnit(UserUnitRequest r) {
+    String home = r.home();
+    if (home == null) {
+      home =
+          accounts
+              .home(r.user())
+              .orElseThrow(
+                  () ->
+                      new InstallException(
+                          "user "
+                              + r.user()
+                              + " is not in /etc/passwd: create the account first or give its home"));
+      Names.path("home of " + r.user(), home);
+    }
+    PlanBuilder b = builder("units --user-unit " + r.name() + " --user " + r.user());
+    b.write(UnitRenderer.userUnit(r, home, accounts.group(r.user())));
+    List<String> user = List.of("systemctl", "--user", "--machine=" + r.user() + "@");
+    if (Linger.systemdRunning(root)) {
+      b.command(new PlanCommand(concat(user, "daemon-reload"), "reload the user's units", null));
+      b.command(
+          new PlanCommand(
+              concat(user, "enable", r.name()),
+              "start it at boot",
+              concat(user, "disable", r.name())));
+    } else {
+      b.warn(
+          "systemd is not running here: once it runs, enable the unit with "
+              + String.join(" ", concat(user, "enable", r.name())));
+    }
+    return withLinger(b.build(), r.user());
+  }
+
+  /** Seed 001's restart policy as a drop-in for a unit, and the alert unit it calls on failure. */
+  public Plan restartPolicy(String unitName) {
+    String unit = Names.unit("unit", unitName);
+    PlanBuilder b = builder("units --restart-policy " + unit);
+    b.write(UnitRenderer.restartPolicy(unit));
+    b.write(UnitRenderer.alert());
+    if (!unitInstalled(unit)) {
+      b.warn(unit + " is not installed here: the drop-in takes effect once it is");
+    }
+    reload(b);
+    return b.build();
+  }
+
+  /** The engine's continuous mode as a system service. */
+  public Plan monitor() {
+    PlanBuilder b = builder("units --monitor");
+    b.write(UnitRenderer.monitor(cron.engine()));
+    if (!Files.isExecutable(Path.of(InstallPaths.BIN))) {
+      b.warn(
+          InstallPaths.BIN
+              + " is not installed on this machine: the unit is verified with /bin/true in its"
+              + " place, and the monitor starts only once the launcher is installed");
+    }
+    reload(b);
+    if (Linger.systemdRunning(root)) {
+      b.command(
+          new PlanCommand(
+              List.of("systemctl", "enable", "--now", InstallPaths.MONITOR_UNIT),
+              "start the monitor now and at boot",
+              List.of("systemctl", "disable", "--now", InstallPaths.MONITOR_UNIT)));
+    } else {
+      b.warn(
+          "systemd is not running here: once it runs, start the monitor with systemctl enable"
+              + " --now "
+              + InstallPaths.MONITOR_UNIT);
+    }
+    return b.build();
+  }
+
+  /** Seed 002's PM2 housekeeping cron file, and {@code pm2 startup} with explicit user and home. */
+  public Plan pm2Housekeeping(Pm2Housekeeping r) {
+    PlanBuilder b = builder("units --pm2-housekeeping " + r.user());
+    b.write(cron.pm2(r).withLogs(List.of(r.log())));
+    List<String> startup = List.of(r.pm2(), "startup", "systemd", "-u", r.user(), "--hp", r.home());
+    if (Linger.systemdRunning(root)) {
+      List<String> unstartup = new ArrayList<>(startup);
+      unstartup.set(1, "unstartup");
+      b.command(new PlanCommand(startup, "start pm2 for " + r.user() + " at boot", unstartup));
+    } else {
+      b.warn(
+          "systemd is not running here: once it runs, run "
+              + String.join(" ", startup)
+              + " (the @reboot line resurrects pm2 meanwhile)");
+    }
+    logrotate(b, store.load());
+    return b.build();
+  }
+
+  /** The plan plus what linger for the user needs, if it is not on yet. */
+  private Plan withLinger(Plan plan, String user) {
+    Plan linger = linger(user);
+    return linger.isEmpty() ? plan : plan.plus(linger);
+  }
+
+  /** Puts back what the last apply replaced and removes what it created. */
+  public Plan undo() {
+    return new Reversal(root, store).undo(title("undo"));
+  }
+
+  /** Every file of ours removed, every file we replaced put back, the manifest and backups gone. */
+  public Plan uninstall() {
+    return new Reversal(root, store).uninstall(title("uninstall"));
+  }
+
+  private PlanBuilder builder(String action) {
+    return new PlanBuilder(root, title(action), Plan.Mode.APPLY, store.basis());
+  }
+
+  private String title(String action) {
+    return "watchdog-menu " + (root.isSystem() ? "" : "--root " + root.dir() + " ") + action;
+  }
+
+  /** Rewrites the logrotate file for the logs of every cron file that stays or comes. */
+  private void logrotate(PlanBuilder b, Manifest m) {
+    SortedSet<String> logs = new TreeSet<>();
+    Set<String> touched = b.touched();
+    for (Map.Entry<String, Manifest.Installed> e : m.installed().entrySet()) {
+      if (!touched.contains(e.getKey())) {
+        logs.addAll(e.getValue().change().logs());
+      }
+    }
+    for (FileWrite w : b.writes()) {
+      if (!w.restore()) {
+        logs.addAll(w.logs());
+      }
+    }
+    Manifest.Installed ours = m.installed().get(InstallPaths.LOGROTATE);
+    if (!logs.isEmpty()) {
+      b.write(LogrotateRenderer.render(logs));
+    } else if (ours != null) {
+      new Reversal(root, store).putBack(b, ours);
+    }
+  }
+
+  private boolean unitInstalled(String unit) {
+    for (String dir :
+        List.of("/etc/systemd/system/", "/lib/systemd/system/", "/usr/lib/systemd/system/")) {
+      if (Files.exists(root.resolve(dir + unit))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void reload(PlanBuilder b) {
+    if (Linger.systemdRunning(root)) {
+      List<String> reload = List.of("systemctl", "daemon-reload");
+      b.command(new PlanCommand(reload, "make systemd read the changed units", reload));
+    }
+  }
+
+  private static List<String> concat(List<String> head, String... tail) {
+    List<String> all = new ArrayList<>(head);
+    all.addAll(List.of(tail));
+    return all;
+  }
+}

@@ -1,0 +1,242 @@
+package org.watchdogmenu.install;
+
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * When a cron job runs: every N minutes, every N hours, or daily at fixed times. Each renders as
+ * one cron time expression and reads back from it ({@code fromCron(s.cron()) == s}).
+ *
+ * <p>Intervals that do not divide the hour (minutes) or the day (hours) are allowed, because cron
+ * can express them, but they are uneven: {@code *}{@code /7} runs at :00, :07, ... :56 and then :00
+ * again four minutes later, since cron counts from 0 again every hour. {@link #note} says so. Times
+ * of day must share their minute ({@code 08:30,16:30}) so that they fit one cron line.
+ */
+public sealed interface Schedule {
+
+  /** The cron time fields, e.g. {@code *}{@code /5 * * * *} or {@code 0 0,8,16 * * *}. */
+  String cron();
+
+  /** In words: {@code Every 5 minutes}, {@code Every 1 hour}, {@code Daily at 00:00, 08:00}. */
+  String words();
+
+  /** As typed on the command line: {@code 5m}, {@code 1h}, {@code 00:00,08:00}. */
+  String cliText();
+
+  /** A warning when the runs are not evenly spaced; empty when they are. */
+  Optional<String> note();
+
+  /**
+   * Reads a schedule typed by an operator: {@code 5m} (1-59 minutes), {@code 2h} (1-24 hours) or
+   * {@code 08:00,16:00,00:00} (times of day, same minute).
+   *
+   * @throws InstallException naming the text and what is allowed
+   */
+  static Schedule parse(String text) {
+    String hint = ": write minutes (5m), hours (2h) or times of day (08:00,16:00,00:00)";
+    if (text == null || !text.matches("[0-9a-z:,]{1,200}")) {
+      throw new InstallException("schedule " + Names.shown(text) + " is not allowed" + hint);
+    }
+    Matcher m = Pattern.compile("([0-9]{1,4})([mh])").matcher(text);
+    if (m.matches()) {
+      int n = Integer.parseInt(m.group(1));
+      if (m.group(2).equals("m")) {
+        if (n < 1 || n > 59) {
+          throw new InstallException(
+              "schedule '" + text + "': minutes must be 1 to 59 (for longer, write hours: 1h)");
+        }
+        return new EveryMinutes(n);
+      }
+      if (n < 1 || n > 24) {
+        throw new InstallException(
+            "schedule '" + text + "': hours must be 1 to 24 (for fixed times write 08:00,20:00)");
+      }
+      return new EveryHours(n);
+    }
+    if (text.matches("[0-9]{1,2}:[0-9]{2}(,[0-9]{1,2}:[0-9]{2})*")) {
+      List<LocalTime> times = new ArrayList<>();
+      for (String t : text.split(",")) {
+        String[] hm = t.split(":");
+        int h = Integer.parseInt(hm[0]);
+        int min = Integer.parseInt(hm[1]);
+        if (h > 23 || min > 59) {
+          throw new InstallException(
+              "schedule '" + text + "': '" + t + "' is not a time of day (00:00 to 23:59)");
+        }
+        times.add(LocalTime.of(h, min));
+      }
+      return new DailyAt(times);
+    }
+    throw new InstallException("schedule " + Names.shown(text) + " is not a schedule" + hint);
+  }
+
+  /** The schedule a cron time expression stands for, if it is one this tool writes. */
+  static Optional<Schedule> fromCron(String expression) {
+    String e = expression.trim().replaceAll("\\s+", " ");
+    if (e.equals("* * * * *")) {
+      return Optional.of(new EveryMinutes(1));
+    }
+    if (e.equals("0 * * * *")) {
+      return Optional.of(new EveryHours(1));
+    }
+    if (e.equals("@daily")) {
+      return Optional.of(new EveryHours(24));
+    }
+    Matcher m = Pattern.compile("\\*/([0-9]{1,2}) \\* \\* \\* \\*").matcher(e);
+    if (m.matches()) {
+      int n = Integer.parseInt(m.group(1));
+      return n >= 2 && n <= 59 ? Optional.of(new EveryMinutes(n)) : Optional.empty();
+    }
+    m = Pattern.compile("0 \\*/([0-9]{1,2}) \\* \\* \\*").matcher(e);
+    if (m.matches()) {
+      int n = Integer.parseInt(m.group(1));
+      return n >= 2 && n <= 23 ? Optional.of(new EveryHours(n)) : Optional.empty();
+    }
+    m = Pattern.compile("([0-9]{1,2}) ([0-9]{1,2}(?:,[0-9]{1,2})*) \\* \\* \\*").matcher(e);
+    if (m.matches()) {
+      int minute = Integer.parseInt(m.group(1));
+      List<LocalTime> times = new ArrayList<>();
+      for (String h : m.group(2).split(",")) {
+        int hour = Integer.parseInt(h);
+        if (hour > 23 || minute > 59) {
+          return Optional.empty();
+        }
+        times.add(LocalTime.of(hour, minute));
+      }
+      DailyAt d = new DailyAt(times);
+      return d.cron().equals(e) ? Optional.of(d) : Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  /** Every {@code minutes} minutes, counted from the full hour. */
+  record EveryMinutes(int minutes) implements Schedule {
+    public EveryMinutes {
+      if (minutes < 1 || minutes > 59) {
+        throw new InstallException("every " + minutes + " minutes: minutes must be 1 to 59");
+      }
+    }
+
+    @Override
+    public String cron() {
+      return minutes == 1 ? "* * * * *" : "*/" + minutes + " * * * *";
+    }
+
+    @Override
+    public String words() {
+      return "Every " + minutes + (minutes == 1 ? " minute" : " minutes");
+    }
+
+    @Override
+    public String cliText() {
+      return minutes + "m";
+    }
+
+    @Override
+    public Optional<String> note() {
+      if (60 % minutes == 0) {
+        return Optional.empty();
+      }
+      int last = 59 / minutes * minutes;
+      return Optional.of(
+          String.format(
+              "every %d minutes is uneven: cron runs at :00, :%02d, ... :%02d and then :00 again"
+                  + " %d minutes later, because it counts from 0 every hour",
+              minutes, minutes, last, 60 - last));
+    }
+  }
+
+  /** Every {@code hours} hours on the full hour, counted from midnight; 24 is once a day. */
+  record EveryHours(int hours) implements Schedule {
+    public EveryHours {
+      if (hours < 1 || hours > 24) {
+        throw new InstallException("every " + hours + " hours: hours must be 1 to 24");
+      }
+    }
+
+    @Override
+    public String cron() {
+      if (hours == 1) {
+        return "0 * * * *";
+      }
+      return hours == 24 ? "@daily" : "0 */" + hours + " * * *";
+    }
+
+    @Override
+    public String words() {
+      return "Every " + hours + (hours == 1 ? " hour" : " hours");
+    }
+
+    @Override
+    public String cliText() {
+      return hours + "h";
+    }
+
+    @Override
+    public Optional<String> note() {
+      if (24 % hours == 0) {
+        return Optional.empty();
+      }
+      int last = 23 / hours * hours;
+      return Optional.of(
+          String.format(
+              "every %d hours is uneven: cron runs at 00:00, %02d:00, ... %02d:00 and then 00:00"
+                  + " again %d hours later, because it counts from 0 every day",
+              hours, hours, last, 24 - last));
+    }
+  }
+
+  /** Daily at fixed times that share their minute, e.g. 00:00, 08:00, 16:00. */
+  record DailyAt(List<LocalTime> times) implements Schedule {
+    public DailyAt {
+      if (times == null || times.isEmpty()) {
+        throw new InstallException("daily at: give at least one time of day, e.g. 08:00");
+      }
+      times = List.copyOf(new TreeSet<>(times));
+      for (LocalTime t : times) {
+        if (t.getSecond() != 0 || t.getNano() != 0) {
+          throw new InstallException("daily at " + t + ": times are whole minutes");
+        }
+      }
+      if (times.stream().map(LocalTime::getMinute).distinct().count() > 1) {
+        throw new InstallException(
+            "times "
+                + join(times, ",")
+                + " must share their minute to fit one cron line (e.g. 08:30,16:30):"
+                + " make one schedule per minute");
+      }
+    }
+
+    @Override
+    public String cron() {
+      String hours =
+          times.stream().map(t -> String.valueOf(t.getHour())).collect(Collectors.joining(","));
+      return times.get(0).getMinute() + " " + hours + " * * *";
+    }
+
+    @Override
+    public String words() {
+      return "Daily at " + join(times, ", ");
+    }
+
+    @Override
+    public String cliText() {
+      return join(times, ",");
+    }
+
+    @Override
+    public Optional<String> note() {
+      return Optional.empty();
+    }
+
+    private static String join(List<LocalTime> times, String separator) {
+      return times.stream().map(LocalTime::toString).collect(Collectors.joining(separator));
+    }
+  }
+}

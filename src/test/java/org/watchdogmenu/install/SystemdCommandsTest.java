@@ -1,0 +1,133 @@
+package org.watchdogmenu.install;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.watchdogmenu.os.Host;
+import org.watchdogmenu.os.HostRoot;
+import org.watchdogmenu.os.Sleeper;
+
+/** With systemd running under the root: the exact commands apply and undo run, in order. */
+class SystemdCommandsTest {
+  @TempDir Path dir;
+  private ToolsRealOthersScripted runner;
+  private Installer installer;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    Files.createDirectories(dir.resolve("run/systemd/system"));
+    runner = new ToolsRealOthersScripted();
+    installer =
+        new Installer(
+            new Host(new HostRoot(dir), runner, Clock.systemUTC(), Sleeper.SYSTEM, "root"));
+  }
+
+  @Test
+  void theMonitorIsEnabledAfterItsFileAndDisabledBeforeUndoRemovesIt() {
+    runner.scripted.expect("systemctl", "daemon-reload");
+    runner.scripted.expect("systemctl", "enable", "--now", "watchdog-menu-monitor.service");
+    ApplyResult applied =
+        installer.applier().apply(installer.planner().monitor(), new Applier.Options(false));
+    assertThat(applied.commandsOk()).isTrue();
+    assertThat(applied.lines())
+        .containsExactly(
+            "wrote   /etc/systemd/system/watchdog-menu-monitor.service",
+            "ran     systemctl daemon-reload",
+            "ran     systemctl enable --now watchdog-menu-monitor.service");
+
+    assertThat(dir.resolve("var/lib/watchdog-menu/manifest.json"))
+        .content()
+        .contains("\"argv\" : [ \"systemctl\", \"enable\"")
+        .doesNotContain("display");
+
+    runner.scripted.expect("systemctl", "disable", "--now", "watchdog-menu-monitor.service");
+    runner.scripted.expect("systemctl", "daemon-reload");
+    ApplyResult undone =
+        installer.applier().apply(installer.planner().undo(), new Applier.Options(false));
+    assertThat(undone.lines())
+        .containsExactly(
+            "ran     systemctl disable --now watchdog-menu-monitor.service",
+            "removed /etc/systemd/system/watchdog-menu-monitor.service",
+            "ran     systemctl daemon-reload");
+    runner.scripted.verifyAllUsed();
+    assertThat(dir.resolve("var/lib/watchdog-menu/manifest.json")).exists();
+  }
+
+  @Test
+  void theMonitorPlanSaysWhenTheLauncherIsNotInstalled() {
+    assumeFalse(Files.isExecutable(Path.of(InstallPaths.BIN)), "the launcher is installed here");
+    assertThat(installer.planner().monitor().warnings())
+        .anyMatch(w -> w.contains("verified with /bin/true"));
+  }
+
+  @Test
+  void pm2StartupGetsAnExplicitUserAndHome() {
+    Plan plan =
+        installer
+            .planner()
+            .pm2Housekeeping(
+                Pm2Housekeeping.seed002(
+                    "ubuntu", "/home/ubuntu", "/home/ubuntu/Amexing/amexing-web"));
+    assertThat(plan.commands())
+        .extracting(PlanCommand::argv)
+        .containsExactly(
+            List.of("pm2", "startup", "systemd", "-u", "ubuntu", "--hp", "/home/ubuntu"));
+    assertThat(plan.commands().get(0).undo())
+        .containsExactly("pm2", "unstartup", "systemd", "-u", "ubuntu", "--hp", "/home/ubuntu");
+  }
+
+  @Test
+  void aUserUnitIsReloadedAndEnabledInTheUsersManagerAfterLinger() {
+    Plan plan =
+        installer
+            .planner()
+            .userUnit(
+                new UserUnitRequest(
+                    "camera-platform.service",
+                    "satinder",
+                    "/home/satinder",
+                    "Camera",
+                    List.of("network.target"),
+                    List.of(),
+                    "/home/satinder/camera-platform-local",
+                    List.of(
+                        "/bin/bash",
+                        "/home/satinder/camera-platform-local/scripts/managed_start.sh",
+                        "start"),
+                    List.of(
+                        "/bin/bash",
+                        "/home/satinder/camera-platform-local/scripts/managed_start.sh",
+                        "stop")));
+    assertThat(plan.commands())
+        .extracting(PlanCommand::display)
+        .containsExactly(
+            "systemctl --user --machine=satinder@ daemon-reload",
+            "systemctl --user --machine=satinder@ enable camera-platform.service",
+            "loginctl enable-linger satinder");
+    assertThat(plan.writes())
+        .extracting(FileWrite::path)
+        .containsExactly("/home/satinder/.config/systemd/user/camera-platform.service");
+  }
+
+  @Test
+  void aRestartPolicyReloadsSystemd() {
+    Plan plan = installer.planner().restartPolicy("mingus-backend");
+    assertThat(plan.writes())
+        .extracting(FileWrite::path)
+        .containsExactly(
+            "/etc/systemd/system/mingus-backend.service.d/watchdog-menu.conf",
+            "/etc/systemd/system/watchdog-menu-alert@.service");
+    assertThat(plan.commands())
+        .extracting(PlanCommand::display)
+        .containsExactly("systemctl daemon-reload");
+    assertThat(plan.warnings()).singleElement().asString().contains("not installed here");
+  }
+}
