@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.watchdogmenu.engine.CheckReport;
 import org.watchdogmenu.engine.TargetStatus;
+import org.watchdogmenu.install.Feature;
+import org.watchdogmenu.install.FeatureState;
+import org.watchdogmenu.install.ScheduleReader;
 import org.watchdogmenu.model.Durations;
 import org.watchdogmenu.model.Target;
 import picocli.CommandLine.Command;
@@ -22,11 +25,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code status [TARGET]}: restart history, protection state and the last check result. */
+/** {@code status [TARGET]}: schedules, restart history, protection state, last check result. */
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description = "Shows restart history, cooldown and cap, and the last check result.")
+    description = "Shows schedules, restart history, cooldown and cap, and the last check result.")
 final class StatusCommand implements Callable<Integer> {
   @ParentCommand WatchdogMenuCommand top;
   @Spec CommandSpec spec;
@@ -37,61 +40,74 @@ final class StatusCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON instead of text.")
   boolean json;
 
+  /** One target's status with its two schedules as they are on disk. */
+  private record Row(TargetStatus status, FeatureState health, FeatureState restart) {}
+
   @Override
   public Integer call() throws IOException {
     List<Target> targets =
         targetId == null ? top.catalog().targets() : List.of(top.target(targetId));
-    List<TargetStatus> statuses = new ArrayList<>();
+    ScheduleReader schedules = new ScheduleReader(top.host().root());
+    List<Row> rows = new ArrayList<>();
     for (Target t : targets) {
-      statuses.add(top.engine().status(t));
+      rows.add(
+          new Row(
+              top.engine().status(t),
+              schedules.read(t, Feature.HEALTH),
+              schedules.read(t, Feature.RESTART)));
     }
     PrintWriter out = spec.commandLine().getOut();
     Instant now = top.host().clock().instant();
     if (json) {
       List<Map<String, Object>> all = new ArrayList<>();
-      statuses.forEach(s -> all.add(toJson(s)));
+      rows.forEach(r -> all.add(toJson(r)));
       out.println(
           new ObjectMapper()
               .enable(SerializationFeature.INDENT_OUTPUT)
               .writeValueAsString(targetId == null ? all : all.get(0)));
     } else if (targetId != null) {
-      printDetail(out, statuses.get(0), now);
+      printDetail(out, rows.get(0), now);
     } else {
-      printTable(out, statuses, now);
+      printTable(out, rows, now);
     }
     return ExitCodes.OK;
   }
 
-  private static void printDetail(PrintWriter out, TargetStatus s, Instant now) {
+  private static void printDetail(PrintWriter out, Row row, Instant now) {
+    TargetStatus s = row.status();
     out.println(s.id() + " - " + s.title());
-    out.println("  Service:      " + s.service());
-    out.println("  Protection:   " + s.protectionWords());
+    out.println("  Service:       " + s.service());
+    out.println("  Health check:  " + row.health().words());
+    out.println("  Restart:       " + row.restart().words());
+    out.println("  Protection:    " + s.protectionWords());
     if (s.restarts().isEmpty()) {
-      out.println("  Restarts:     none in the window");
+      out.println("  Restarts:      none in the window");
     }
     s.restarts()
         .forEach(
             r ->
                 out.println(
-                    "  Restart:      "
+                    "  Restarted:     "
                         + r.at()
                         + " by "
                         + r.source()
                         + " ("
                         + ago(r.at(), now)
                         + ")"));
-    out.println("  Last check:   " + s.lastCheck().map(c -> lastCheck(c, now)).orElse("never"));
-    out.println("  State file:   " + s.stateFile());
-    out.println("  Health log:   " + s.healthLog());
-    out.println("  Restart log:  " + s.cronLog());
+    out.println("  Last check:    " + s.lastCheck().map(c -> lastCheck(c, now)).orElse("never"));
+    out.println("  State file:    " + s.stateFile());
+    out.println("  Health log:    " + s.healthLog());
+    out.println("  Restart log:   " + s.cronLog());
   }
 
-  private static void printTable(PrintWriter out, List<TargetStatus> statuses, Instant now) {
-    String format = "%-24s %-22s %s%n";
-    out.printf(format, "TARGET", "LAST CHECK", "PROTECTION");
-    for (TargetStatus s : statuses) {
+  private static void printTable(PrintWriter out, List<Row> rows, Instant now) {
+    String format = "%-22s %-20s %-20s %-14s %s%n";
+    out.printf(format, "TARGET", "HEALTH CHECK", "RESTART", "LAST CHECK", "PROTECTION");
+    for (Row row : rows) {
+      TargetStatus s = row.status();
       String last = s.lastCheck().map(c -> c.outcome() + " " + ago(c.at(), now)).orElse("never");
-      out.printf(format, s.id(), last, s.protectionWords());
+      out.printf(
+          format, s.id(), row.health().words(), row.restart().words(), last, s.protectionWords());
     }
   }
 
@@ -117,11 +133,14 @@ final class StatusCommand implements Callable<Integer> {
     return s / 86_400 + "d ago";
   }
 
-  private static Map<String, Object> toJson(TargetStatus s) {
+  private static Map<String, Object> toJson(Row row) {
+    TargetStatus s = row.status();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", s.id());
     m.put("title", s.title());
     m.put("service", s.service());
+    m.put("health_check", schedule(row.health()));
+    m.put("restart", schedule(row.restart()));
     List<Map<String, Object>> restarts = new ArrayList<>();
     s.restarts()
         .forEach(
@@ -155,6 +174,16 @@ final class StatusCommand implements Callable<Integer> {
     m.put("state_file", s.stateFile());
     m.put("health_log", s.healthLog());
     m.put("restart_log", s.cronLog());
+    return m;
+  }
+
+  private static Map<String, Object> schedule(FeatureState f) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("configured", f.configured());
+    m.put("words", f.words());
+    m.put("cron", f.schedule().map(x -> x.cron()).orElse(null));
+    m.put("file", f.path());
+    m.put("edited_by_hand", f.editedByHand());
     return m;
   }
 }

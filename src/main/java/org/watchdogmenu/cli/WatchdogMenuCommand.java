@@ -28,7 +28,15 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       ResetCommand.class,
       ListCommand.class,
-      LogsCommand.class
+      LogsCommand.class,
+      EnableCommand.class,
+      DisableCommand.class,
+      SudoersCommand.class,
+      LingerCommand.class,
+      UnitsCommand.class,
+      UndoCommand.class,
+      UninstallCommand.class,
+      DoctorCommand.class
     },
     exitCodeListHeading = "%nExit codes (check has its own, see 'watchdog-menu check --help'):%n",
     exitCodeList = {"0:success", "1:failure (the action did not happen)", "2:usage or input error"})

@@ -143,7 +143,7 @@ public final class Planner {
                               + " is not in /etc/passwd: create the account first or give its home"));
       Names.path("home of " + r.user(), home);
     }
-    PlanBuilder b = builder("units --user-unit " + r.name() + " --user " + r.user());
+    PlanBuilder b = builder("units --user-service " + r.name().replaceFirst("\\.service$", ""));
     b.write(UnitRenderer.userUnit(r, home, accounts.group(r.user())));
     List<String> user = List.of("systemctl", "--user", "--machine=" + r.user() + "@");
     if (Linger.systemdRunning(root)) {
@@ -202,7 +202,12 @@ public final class Planner {
 
   /** Seed 002's PM2 housekeeping cron file, and {@code pm2 startup} with explicit user and home. */
   public Plan pm2Housekeeping(Pm2Housekeeping r) {
-    PlanBuilder b = builder("units --pm2-housekeeping " + r.user());
+    PlanBuilder b =
+        builder(
+            "units --pm2-housekeeping "
+                + r.user()
+                + " --app-dir "
+                + r.logDir().replaceFirst("/logs$", ""));
     b.write(cron.pm2(r).withLogs(List.of(r.log())));
     List<String> startup = List.of(r.pm2(), "startup", "systemd", "-u", r.user(), "--hp", r.home());
     if (Linger.systemdRunning(root)) {

@@ -37,6 +37,18 @@ final class Sandbox {
     }
   }
 
+  /** Every regular file under the root with its size (folders left out). */
+  String files() throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      StringBuilder sb = new StringBuilder();
+      files
+          .filter(Files::isRegularFile)
+          .sorted()
+          .forEach(p -> sb.append(root.relativize(p)).append(' ').append(size(p)).append('\n'));
+      return sb.toString();
+    }
+  }
+
   private static long size(Path p) {
     try {
       return Files.isDirectory(p) ? -1 : Files.size(p);

@@ -1,0 +1,57 @@
+package org.watchdogmenu.cli;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.watchdogmenu.install.Feature;
+import org.watchdogmenu.install.Planner;
+import org.watchdogmenu.model.Target;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code disable TARGET --health | --restart | --all}. */
+@Command(
+    name = "disable",
+    mixinStandardHelpOptions = true,
+    description =
+        "Removes a target's scheduled health check or restart (only files watchdog-menu wrote).")
+final class DisableCommand implements Callable<Integer> {
+  @ParentCommand WatchdogMenuCommand top;
+  @Spec CommandSpec spec;
+  @Mixin PlanOptions plan;
+
+  @Parameters(paramLabel = "TARGET", description = "The target id, e.g. paqet-server.")
+  String targetId;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Which which;
+
+  /** Which features. */
+  static final class Which {
+    @Option(names = "--health", description = "The health check.")
+    boolean health;
+
+    @Option(names = "--restart", description = "The scheduled restart.")
+    boolean restart;
+
+    @Option(names = "--all", description = "Both.")
+    boolean all;
+  }
+
+  @Override
+  public Integer call() {
+    Target target = top.target(targetId);
+    Set<Feature> features =
+        which.all
+            ? EnumSet.allOf(Feature.class)
+            : EnumSet.of(which.health ? Feature.HEALTH : Feature.RESTART);
+    return PlanRun.run(
+        spec, top, () -> new Planner(top.host()).disable(target, features), plan.dryRun, plan.yes);
+  }
+}

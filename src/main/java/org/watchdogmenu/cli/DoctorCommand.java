@@ -1,0 +1,35 @@
+package org.watchdogmenu.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.watchdogmenu.install.Doctor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code doctor}: re-validates everything installed with the real tools. */
+@Command(
+    name = "doctor",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Checks every file watchdog-menu installed again with the real tools (cron rules, visudo,",
+      "systemd-analyze, logrotate) and says what is wrong with each: missing, edited by hand, mode."
+    })
+final class DoctorCommand implements Callable<Integer> {
+  @ParentCommand WatchdogMenuCommand top;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    List<Doctor.Problem> problems = new Doctor(top.host()).check();
+    if (problems.isEmpty()) {
+      out.println("Every installed file is in place and passes its checks.");
+      return ExitCodes.OK;
+    }
+    problems.forEach(p -> out.println(p.path() + ": " + p.words()));
+    return ExitCodes.FAILURE;
+  }
+}

@@ -1,0 +1,91 @@
+package org.watchdogmenu.cli;
+
+import java.util.concurrent.Callable;
+import org.watchdogmenu.install.Feature;
+import org.watchdogmenu.install.InstallException;
+import org.watchdogmenu.install.Planner;
+import org.watchdogmenu.install.Schedule;
+import org.watchdogmenu.model.Target;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code enable TARGET --health 5m | --restart 1h | --restart-at 08:00,16:00,00:00}. */
+@Command(
+    name = "enable",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Schedules a target's health check or restart: writes /etc/cron.d/{system}-health-{service}",
+      "or /etc/cron.d/{system}-restart-{service} (and linger for a service run as a user)."
+    })
+final class EnableCommand implements Callable<Integer> {
+  @ParentCommand WatchdogMenuCommand top;
+  @Spec CommandSpec spec;
+  @Mixin PlanOptions plan;
+
+  @Parameters(paramLabel = "TARGET", description = "The target id, e.g. paqet-server.")
+  String targetId;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  What what;
+
+  /** Which feature, on which schedule. */
+  static final class What {
+    @Option(
+        names = "--health",
+        paramLabel = "EVERY",
+        description = "Health check every N minutes or hours: 2m, 5m, 10m, 1h.")
+    String health;
+
+    @Option(
+        names = "--restart",
+        paramLabel = "EVERY",
+        description = "Scheduled restart every 10m, 30m, 1h, 2h, 4h, 6h, 12h or 24h.")
+    String restart;
+
+    @Option(
+        names = "--restart-at",
+        paramLabel = "TIMES",
+        description = "Scheduled restart at times of day, e.g. 08:00,16:00,00:00.")
+    String restartAt;
+  }
+
+  @Override
+  public Integer call() {
+    Target target = top.target(targetId);
+    Feature feature = what.health != null ? Feature.HEALTH : Feature.RESTART;
+    return PlanRun.run(
+        spec,
+        top,
+        () -> new Planner(top.host()).enable(target, feature, schedule()),
+        plan.dryRun,
+        plan.yes);
+  }
+
+  private Schedule schedule() {
+    String text =
+        what.health != null ? what.health : what.restart != null ? what.restart : what.restartAt;
+    Schedule schedule = Schedule.parse(text);
+    boolean timesOfDay = schedule.cron().startsWith("0 ") && text.contains(":");
+    if (what.restartAt != null && !timesOfDay) {
+      throw new InstallException(
+          "--restart-at "
+              + text
+              + ": give times of day, e.g. 08:00,16:00,00:00 (for an interval use --restart)");
+    }
+    if (what.restartAt == null && text.contains(":")) {
+      throw new InstallException(
+          "--"
+              + (what.health != null ? "health" : "restart")
+              + " "
+              + text
+              + ": give an interval such as 5m or 1h (times of day go with --restart-at)");
+    }
+    return schedule;
+  }
+}

@@ -1,0 +1,51 @@
+package org.watchdogmenu.cli;
+
+import java.util.concurrent.Callable;
+import org.watchdogmenu.install.InstallException;
+import org.watchdogmenu.install.Linger;
+import org.watchdogmenu.install.Planner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code linger USER}: the user's services run without a login session. */
+@Command(
+    name = "linger",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Lets a user's processes and systemd user services run without a login session (seed 000):",
+      "loginctl enable-linger where systemd runs, else /var/lib/systemd/linger/USER."
+    })
+final class LingerCommand implements Callable<Integer> {
+  @ParentCommand WatchdogMenuCommand top;
+  @Spec CommandSpec spec;
+  @Mixin PlanOptions plan;
+
+  @Parameters(paramLabel = "USER", description = "The account.")
+  String user;
+
+  @Option(names = "--status", description = "Only say whether linger is on.")
+  boolean status;
+
+  @Override
+  public Integer call() {
+    if (status) {
+      try {
+        boolean on = Linger.isEnabled(top.host().root(), user);
+        spec.commandLine()
+            .getOut()
+            .println("Linger for " + user + ": " + (on ? "enabled" : "not enabled"));
+        return ExitCodes.OK;
+      } catch (InstallException e) {
+        spec.commandLine().getErr().println(e.getMessage());
+        return ExitCodes.USAGE;
+      }
+    }
+    return PlanRun.run(
+        spec, top, () -> new Planner(top.host()).linger(user), plan.dryRun, plan.yes);
+  }
+}

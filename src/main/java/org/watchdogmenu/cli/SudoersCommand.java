@@ -1,0 +1,70 @@
+package org.watchdogmenu.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.watchdogmenu.install.Planner;
+import org.watchdogmenu.install.SudoersRequest;
+import org.watchdogmenu.model.Target;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code sudoers USER --target T --command "/usr/bin/emqx ctl status"}. */
+@Command(
+    name = "sudoers",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Lets an operator run, without a password, only what these targets need: watchdog-menu check",
+      "and restart of each target and its service's own restart, plus exact extra commands.",
+      "Validated with visudo before it is installed in /etc/sudoers.d (0440 root)."
+    })
+final class SudoersCommand implements Callable<Integer> {
+  @ParentCommand WatchdogMenuCommand top;
+  @Spec CommandSpec spec;
+  @Mixin PlanOptions plan;
+
+  @Parameters(paramLabel = "USER", description = "The operator's account.")
+  String user;
+
+  @Option(
+      names = "--target",
+      paramLabel = "TARGET",
+      description = "A target the operator may check and restart (repeatable).")
+  List<String> targets = new ArrayList<>();
+
+  @Option(
+      names = "--command",
+      paramLabel = "LINE",
+      description =
+          "An extra command with its full path, e.g. \"/usr/bin/emqx ctl status\" (repeatable).")
+  List<String> commands = new ArrayList<>();
+
+  @Option(
+      names = "--name",
+      paramLabel = "FILE",
+      description = "The file name in /etc/sudoers.d (default: watchdog-menu-USER).")
+  String name;
+
+  @Override
+  public Integer call() {
+    List<Target> resolved = targets.stream().map(top::target).toList();
+    return PlanRun.run(
+        spec,
+        top,
+        () ->
+            new Planner(top.host())
+                .sudoers(
+                    new SudoersRequest(
+                        user,
+                        name,
+                        resolved,
+                        commands.stream().map(SudoersRequest::command).toList())),
+        plan.dryRun,
+        plan.yes);
+  }
+}

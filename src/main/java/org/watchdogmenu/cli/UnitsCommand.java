@@ -1,0 +1,105 @@
+package org.watchdogmenu.cli;
+
+import java.util.concurrent.Callable;
+import org.watchdogmenu.install.InstallException;
+import org.watchdogmenu.install.Planner;
+import org.watchdogmenu.install.Pm2Housekeeping;
+import org.watchdogmenu.install.UserUnitRequest;
+import org.watchdogmenu.os.Users;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code units ...}: the systemd units and the PM2 housekeeping the seeds set up by hand. */
+@Command(
+    name = "units",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Writes systemd units, verified with systemd-analyze: a user service that starts a",
+      "command target at boot (seed 000), a restart-policy drop-in for any unit (seed 001), the",
+      "engine's continuous monitor; or seed 002's PM2 housekeeping (resurrect at boot, hourly",
+      "save, old-log clean-up, disk warning) with 'pm2 startup' done with an explicit user and home."
+    })
+final class UnitsCommand implements Callable<Integer> {
+  @ParentCommand WatchdogMenuCommand top;
+  @Spec CommandSpec spec;
+  @Mixin PlanOptions plan;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Which which;
+
+  /** Which unit. */
+  static final class Which {
+    @Option(
+        names = "--user-service",
+        paramLabel = "TARGET",
+        description = "A user service for a command target run as a user (e.g. camera-platform).")
+    String userService;
+
+    @Option(
+        names = "--restart-policy",
+        paramLabel = "UNIT",
+        description =
+            "Restart=always, RestartSec=10, StartLimit 5 per 300s, OnFailure alert, for UNIT.")
+    String restartPolicy;
+
+    @Option(names = "--monitor", description = "The engine's continuous monitor service.")
+    boolean monitor;
+
+    @Option(
+        names = "--pm2-housekeeping",
+        paramLabel = "USER",
+        description = "Seed 002's PM2 housekeeping for USER (needs --app-dir).")
+    String pm2User;
+  }
+
+  @Option(
+      names = "--app-dir",
+      paramLabel = "DIR",
+      description = "With --pm2-housekeeping: the app folder (its logs/ are cleaned).")
+  String appDir;
+
+  @Override
+  public Integer call() {
+    return PlanRun.run(
+        spec,
+        top,
+        () -> {
+          Planner planner = new Planner(top.host());
+          if (which.userService != null) {
+            return planner.userUnit(
+                UserUnitRequest.forCommandTarget(top.target(which.userService)));
+          }
+          if (which.restartPolicy != null) {
+            return planner.restartPolicy(which.restartPolicy);
+          }
+          if (which.monitor) {
+            return planner.monitor();
+          }
+          return planner.pm2Housekeeping(pm2());
+        },
+        plan.dryRun,
+        plan.yes);
+  }
+
+  private Pm2Housekeeping pm2() {
+    if (appDir == null) {
+      throw new InstallException(
+          "--pm2-housekeeping needs --app-dir DIR, the app's folder (its logs/ are cleaned)");
+    }
+    String home =
+        Users.home(which.pm2User)
+            .orElseThrow(
+                () ->
+                    new InstallException(
+                        "user "
+                            + which.pm2User
+                            + " does not exist: create it first or name another"))
+            .toString();
+    return Pm2Housekeeping.seed002(which.pm2User, home, appDir);
+  }
+}

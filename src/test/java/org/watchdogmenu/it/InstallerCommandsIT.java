@@ -1,0 +1,154 @@
+package org.watchdogmenu.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The installer's command-line twins through the real jar, in a sandbox root. */
+class InstallerCommandsIT {
+  private static final String HEALTH_CRON = "/etc/cron.d/paqet-health-paqet-server";
+  private static final String RESTART_CRON = "/etc/cron.d/paqet-restart-paqet-server";
+
+  @TempDir Path dir;
+  private Sandbox sandbox;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    sandbox = new Sandbox(Files.createDirectories(dir.resolve("root")));
+  }
+
+  private Jar.Run run(String... args) throws Exception {
+    return Jar.run(sandbox.root, args);
+  }
+
+  @Test
+  void enableShowsInStatusAndDisableTakesItAway() throws Exception {
+    Jar.Run enable = run("enable", "paqet-server", "--health", "5m");
+    assertThat(enable.exit()).as(enable.out() + enable.err()).isZero();
+    assertThat(Files.readAllLines(sandbox.path(HEALTH_CRON)))
+        .contains("MAILTO=\"\"")
+        .anyMatch(
+            l ->
+                l.startsWith(
+                    "*/5 * * * * root /usr/local/bin/watchdog-menu --root "
+                        + sandbox.root
+                        + " check paqet-server"));
+    assertThat(
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(sandbox.path(HEALTH_CRON))))
+        .isEqualTo("rw-r--r--");
+
+    Jar.Run restart = run("enable", "paqet-server", "--restart-at", "08:00,16:00,00:00");
+    assertThat(restart.exit()).as(restart.out() + restart.err()).isZero();
+    assertThat(Files.readString(sandbox.path(RESTART_CRON)))
+        .contains("0 0,8,16 * * * root ")
+        .contains("restart paqet-server --source cron");
+
+    Jar.Run status = run("status", "paqet-server");
+    assertThat(status.out())
+        .contains("Health check:  Every 5 minutes")
+        .contains("Restart:       Daily at 00:00, 08:00, 16:00");
+
+    Jar.Run disable = run("disable", "paqet-server", "--all");
+    assertThat(disable.exit()).as(disable.out() + disable.err()).isZero();
+    assertThat(sandbox.path(HEALTH_CRON)).doesNotExist();
+    assertThat(sandbox.path(RESTART_CRON)).doesNotExist();
+    assertThat(run("status", "paqet-server").out())
+        .contains("Health check:  Not configured")
+        .contains("Restart:       Not configured");
+  }
+
+  @Test
+  void aDryRunShowsTheDiffAndWritesNothing() throws Exception {
+    String before = sandbox.snapshot();
+    Jar.Run dry = run("enable", "paqet-client", "--restart", "1h", "--dry-run");
+    assertThat(dry.exit()).isZero();
+    assertThat(dry.out())
+        .contains("+++ /etc/cron.d/paqet-restart-paqet-client (new)")
+        .contains("+0 * * * * root ")
+        .contains("Dry run: nothing was changed.");
+    assertThat(sandbox.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void badSchedulesAreOneLineAndWriteNothing() throws Exception {
+    String before = sandbox.snapshot();
+    for (String bad :
+        new String[] {"5m; rm -rf /", "5m\n* * * * * root sh", "../1h", "0m", "25h", "24:00"}) {
+      Jar.Run run = run("enable", "paqet-server", "--health", bad);
+      assertThat(run.exit()).as(bad + ": " + run.out() + run.err()).isEqualTo(2);
+      assertThat(run.err().strip()).as(bad).doesNotContain("\n").doesNotContain("Exception");
+    }
+    assertThat(sandbox.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void aSudoRuleThatAmountsToRootNeedsYes() throws Exception {
+    String before = sandbox.snapshot();
+    Jar.Run refused =
+        run("sudoers", "operator", "--target", "paqet-server", "--command", "/bin/sh -c *");
+    assertThat(refused.exit()).as(refused.out() + refused.err()).isEqualTo(1);
+    assertThat(refused.out()).containsIgnoringCase("root");
+    assertThat(sandbox.snapshot()).isEqualTo(before);
+
+    Jar.Run granted =
+        run(
+            "sudoers",
+            "operator",
+            "--target",
+            "paqet-server",
+            "--command",
+            "/bin/sh -c *",
+            "--yes");
+    assertThat(granted.exit()).as(granted.out() + granted.err()).isZero();
+    Path file = sandbox.path("/etc/sudoers.d/watchdog-menu-operator");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("r--r-----");
+    assertThat(Files.readString(file))
+        .contains(
+            "NOPASSWD: /usr/local/bin/watchdog-menu --root " + sandbox.root + " check paqet-server")
+        .contains("NOPASSWD: /usr/bin/systemctl restart paqet-server.service");
+  }
+
+  @Test
+  void undoTakesBackTheLastApplyAndUninstallLeavesNothingOfOurs() throws Exception {
+    Path existing = sandbox.path("/etc/cron.d/paqet-restart-paqet-server");
+    Files.createDirectories(existing.getParent());
+    Files.writeString(
+        existing, "# the operator's own line\n0 3 * * * root /usr/local/bin/restart-paqet\n");
+    String before = sandbox.files();
+    assertThat(run("enable", "paqet-server", "--health", "2m").exit()).isZero();
+    assertThat(run("enable", "paqet-server", "--restart", "4h", "--yes").exit()).isZero();
+    assertThat(Files.readString(existing)).contains("0 */4 * * * root");
+
+    Jar.Run undo = run("undo");
+    assertThat(undo.exit()).as(undo.out() + undo.err()).isZero();
+    assertThat(Files.readString(existing)).contains("/usr/local/bin/restart-paqet");
+    assertThat(sandbox.path(HEALTH_CRON)).exists();
+
+    Jar.Run doctor = run("doctor");
+    assertThat(doctor.exit()).as(doctor.out() + doctor.err()).isZero();
+    String installed = Files.readString(sandbox.path(HEALTH_CRON));
+    Files.writeString(sandbox.path(HEALTH_CRON), installed.replace("*/2", "*/3"));
+    Jar.Run sick = run("doctor");
+    assertThat(sick.exit()).isEqualTo(1);
+    assertThat(sick.out()).contains(HEALTH_CRON);
+    // uninstall will not remove a file edited by hand: it names it and changes nothing
+    Jar.Run refused = run("uninstall");
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err().strip()).doesNotContain("\n").contains(HEALTH_CRON, "changed by hand");
+    Files.writeString(sandbox.path(HEALTH_CRON), installed);
+
+    Jar.Run uninstall = run("uninstall");
+    assertThat(uninstall.exit()).as(uninstall.out() + uninstall.err()).isZero();
+    assertThat(sandbox.path(HEALTH_CRON)).doesNotExist();
+    assertThat(Files.readString(existing)).contains("/usr/local/bin/restart-paqet");
+    assertThat(sandbox.files())
+        .as("the files left: the operator's own, as it was")
+        .isEqualTo(before);
+  }
+}
