@@ -110,14 +110,18 @@ final class Notifications implements EngineEvents {
     }
   }
 
+  /** Sends through the site's channels and logs what came of it; silent when there are none. */
   private void alert(Target target, AlertKind kind, String message) {
-    alerts.ifPresent(
-        a ->
-            a.notify(
-                    AlertEvent.of(kind, target.id(), host.clock().instant(), message),
-                    target.policy().window())
-                .logLines()
-                .forEach(log::line));
+    if (alerts.isEmpty() || alerts.get().channels().isEmpty()) {
+      return;
+    }
+    alerts
+        .get()
+        .notify(
+            AlertEvent.of(kind, target.id(), host.clock().instant(), message),
+            target.policy().window())
+        .logLines()
+        .forEach(log::line);
   }
 
   private boolean limitReached(Target target) {

@@ -31,6 +31,9 @@ public final class ExecCommandRunner implements CommandRunner {
 
   @Override
   public CommandResult run(Command command) {
+    if (command.workdir() != null && !Files.isDirectory(Path.of(command.workdir()))) {
+      return CommandResult.notStarted("working folder " + command.workdir() + " does not exist");
+    }
     long start = System.nanoTime();
     Path out = null;
     Path err = null;

@@ -71,6 +71,8 @@ class ExecCommandRunnerTest {
         runner.run(Command.of(TEN_SECONDS, "pwd").inDirectory("/nonexistent/watchdog-menu-dir"));
 
     assertThat(result.outcome()).isEqualTo(Outcome.NOT_STARTED);
+    assertThat(result.summary())
+        .isEqualTo("could not start: working folder /nonexistent/watchdog-menu-dir does not exist");
   }
 
   @Test
