@@ -31,6 +31,7 @@ import org.watchdogmenu.os.HostRoot;
  * one line to stderr to prove that stderr is appended to the log too.
  */
 class RealCronIT {
+  private boolean stateDirBefore;
   private final String id = "wdm-it-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
   private final Host host = Host.system(HostRoot.SYSTEM);
   private final Installer installer = new Installer(host);
@@ -42,6 +43,7 @@ class RealCronIT {
     assumeFalse(
         Files.exists(Path.of(InstallPaths.MANIFEST)),
         "watchdog-menu is installed on this machine: not touching its manifest");
+    stateDirBefore = Files.exists(Path.of(InstallPaths.STATE_DIR));
     work = Files.createTempDirectory("wdm-it-");
     Files.setPosixFilePermissions(work, FileMeta.permissions("0755"));
     Path script = work.resolve("watchdog-menu");
@@ -61,7 +63,9 @@ class RealCronIT {
   void tearDown() throws Exception {
     if (Files.exists(Path.of(InstallPaths.MANIFEST))) {
       installer.applier().apply(installer.planner().uninstall(), new Applier.Options(false));
-      assertThat(Path.of(InstallPaths.STATE_DIR)).doesNotExist();
+      assertThat(Path.of(stateDirBefore ? InstallPaths.MANIFEST : InstallPaths.STATE_DIR))
+        .as("uninstall leaves the machine's state folder as it was")
+        .doesNotExist();
     }
     if (startedCron != null) {
       startedCron.destroy();
