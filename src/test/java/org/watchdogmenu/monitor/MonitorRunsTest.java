@@ -3,6 +3,7 @@ package org.watchdogmenu.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,7 +22,7 @@ class MonitorRunsTest {
     assertThat(runs.start("fast", fastDone::countDown)).isTrue();
 
     assertThat(fastDone.await(5, TimeUnit.SECONDS)).as("fast ran while slow blocks").isTrue();
-    assertThat(runs.running()).containsExactly("slow");
+    awaitRunning(Set.of("slow"));
     release.countDown();
     assertThat(runs.finish(Duration.ofSeconds(5))).isTrue();
     assertThat(slowStarts).hasValue(1);
@@ -46,13 +47,18 @@ class MonitorRunsTest {
     CountDownLatch first = new CountDownLatch(1);
     runs.start("a", first::countDown);
     assertThat(first.await(5, TimeUnit.SECONDS)).isTrue();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (!runs.running().isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
+    awaitRunning(Set.of());
     CountDownLatch second = new CountDownLatch(1);
     assertThat(runs.start("a", second::countDown)).isTrue();
     assertThat(second.await(5, TimeUnit.SECONDS)).isTrue();
+  }
+
+  private void awaitRunning(Set<String> ids) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!runs.running().equals(ids) && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(runs.running()).isEqualTo(ids);
   }
 
   private static void block(AtomicInteger starts, CountDownLatch release) {
