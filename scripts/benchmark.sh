@@ -7,11 +7,18 @@ set -euo pipefail
 usage() {
   cat <<'EOF'
 Usage: scripts/benchmark.sh [--jar JAR] [--runs N] [--build] [--no-check]
+       scripts/benchmark.sh --monitor [--jar JAR] [--seconds S] [--build]
 
   --jar JAR    the jar to measure (default: target/watchdog-menu.jar)
   --runs N     runs per figure; the median is shown (default: 10)
   --build      build the jar first with 'mvn -B -DskipTests package'
   --no-check   measure only --version (for a jar without the 'check' command)
+  --monitor    measure the continuous monitor instead: one 'monitor' process with 20
+               targets checked every 10s (http probe against a local python3
+               http.server), run S seconds after a 15s warm-up (default S: 60), once
+               with the JVM's defaults and once with the monitor unit's JVM options;
+               prints RSS (mean and peak of VmRSS, sampled each second) and CPU (% of
+               one core over the S seconds, from /proc/PID/stat)
 
 Each variant runs a fresh JVM per run:
   plain         java -jar JAR
@@ -32,6 +39,8 @@ jar=target/watchdog-menu.jar
 runs=10
 build=no
 do_check=yes
+monitor=no
+seconds=60
 while [ $# -gt 0 ]; do
   case $1 in
     --jar)
@@ -46,12 +55,21 @@ while [ $# -gt 0 ]; do
       ;;
     --build) build=yes; shift ;;
     --no-check) do_check=no; shift ;;
+    --monitor) monitor=yes; shift ;;
+    --seconds)
+      [ $# -ge 2 ] || { echo "benchmark.sh: --seconds needs a number" >&2; exit 2; }
+      seconds=$2
+      shift 2
+      ;;
     -h | --help) usage; exit 0 ;;
     *) echo "benchmark.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
 case $runs in
   '' | *[!0-9]* | 0) echo "benchmark.sh: --runs wants a positive number, not '$runs'" >&2; exit 2 ;;
+esac
+case $seconds in
+  '' | *[!0-9]* | 0) echo "benchmark.sh: --seconds wants a positive number, not '$seconds'" >&2; exit 2 ;;
 esac
 command -v java >/dev/null || { echo "benchmark.sh: java is not on PATH" >&2; exit 1; }
 command -v python3 >/dev/null || { echo "benchmark.sh: needs python3 (apt-get install python3)" >&2; exit 1; }
@@ -72,6 +90,82 @@ cleanup() {
   rm -rf -- "$work"
 }
 trap cleanup EXIT
+
+# --- continuous monitor ------------------------------------------------------------
+
+# The JVM options of templates/monitor.service (keep the two in step).
+monitor_opts=(-Xms8m -Xmx64m -Xss256k -XX:+UseSerialGC -XX:MaxMetaspaceSize=48m -XX:TieredStopAtLevel=1
+  -XX:ReservedCodeCacheSize=16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30)
+
+# Runs 'monitor' with the given JVM flags for 15s + $seconds and prints
+# "mean_rss_mb peak_rss_mb cpu_percent checks_logged".
+measure_monitor() {
+  local mroot=$1
+  shift
+  python3 -c '
+import os, subprocess, sys, time
+seconds, root, argv = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+p = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+tick = os.sysconf("SC_CLK_TCK")
+def cpu():
+    f = open(f"/proc/{p.pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(f[11]) + int(f[12])) / tick
+def rss():
+    for line in open(f"/proc/{p.pid}/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    sys.exit(f"benchmark.sh: the monitor exited ({p.wait()}): run it by hand to see why")
+time.sleep(15)
+c0, t0, samples = cpu(), time.monotonic(), []
+while time.monotonic() - t0 < seconds:
+    samples.append(rss())
+    time.sleep(1)
+used = (cpu() - c0) / (time.monotonic() - t0) * 100
+p.terminate()
+p.wait(60)
+logs = 0
+for name in os.listdir(f"{root}/var/log"):
+    logs += sum(1 for l in open(f"{root}/var/log/{name}") if "Health Check Start" in l)
+print(f"{sum(samples) / len(samples):.0f} {max(samples):.0f} {used:.2f} {logs}")
+' "$seconds" "$mroot" java "$@" -jar "$jar" monitor --root "$mroot"
+}
+
+if [ "$monitor" = yes ]; then
+  mkdir -p "$work/www"
+  echo ok >"$work/www/index.html"
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/www" >/dev/null 2>&1 &
+  server_pid=$!
+  make_root() {
+    local r=$1 ids=()
+    mkdir -p "$r/etc/watchdog-menu/targets" "$r/var/log"
+    for i in $(seq -w 1 20); do
+      ids+=("bench-$i")
+      cat >"$r/etc/watchdog-menu/targets/bench-$i.yaml" <<EOF
+id: bench-$i
+service: {kind: command, restart: ["/bin/true"]}
+probes:
+  - {type: http, url: "http://127.0.0.1:$port/", timeout: 2s}
+policy: {interval: 10s}
+EOF
+    done
+    (IFS=,; echo "targets: [${ids[*]}]") >"$r/etc/watchdog-menu/monitor.yaml"
+  }
+  make_root "$work/m-default"
+  make_root "$work/m-unit"
+  read -r d_mean d_peak d_cpu d_checks <<<"$(measure_monitor "$work/m-default")"
+  read -r u_mean u_peak u_cpu u_checks <<<"$(measure_monitor "$work/m-unit" "${monitor_opts[@]}")"
+  echo "jar: $jar"
+  echo "java: $(java -version 2>&1 | head -n 1)"
+  echo "monitor: 20 targets every 10s, measured ${seconds}s after a 15s warm-up; $(nproc) cores"
+  echo
+  printf '%-30s | %9s %9s %8s %7s\n' "JVM options" "RSS mean" "RSS peak" "CPU" checks
+  printf '%-30s | %6s MB %6s MB %7s%% %7s\n' "defaults" "$d_mean" "$d_peak" "$d_cpu" "$d_checks"
+  printf '%-30s | %6s MB %6s MB %7s%% %7s\n' "monitor unit's (-Xmx64m ...)" "$u_mean" "$u_peak" "$u_cpu" "$u_checks"
+  exit 0
+fi
+
+# --- start-up of one run -------------------------------------------------------------
 
 # Same flags as the launcher install.sh writes (keep the two in step).
 tuned=(-Djava.awt.headless=true -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8

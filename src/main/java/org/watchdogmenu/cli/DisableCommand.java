@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code disable TARGET --health | --restart | --all}. */
+/** {@code disable TARGET --health | --restart | --all | --monitor}. */
 @Command(
     name = "disable",
     mixinStandardHelpOptions = true,
@@ -40,13 +40,24 @@ final class DisableCommand implements Callable<Integer> {
     @Option(names = "--restart", description = "The scheduled restart.")
     boolean restart;
 
-    @Option(names = "--all", description = "Both.")
+    @Option(names = "--all", description = "Both schedules.")
     boolean all;
+
+    @Option(names = "--monitor", description = "Continuous mode (the monitor's list).")
+    boolean monitor;
   }
 
   @Override
   public Integer call() {
     Target target = top.target(targetId);
+    if (which.monitor) {
+      return PlanRun.run(
+          spec,
+          top,
+          () -> new Planner(top.host()).monitorTarget(target, false),
+          plan.dryRun,
+          plan.yes);
+    }
     Set<Feature> features =
         which.all
             ? EnumSet.allOf(Feature.class)

@@ -15,13 +15,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code enable TARGET --health 5m | --restart 1h | --restart-at 08:00,16:00,00:00}. */
+/**
+ * {@code enable TARGET --health 5m | --restart 1h | --restart-at 08:00,16:00,00:00 | --monitor}.
+ */
 @Command(
     name = "enable",
     mixinStandardHelpOptions = true,
     description = {
       "Schedules a target's health check or restart: writes /etc/cron.d/{system}-health-{service}",
-      "or /etc/cron.d/{system}-restart-{service} (and linger for a service run as a user)."
+      "or /etc/cron.d/{system}-restart-{service} (and linger for a service run as a user);",
+      "or adds it to the continuous monitor's list, /etc/watchdog-menu/monitor.yaml."
     })
 final class EnableCommand implements Callable<Integer> {
   @ParentCommand WatchdogMenuCommand top;
@@ -53,11 +56,25 @@ final class EnableCommand implements Callable<Integer> {
         paramLabel = "TIMES",
         description = "Scheduled restart at times of day, e.g. 08:00,16:00,00:00.")
     String restartAt;
+
+    @Option(
+        names = "--monitor",
+        description =
+            "Continuous mode: add it to the monitor's list (checked every policy.interval).")
+    boolean monitor;
   }
 
   @Override
   public Integer call() {
     Target target = top.target(targetId);
+    if (what.monitor) {
+      return PlanRun.run(
+          spec,
+          top,
+          () -> new Planner(top.host()).monitorTarget(target, true),
+          plan.dryRun,
+          plan.yes);
+    }
     Feature feature = what.health != null ? Feature.HEALTH : Feature.RESTART;
     return PlanRun.run(
         spec,

@@ -18,6 +18,7 @@ import org.watchdogmenu.install.FeatureState;
 import org.watchdogmenu.install.ScheduleReader;
 import org.watchdogmenu.model.Durations;
 import org.watchdogmenu.model.Target;
+import org.watchdogmenu.monitor.MonitorState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,35 +42,51 @@ final class StatusCommand implements Callable<Integer> {
   boolean json;
 
   /** One target's status with its two schedules as they are on disk. */
-  private record Row(TargetStatus status, FeatureState health, FeatureState restart) {}
+  private record Row(
+      TargetStatus status,
+      FeatureState health,
+      FeatureState restart,
+      boolean monitored,
+      Duration interval) {
+    String monitorWords() {
+      return monitored ? "every " + Durations.format(interval) : "off";
+    }
+  }
 
   @Override
   public Integer call() throws IOException {
     List<Target> targets =
         targetId == null ? top.catalog().targets() : List.of(top.target(targetId));
     ScheduleReader schedules = new ScheduleReader(top.host().root());
+    Instant now = top.host().clock().instant();
+    MonitorState monitor = MonitorState.read(top.host().root(), now);
     List<Row> rows = new ArrayList<>();
     for (Target t : targets) {
       rows.add(
           new Row(
               top.engine().status(t),
               schedules.read(t, Feature.HEALTH),
-              schedules.read(t, Feature.RESTART)));
+              schedules.read(t, Feature.RESTART),
+              monitor.list().contains(t.id()),
+              t.policy().interval()));
     }
     PrintWriter out = spec.commandLine().getOut();
-    Instant now = top.host().clock().instant();
     if (json) {
       List<Map<String, Object>> all = new ArrayList<>();
-      rows.forEach(r -> all.add(toJson(r)));
+      rows.forEach(r -> all.add(toJson(r, monitor, now)));
       out.println(
           new ObjectMapper()
               .enable(SerializationFeature.INDENT_OUTPUT)
               .writeValueAsString(targetId == null ? all : all.get(0)));
     } else if (targetId != null) {
       printDetail(out, rows.get(0), now);
+      out.println("  Monitor:       " + monitor.processWords(now));
     } else {
       printTable(out, rows, now);
+      out.println();
+      out.println("Monitor: " + monitor.processWords(now));
     }
+    monitor.problem().ifPresent(p -> out.println("WARNING: " + p));
     return ExitCodes.OK;
   }
 
@@ -79,6 +96,7 @@ final class StatusCommand implements Callable<Integer> {
     out.println("  Service:       " + s.service());
     out.println("  Health check:  " + row.health().words());
     out.println("  Restart:       " + row.restart().words());
+    out.println("  Continuous:    " + row.monitorWords());
     out.println("  Protection:    " + s.protectionWords());
     if (s.restarts().isEmpty()) {
       out.println("  Restarts:      none in the window");
@@ -101,13 +119,19 @@ final class StatusCommand implements Callable<Integer> {
   }
 
   private static void printTable(PrintWriter out, List<Row> rows, Instant now) {
-    String format = "%-22s %-20s %-20s %-14s %s%n";
-    out.printf(format, "TARGET", "HEALTH CHECK", "RESTART", "LAST CHECK", "PROTECTION");
+    String format = "%-22s %-20s %-20s %-11s %-14s %s%n";
+    out.printf(format, "TARGET", "HEALTH CHECK", "RESTART", "MONITOR", "LAST CHECK", "PROTECTION");
     for (Row row : rows) {
       TargetStatus s = row.status();
       String last = s.lastCheck().map(c -> c.outcome() + " " + ago(c.at(), now)).orElse("never");
       out.printf(
-          format, s.id(), row.health().words(), row.restart().words(), last, s.protectionWords());
+          format,
+          s.id(),
+          row.health().words(),
+          row.restart().words(),
+          row.monitorWords(),
+          last,
+          s.protectionWords());
     }
   }
 
@@ -133,7 +157,7 @@ final class StatusCommand implements Callable<Integer> {
     return s / 86_400 + "d ago";
   }
 
-  private static Map<String, Object> toJson(Row row) {
+  private static Map<String, Object> toJson(Row row, MonitorState monitor, Instant now) {
     TargetStatus s = row.status();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", s.id());
@@ -141,6 +165,13 @@ final class StatusCommand implements Callable<Integer> {
     m.put("service", s.service());
     m.put("health_check", schedule(row.health()));
     m.put("restart", schedule(row.restart()));
+    Map<String, Object> continuous = new LinkedHashMap<>();
+    continuous.put("enabled", row.monitored());
+    continuous.put("interval", Durations.format(row.interval()));
+    continuous.put("monitor_running", monitor.running());
+    continuous.put("monitor_pid", monitor.beat().map(b -> b.pid()).orElse(null));
+    continuous.put("monitor_last_beat", monitor.beat().map(b -> b.at().toString()).orElse(null));
+    m.put("monitor", continuous);
     List<Map<String, Object>> restarts = new ArrayList<>();
     s.restarts()
         .forEach(

@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
       UnitsCommand.class,
       UndoCommand.class,
       UninstallCommand.class,
-      DoctorCommand.class
+      DoctorCommand.class,
+      MonitorCommand.class
     },
     exitCodeListHeading = "%nExit codes (check has its own, see 'watchdog-menu check --help'):%n",
     exitCodeList = {"0:success", "1:failure (the action did not happen)", "2:usage or input error"})

@@ -156,7 +156,7 @@ public final class RestartGuard {
       return Result.ERROR;
     }
     log.line("Restarting " + target.id() + ": " + step.description());
-    CommandResult r = host.runner().run(step.command());
+    CommandResult r = step.run(host.runner());
     if (r.succeeded()) {
       log.line("Restart command completed (" + r.elapsed().toMillis() + "ms)");
       return Result.RESTARTED;

@@ -15,5 +15,7 @@ public enum FileKind {
   /** /etc/logrotate.d/watchdog-menu: {@code logrotate -d} without {@code error:}. */
   LOGROTATE,
   /** An empty /var/lib/systemd/linger/USER file (linger without a running systemd). */
-  LINGER
+  LINGER,
+  /** /etc/watchdog-menu/monitor.yaml: read back by the monitor's own strict reader. */
+  MONITOR_LIST
 }

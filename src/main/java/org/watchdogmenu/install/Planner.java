@@ -10,6 +10,8 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.watchdogmenu.model.ServiceKind;
 import org.watchdogmenu.model.Target;
+import org.watchdogmenu.monitor.MonitorList;
+import org.watchdogmenu.os.ConfigException;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
 
@@ -198,6 +200,41 @@ public final class Planner {
               + InstallPaths.MONITOR_UNIT);
     }
     return b.build();
+  }
+
+  /**
+   * Adds the target to the continuous monitor's list, or removes it; the running monitor notices
+   * the changed file by itself.
+   */
+  public Plan monitorTarget(Target target, boolean on) {
+    PlanBuilder b = builder((on ? "enable " : "disable ") + target.id() + " --monitor");
+    MonitorList now;
+    try {
+      now = MonitorList.read(root);
+    } catch (ConfigException e) {
+      throw new InstallException(e.getMessage() + ": fix it or remove it, then run this again");
+    }
+    if (now.contains(target.id()) == on) {
+      b.warn(
+          target.id()
+              + (on ? " is already monitored" : " is not monitored")
+              + " ("
+              + MonitorList.FILE
+              + ")");
+      return b.build();
+    }
+    b.write(monitorList(on ? now.with(target.id()) : now.without(target.id())));
+    if (on && !Files.exists(root.resolve(InstallPaths.SYSTEMD_DIR + InstallPaths.MONITOR_UNIT))) {
+      b.warn(
+          "the monitor service is not installed: run 'watchdog-menu units --monitor', or run"
+              + " 'watchdog-menu monitor' yourself");
+    }
+    return b.build();
+  }
+
+  static FileWrite monitorList(MonitorList list) {
+    return FileWrite.of(
+        MonitorList.FILE, list.render(), FileKind.MONITOR_LIST, "0644", "root", "monitor");
   }
 
   /** Seed 002's PM2 housekeeping cron file, and {@code pm2 startup} with explicit user and home. */

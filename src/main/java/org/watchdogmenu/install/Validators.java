@@ -9,6 +9,7 @@ final class Validators {
   private final Validator sudoers;
   private final Validator units;
   private final Validator logrotate;
+  private final Validator monitorList = new MonitorListValidator();
 
   Validators(Host host) {
     this.sudoers = new SudoersValidator(host.runner());
@@ -28,6 +29,8 @@ final class Validators {
         return units.check(file);
       case LOGROTATE:
         return logrotate.check(file);
+      case MONITOR_LIST:
+        return monitorList.check(file);
       default:
         return file.content().length == 0
             ? List.of()

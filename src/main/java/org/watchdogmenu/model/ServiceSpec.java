@@ -17,6 +17,7 @@ import java.util.List;
  * @param status command kind: an optional argv whose exit status 0 means "running"
  * @param workdir command kind: the folder the restart runs in
  * @param recovery further levels, each an argv, tried in order after the kind's own levels
+ * @param killStuck optional level after the kind's own: kill the stuck process tree, then restart
  */
 public record ServiceSpec(
     ServiceKind kind,
@@ -30,7 +31,27 @@ public record ServiceSpec(
     List<String> restart,
     List<String> status,
     String workdir,
-    List<List<String>> recovery) {
+    List<List<String>> recovery,
+    KillStuckSpec killStuck) {
+
+  /** A service without a kill level. */
+  public ServiceSpec(
+      ServiceKind kind,
+      String unit,
+      String user,
+      String app,
+      String ecosystem,
+      String env,
+      String pm2,
+      String container,
+      List<String> restart,
+      List<String> status,
+      String workdir,
+      List<List<String>> recovery) {
+    this(
+        kind, unit, user, app, ecosystem, env, pm2, container, restart, status, workdir, recovery,
+        null);
+  }
 
   public ServiceSpec {
     restart = restart == null ? List.of() : List.copyOf(restart);

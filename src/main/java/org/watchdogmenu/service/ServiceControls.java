@@ -39,7 +39,12 @@ public final class ServiceControls {
         base = new CommandControl(host, s.restart(), s.status(), s.user(), s.workdir(), timeout);
         break;
     }
-    return s.recovery().isEmpty() ? base : new WithRecovery(base, recoverySteps(s, host, timeout));
+    List<RestartStep> extra = new ArrayList<>();
+    if (s.killStuck() != null) {
+      extra.add(KillStuck.step(host, s.killStuck(), base.restartSteps().get(0)));
+    }
+    extra.addAll(recoverySteps(s, host, timeout));
+    return extra.isEmpty() ? base : new WithRecovery(base, extra);
   }
 
   /** The target's own extra levels, run as the service's user where the kind has one. */

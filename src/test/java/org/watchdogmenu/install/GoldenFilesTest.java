@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.watchdogmenu.monitor.MonitorList;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
 
@@ -112,6 +113,11 @@ class GoldenFilesTest {
         () -> UnitRenderer.restartPolicy("mingus-backend.service"));
     f.put("watchdog-menu-alert@.service", UnitRenderer::alert);
     f.put("watchdog-menu-monitor.service", () -> UnitRenderer.monitor(CRON.engine()));
+    f.put(
+        "monitor.yaml",
+        () ->
+            Planner.monitorList(
+                new MonitorList(List.of("pm2-codebox", "paqet-server", "svc-mingus-backend"))));
     f.put(
         "logrotate-watchdog-menu",
         () ->

@@ -1,0 +1,51 @@
+package org.watchdogmenu.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.watchdogmenu.monitor.Monitor;
+import org.watchdogmenu.monitor.MonitorList;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code monitor [TARGET...]}: the continuous monitor, run until SIGTERM. */
+@Command(
+    name = "monitor",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs until stopped, checking each target at its own policy.interval (default 30s) with",
+      "the same flow, guard and history as 'check' (recorded as source 'monitor'). Without",
+      "TARGET it checks those of " + MonitorList.FILE + " ('enable TARGET --monitor').",
+      "SIGHUP, or a change to a target file, reloads; an invalid file keeps its last good",
+      "settings. SIGTERM stops it: no new checks, running ones finish, exit 0.",
+      "It beats /var/lib/watchdog-menu/monitor.heartbeat and, under systemd, its watchdog."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:stopped cleanly", "1:failure", "2:usage or input error"})
+final class MonitorCommand implements Callable<Integer> {
+  @ParentCommand WatchdogMenuCommand top;
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      paramLabel = "TARGET",
+      arity = "0..*",
+      description = "Targets to check (default: those of " + MonitorList.FILE + ").")
+  List<String> targetIds = new ArrayList<>();
+
+  @Override
+  public Integer call() throws InterruptedException {
+    targetIds.forEach(top::target);
+    new Monitor(
+            top.host(),
+            targetIds,
+            spec.commandLine().getOut(),
+            System.getenv(),
+            ProcessHandle.current().pid())
+        .withSignals()
+        .run();
+    return ExitCodes.OK;
+  }
+}

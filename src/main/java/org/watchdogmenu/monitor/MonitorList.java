@@ -1,0 +1,61 @@
+package org.watchdogmenu.monitor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.watchdogmenu.os.ConfigException;
+import org.watchdogmenu.os.HostRoot;
+import org.watchdogmenu.os.YamlFile;
+
+/**
+ * The targets the continuous monitor checks when none are named on its command line: {@code
+ * /etc/watchdog-menu/monitor.yaml}, {@code targets: [web, api]}. {@code enable TARGET --monitor}
+ * and {@code disable TARGET --monitor} change it through the installer.
+ */
+public record MonitorList(List<String> targets) {
+  /** The file, under the host root. */
+  public static final String FILE = "/etc/watchdog-menu/monitor.yaml";
+
+  /** No targets. */
+  public static final MonitorList EMPTY = new MonitorList(List.of());
+
+  public MonitorList {
+    targets = targets == null ? List.of() : List.copyOf(new TreeSet<>(targets));
+  }
+
+  /**
+   * The list on this host; empty when the file is missing or blank.
+   *
+   * @throws ConfigException one line naming the file and line when it does not parse
+   */
+  public static MonitorList read(HostRoot root) throws ConfigException {
+    return YamlFile.read(root.resolve(FILE), MonitorList.class).orElse(EMPTY);
+  }
+
+  public boolean contains(String id) {
+    return targets.contains(id);
+  }
+
+  /** This list with the target added. */
+  public MonitorList with(String id) {
+    List<String> more = new ArrayList<>(targets);
+    more.add(id);
+    return new MonitorList(more);
+  }
+
+  /** This list without the target. */
+  public MonitorList without(String id) {
+    List<String> fewer = new ArrayList<>(targets);
+    fewer.remove(id);
+    return new MonitorList(fewer);
+  }
+
+  /** The file's text, sorted, with the managed-by header and no timestamp. */
+  public String render() {
+    return "# Managed by watchdog-menu: the targets of the continuous monitor. Change it with\n"
+        + "# 'watchdog-menu enable TARGET --monitor' or 'disable TARGET --monitor'.\n"
+        + "targets: ["
+        + String.join(", ", targets)
+        + "]\n";
+  }
+}
