@@ -10,7 +10,7 @@ import java.util.List;
  * are typed and Enter picks. Arrows move the highlight and Enter picks it.
  */
 final class Choices {
-  private final List<Choice> items;
+  private List<Choice> items;
   private int selected;
   private String typed = "";
 
@@ -18,8 +18,10 @@ final class Choices {
     this.items = List.copyOf(items);
   }
 
-  int size() {
-    return items.size();
+  /** New items (their states read again), keeping the highlight and typed digits. */
+  void update(List<Choice> fresh) {
+    items = List.copyOf(fresh);
+    select(selected);
   }
 
   int selected() {

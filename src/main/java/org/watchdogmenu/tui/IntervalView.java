@@ -43,15 +43,18 @@ final class IntervalView implements View {
 
   @Override
   public List<String> keys(Look look) {
-    return menu().keys(look);
+    return (choices == null ? menu() : choices).keys(look);
   }
 
   @Override
   public List<Line> body(int width, int height) {
-    int selected = choices == null ? -1 : choices.selected();
     FeatureState now = session.installer().reader().read(target, feature);
-    choices = menu();
-    choices.select(selected >= 0 ? selected : recommended());
+    if (choices == null) {
+      choices = menu();
+      choices.select(recommended());
+    } else {
+      choices.update(items());
+    }
     List<Line> lines = new ArrayList<>();
     lines.add(
         new Line("Now:", Tone.HEAD, now.words(), now.configured() ? Tone.ON : Tone.OFF, false));
@@ -92,6 +95,10 @@ final class IntervalView implements View {
   }
 
   private Choices menu() {
+    return new Choices(items());
+  }
+
+  private List<Choice> items() {
     CatalogSystem s = system();
     FeatureState now = session.installer().reader().read(target, feature);
     List<Choice> items = new ArrayList<>();
@@ -117,7 +124,7 @@ final class IntervalView implements View {
                     now.configured() ? null : "It is not configured: there is nothing to remove.",
                     () -> session.installer().planner().disable(target, Set.of(feature)),
                     2)));
-    return new Choices(items);
+    return items;
   }
 
   private Choice item(

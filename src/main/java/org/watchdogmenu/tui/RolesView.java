@@ -23,14 +23,16 @@ final class RolesView implements View {
 
   @Override
   public List<String> keys(Look look) {
-    return menu().keys(look);
+    return (choices == null ? menu() : choices).keys(look);
   }
 
   @Override
   public List<Line> body(int width, int height) {
-    int selected = choices == null ? 0 : choices.selected();
-    choices = menu();
-    choices.select(selected);
+    if (choices == null) {
+      choices = menu();
+    } else {
+      choices.update(items());
+    }
     List<Line> lines = new ArrayList<>();
     String description = group.system() == null ? null : group.system().description();
     if (description != null) {
@@ -51,6 +53,10 @@ final class RolesView implements View {
   }
 
   private Choices menu() {
+    return new Choices(items());
+  }
+
+  private List<Choice> items() {
     StateWords words = new StateWords(session.installer().reader());
     List<Choice> items = new ArrayList<>();
     for (Target t : group.targets()) {
@@ -63,6 +69,6 @@ final class RolesView implements View {
               null,
               () -> Step.open(new TargetView(session, group, t))));
     }
-    return new Choices(items);
+    return items;
   }
 }

@@ -22,14 +22,16 @@ final class SystemsView implements View {
 
   @Override
   public List<String> keys(Look look) {
-    return menu().keys(look);
+    return (choices == null ? menu() : choices).keys(look);
   }
 
   @Override
   public List<Line> body(int width, int height) {
-    int selected = choices == null ? 0 : choices.selected();
-    choices = menu();
-    choices.select(selected);
+    if (choices == null) {
+      choices = menu();
+    } else {
+      choices.update(items());
+    }
     List<Line> lines = new ArrayList<>();
     lines.add(Line.of("Pick a system:", Tone.HEAD));
     lines.add(Line.of(""));
@@ -50,6 +52,10 @@ final class SystemsView implements View {
   }
 
   private Choices menu() {
+    return new Choices(items());
+  }
+
+  private List<Choice> items() {
     StateWords words = new StateWords(session.installer().reader());
     List<Choice> items = new ArrayList<>();
     for (Group g : groups) {
@@ -63,7 +69,7 @@ final class SystemsView implements View {
           new Choice(
               g.title(), words.of(g.targets(), g::name), tone, null, () -> Step.open(open(g))));
     }
-    return new Choices(items);
+    return items;
   }
 
   private View open(Group g) {

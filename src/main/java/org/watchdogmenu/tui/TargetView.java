@@ -39,14 +39,16 @@ final class TargetView implements View {
 
   @Override
   public List<String> keys(Look look) {
-    return menu().keys(look);
+    return (choices == null ? menu() : choices).keys(look);
   }
 
   @Override
   public List<Line> body(int width, int height) {
-    int selected = choices == null ? 0 : choices.selected();
-    choices = menu();
-    choices.select(selected);
+    if (choices == null) {
+      choices = menu();
+    } else {
+      choices.update(items());
+    }
     List<Line> lines = new ArrayList<>();
     lines.add(Line.of(target.title() + " (" + target.id() + ")", Tone.HEAD));
     lines.add(Line.of("Service: " + Engine.describe(target)));
@@ -89,6 +91,10 @@ final class TargetView implements View {
   }
 
   private Choices menu() {
+    return new Choices(items());
+  }
+
+  private List<Choice> items() {
     List<Choice> items = new ArrayList<>();
     items.add(feature(Feature.HEALTH, "Health check (auto-restart)"));
     items.add(feature(Feature.RESTART, "Scheduled restart (cron)"));
@@ -114,7 +120,7 @@ final class TargetView implements View {
     items.add(Choice.of("View logs", () -> Step.open(new LogView(session, target))));
     items.add(linger());
     items.add(restartPolicy());
-    return new Choices(items);
+    return items;
   }
 
   private Choice feature(Feature feature, String label) {
