@@ -75,6 +75,26 @@ class TuiTmuxIT {
   }
 
   @Test
+  void ctrlCQuitsAndLeavesTheTerminalAsItWas() throws Exception {
+    String command =
+        "TERM=xterm-256color LANG=C.UTF-8 java -Djava.awt.headless=true -jar "
+            + Jar.jar()
+            + " --root "
+            + root
+            + "; echo EXIT=$?; stty -a | tr -s ' ;' '\\n\\n' | grep -x -e icanon -e echo -e isig"
+            + " | tr '\\n' ' '; echo; sleep 30";
+    try (Tmux t = new Tmux("ctrlc", 100, 30, command)) {
+      t.await("1) Paqet tunnel", WAIT);
+      t.keys("1");
+      t.await("1) Server (foreign VPS)", WAIT);
+      t.keys("C-c");
+      String end = t.await("isig icanon echo", WAIT);
+      assertThat(end).contains("EXIT=0");
+      assertThat(end).doesNotContain("Paqet tunnel");
+    }
+  }
+
+  @Test
   void dumbTerminalGetsTheCommandsAndExit2() throws Exception {
     try (Tmux t = new Tmux("dumb", 100, 30, menu("TERM=dumb"))) {
       String s = t.await("EXIT=", WAIT);
