@@ -60,10 +60,6 @@ final class MenuLoop {
     return stack.get(stack.size() - 1);
   }
 
-  String message() {
-    return message;
-  }
-
   void draw() throws IOException {
     painter.paint(stack, message != null ? message : notice);
   }

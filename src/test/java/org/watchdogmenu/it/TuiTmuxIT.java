@@ -45,8 +45,12 @@ class TuiTmuxIT {
       t.await("Press y to go ahead", WAIT);
       assertThat(cron).doesNotExist();
       t.keys("y");
-      String after = t.await("[Every 5 minutes]", WAIT);
-      assertThat(after).contains("1) Health check (auto-restart)").contains("Applied:");
+      String after =
+          t.await(
+              s -> s.contains("[Every 5 minutes]") && s.contains("Applied:"),
+              WAIT,
+              "the health check every 5 minutes, applied");
+      assertThat(after).contains("1) Health check (auto-restart)");
       assertThat(Files.readString(cron))
           .contains("*/5 * * * * root ")
           .contains("check paqet-server");
@@ -60,7 +64,10 @@ class TuiTmuxIT {
       t.keys("y");
       String disabled =
           t.await(
-              s -> s.contains("1) Health check (auto-restart)") && s.contains("[Not configured]"),
+              s ->
+                  s.contains("1) Health check (auto-restart)")
+                      && s.contains("[Not configured]")
+                      && s.contains("Applied:"),
               WAIT,
               "the health check not configured");
       assertThat(disabled).contains("Applied:");
