@@ -6,7 +6,7 @@ set -euo pipefail
 
 usage() {
   cat <<'EOF'
-Usage: scripts/benchmark.sh [--jar JAR] [--runs N] [--build] [--no-check]
+Usage: scripts/benchmark.sh [--jar JAR] [--runs N] [--build] [--no-check] [--no-menu]
        scripts/benchmark.sh --monitor [--jar JAR] [--seconds S] [--build]
 
   --jar JAR    the jar to measure (default: target/watchdog-menu.jar)
@@ -19,6 +19,7 @@ Usage: scripts/benchmark.sh [--jar JAR] [--runs N] [--build] [--no-check]
                with the JVM's defaults and once with the monitor unit's JVM options;
                prints RSS (mean and peak of VmRSS, sampled each second) and CPU (% of
                one core over the S seconds, from /proc/PID/stat)
+  --no-menu    skip the menu figures (they need tmux)
 
 Each variant runs a fresh JVM per run:
   plain         java -jar JAR
@@ -29,7 +30,10 @@ The archives are built into a temp folder the way install.sh builds its own
 (trained on a 'check' of a throwaway target when the jar has 'check', else on --help).
 'check' runs against a throwaway --root holding one target, bench-web: a 'command'
 service probed by tcp-connect and http against a local python3 http.server.
-Needs java and python3.
+The menu figures start the menu (tuned flags, no archive) in a private tmux server
+at 100x30: time to the first frame (start until the systems menu is on screen) and
+keypress-to-redraw (a key sent until the next screen is on screen, RUNS times).
+Needs java and python3 (and tmux for the menu figures).
 EOF
 }
 
@@ -41,6 +45,7 @@ build=no
 do_check=yes
 monitor=no
 seconds=60
+do_menu=yes
 while [ $# -gt 0 ]; do
   case $1 in
     --jar)
@@ -61,6 +66,7 @@ while [ $# -gt 0 ]; do
       seconds=$2
       shift 2
       ;;
+    --no-menu) do_menu=no; shift ;;
     -h | --help) usage; exit 0 ;;
     *) echo "benchmark.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
@@ -86,6 +92,9 @@ cleanup() {
   if [ -n "$server_pid" ]; then
     kill "$server_pid" 2>/dev/null || true
     wait "$server_pid" 2>/dev/null || true
+  fi
+  if [ -n "${tmux_socket:-}" ]; then
+    tmux -L "$tmux_socket" kill-server 2>/dev/null || true
   fi
   rm -rf -- "$work"
 }
@@ -305,3 +314,52 @@ for v in "${variants[@]}"; do
   fi
   printf '%-10s | %7s %7s %8s | %7s %7s %8s %5s\n' "$v" "$vw" "$vc" "$((vr / 1024))" "$cw" "$cc" "$cr" "$cx"
 done
+
+# The menu: time to the first frame and keypress-to-redraw, in a private tmux server.
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+# Waits until the pane shows TEXT; prints the milliseconds from START (or "timeout").
+await_screen() {
+  local text=$1 start=$2 until=$(($(now_ms) + 20000))
+  while [ "$(now_ms)" -lt "$until" ]; do
+    if tmux -L "$tmux_socket" capture-pane -p -t menu | grep -qF -- "$text"; then
+      echo $(($(now_ms) - start))
+      return
+    fi
+    sleep 0.005
+  done
+  echo timeout
+}
+median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "-"; else print a[int((NR + 1) / 2)]}'; }
+
+if [ "$do_menu" = yes ] && command -v tmux >/dev/null; then
+  tmux_socket=wdm-bench-$$
+  mkdir -p "$work/menu-root"
+  firsts=()
+  redraws=()
+  escapes=()
+  for ((i = 0; i < 3; i++)); do
+    start=$(now_ms)
+    tmux -L "$tmux_socket" new-session -d -s menu -x 100 -y 30 \
+      "TERM=xterm-256color LANG=C.UTF-8 java ${tuned[*]} -jar $jar --root $work/menu-root"
+    firsts+=("$(await_screen '1) Paqet tunnel' "$start")")
+    for ((k = 0; k < runs; k++)); do
+      start=$(now_ms)
+      tmux -L "$tmux_socket" send-keys -t menu 1
+      redraws+=("$(await_screen 'Server (foreign VPS)' "$start")")
+      start=$(now_ms)
+      tmux -L "$tmux_socket" send-keys -t menu Escape
+      escapes+=("$(await_screen 'Pick a system:' "$start")")
+    done
+    tmux -L "$tmux_socket" send-keys -t menu q
+    sleep 0.5
+    tmux -L "$tmux_socket" kill-session -t menu 2>/dev/null || true
+  done
+  echo
+  echo "menu (tuned flags, no archive, tmux 100x30; median; screen polled every ~5 ms):"
+  echo "  time to first frame: $(printf '%s\n' "${firsts[@]}" | median) ms  (3 starts: ${firsts[*]})"
+  echo "  keypress to redraw:  $(printf '%s\n' "${redraws[@]}" | median) ms  (digit 1, ${#redraws[@]} keys)"
+  echo "  Esc to redraw:       $(printf '%s\n' "${escapes[@]}" | median) ms  (${#escapes[@]} keys; Esc waits 250 ms for the rest of a split escape sequence)"
+elif [ "$do_menu" = yes ]; then
+  echo
+  echo "menu: skipped (tmux is not installed)"
+fi

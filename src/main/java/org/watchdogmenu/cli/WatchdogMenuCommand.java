@@ -3,12 +3,14 @@ package org.watchdogmenu.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import org.watchdogmenu.catalog.Catalog;
 import org.watchdogmenu.catalog.CatalogException;
 import org.watchdogmenu.engine.Engine;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
+import org.watchdogmenu.tui.Menu;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The top command: {@code watchdog-menu} with its subcommands and global options. */
+/**
+ * The top command: {@code watchdog-menu} with its subcommands and global options; without a
+ * subcommand it starts the menu.
+ */
 @Command(
     name = "watchdog-menu",
     mixinStandardHelpOptions = true,
@@ -40,8 +45,12 @@ import picocli.CommandLine.Spec;
       MonitorCommand.class
     },
     exitCodeListHeading = "%nExit codes (check has its own, see 'watchdog-menu check --help'):%n",
-    exitCodeList = {"0:success", "1:failure (the action did not happen)", "2:usage or input error"})
-public final class WatchdogMenuCommand implements Runnable {
+    exitCodeList = {
+      "0:success",
+      "1:failure (the action did not happen)",
+      "2:usage or input error, or no terminal for the menu"
+    })
+public final class WatchdogMenuCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(
@@ -56,6 +65,12 @@ public final class WatchdogMenuCommand implements Runnable {
       scope = ScopeType.INHERIT,
       description = "No colours in the output (also when NO_COLOR is set).")
   boolean noColor;
+
+  @Option(
+      names = "--ascii",
+      scope = ScopeType.INHERIT,
+      description = "ASCII borders and text in the menu (also when the locale is not UTF-8).")
+  boolean ascii;
 
   private Catalog catalog;
   private Host host;
@@ -84,11 +99,11 @@ public final class WatchdogMenuCommand implements Runnable {
     return cli.execute(args);
   }
 
+  /** Without a subcommand: the menu (it needs a terminal; without one it names the commands). */
   @Override
-  public void run() {
-    PrintWriter out = spec.commandLine().getOut();
-    out.println("The interactive menu is not part of this version yet. Use the commands:");
-    spec.commandLine().usage(out);
+  public Integer call() {
+    return Menu.run(
+        host(), catalog(), new Menu.Options(ascii, noColor), spec.commandLine().getErr());
   }
 
   /** The machine the commands act on: {@code /}, or the folder given with {@code --root}. */

@@ -15,9 +15,13 @@ import org.watchdogmenu.probe.ProbeResult;
 public record ProbeTiming(String probe, String type, Duration elapsed) {
 
   /**
-   * Pairs a target's probes with the results of one round (same order, as the engine runs them).
+   * Pairs a target's probes with the results of one round (same order, as the engine runs them). No
+   * results means no round ran (the service is inside its grace period): no timings.
    */
   public static List<ProbeTiming> of(List<ProbeSpec> specs, List<ProbeResult> results) {
+    if (results.isEmpty()) {
+      return List.of();
+    }
     if (specs.size() != results.size()) {
       throw new IllegalArgumentException(
           specs.size() + " probes but " + results.size() + " results");

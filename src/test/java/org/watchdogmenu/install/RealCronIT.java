@@ -64,8 +64,8 @@ class RealCronIT {
     if (Files.exists(Path.of(InstallPaths.MANIFEST))) {
       installer.applier().apply(installer.planner().uninstall(), new Applier.Options(false));
       assertThat(Path.of(stateDirBefore ? InstallPaths.MANIFEST : InstallPaths.STATE_DIR))
-        .as("uninstall leaves the machine's state folder as it was")
-        .doesNotExist();
+          .as("uninstall leaves the machine's state folder as it was")
+          .doesNotExist();
     }
     if (startedCron != null) {
       startedCron.destroy();

@@ -1,0 +1,40 @@
+package org.watchdogmenu.tui;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Lets a change in progress finish before the menu goes away: work runs holding the gate, and the
+ * shutdown hook (Ctrl-C sent as a signal, SIGHUP of a dropped SSH connection, SIGTERM) waits for it
+ * before it restores the terminal.
+ */
+final class ApplyGate {
+  private final ReentrantLock lock = new ReentrantLock();
+
+  <T> T run(Callable<T> work) {
+    lock.lock();
+    try {
+      return work.call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Waits until no work runs (at most {@code seconds}) and keeps the gate shut, so no new work
+   * starts while the program ends; true when it got it.
+   */
+  boolean close(long seconds) {
+    try {
+      return lock.tryLock(seconds, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package org.watchdogmenu.tui;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.watchdogmenu.catalog.CatalogSystem;
+import org.watchdogmenu.catalog.FixedTimes;
+import org.watchdogmenu.catalog.IntervalChoice;
+import org.watchdogmenu.install.Feature;
+import org.watchdogmenu.install.FeatureState;
+import org.watchdogmenu.install.Schedule;
+import org.watchdogmenu.model.Target;
+
+/**
+ * The interval picker of a feature: the catalog's choices with their labels, the recommended mark
+ * and warnings, fixed times of day where the system has them, and Disable. A pick opens the
+ * preview; nothing is written here.
+ */
+final class IntervalView implements View {
+  private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+
+  private final Session session;
+  private final Group group;
+  private final Target target;
+  private final Feature feature;
+  private Choices choices;
+
+  IntervalView(Session session, Group group, Target target, Feature feature) {
+    this.session = session;
+    this.group = group;
+    this.target = target;
+    this.feature = feature;
+  }
+
+  @Override
+  public String crumb() {
+    return feature == Feature.HEALTH ? "Health check" : "Scheduled restart";
+  }
+
+  @Override
+  public List<String> keys(Look look) {
+    return (choices == null ? menu() : choices).keys(look);
+  }
+
+  @Override
+  public List<Line> body(int width, int height) {
+    FeatureState now = session.installer().reader().read(target, feature);
+    if (choices == null) {
+      choices = menu();
+      choices.select(recommended());
+    } else {
+      choices.update(items());
+    }
+    List<Line> lines = new ArrayList<>();
+    lines.add(
+        new Line("Now:", Tone.HEAD, now.words(), now.configured() ? Tone.ON : Tone.OFF, false));
+    lines.add(Line.of("Pick how often " + target.id() + " gets its " + feature.words() + ":"));
+    lines.add(Line.of(""));
+    lines.addAll(choices.lines());
+    return Scroll.around(lines, choices.selected() + 3, height);
+  }
+
+  @Override
+  public Step key(KeyStroke key) {
+    if (choices == null) {
+      choices = menu();
+      choices.select(recommended());
+    }
+    return choices.key(key);
+  }
+
+  private CatalogSystem system() {
+    if (group.system() != null) {
+      return group.system();
+    }
+    List<CatalogSystem> all = session.catalog().systems();
+    return all.stream().filter(s -> s.id().equals("svc")).findFirst().orElse(all.get(0));
+  }
+
+  private int recommended() {
+    List<Boolean> marks = new ArrayList<>();
+    CatalogSystem s = system();
+    if (feature == Feature.HEALTH) {
+      s.healthIntervals().forEach(c -> marks.add(c.recommended()));
+    } else {
+      s.restartIntervals().forEach(c -> marks.add(c.recommended()));
+      s.restartTimes().forEach(t -> marks.add(t.recommended()));
+    }
+    int i = marks.indexOf(Boolean.TRUE);
+    return Math.max(0, i);
+  }
+
+  private Choices menu() {
+    return new Choices(items());
+  }
+
+  private List<Choice> items() {
+    CatalogSystem s = system();
+    FeatureState now = session.installer().reader().read(target, feature);
+    List<Choice> items = new ArrayList<>();
+    List<IntervalChoice> intervals =
+        feature == Feature.HEALTH ? s.healthIntervals() : s.restartIntervals();
+    for (IntervalChoice c : intervals) {
+      Schedule schedule = Schedule.parse(cliText(c.every()));
+      items.add(item(schedule, c.label(), c.recommended(), c.warning(), now));
+    }
+    if (feature == Feature.RESTART) {
+      for (FixedTimes t : s.restartTimes()) {
+        String text = t.at().stream().map(HH_MM::format).collect(Collectors.joining(","));
+        items.add(item(Schedule.parse(text), t.label(), t.recommended(), null, now));
+      }
+    }
+    items.add(
+        Choice.of(
+            "Disable (remove the " + feature.words() + ")",
+            () ->
+                PlanView.open(
+                    session,
+                    "Disable",
+                    now.configured() ? null : "It is not configured: there is nothing to remove.",
+                    () -> session.installer().planner().disable(target, Set.of(feature)),
+                    2)));
+    return items;
+  }
+
+  private Choice item(
+      Schedule schedule, String label, boolean recommended, String warning, FeatureState now) {
+    String text = schedule.words() + (label == null ? "" : " - " + label);
+    if (recommended) {
+      text += " (recommended)";
+    }
+    boolean current = now.schedule().isPresent() && now.schedule().get().equals(schedule);
+    String state = current ? "current" : warning != null ? "! " + warning : null;
+    Tone tone = current ? Tone.ON : Tone.WARN;
+    return new Choice(
+        text,
+        state,
+        tone,
+        null,
+        () ->
+            PlanView.open(
+                session,
+                schedule.words(),
+                warning,
+                () -> session.installer().planner().enable(target, feature, schedule),
+                2));
+  }
+
+  static String cliText(Duration every) {
+    long minutes = every.toMinutes();
+    return minutes % 60 == 0 ? (minutes / 60) + "h" : minutes + "m";
+  }
+}

@@ -1,0 +1,101 @@
+package org.watchdogmenu.tui;
+
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
+import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.watchdogmenu.catalog.Catalog;
+import org.watchdogmenu.os.Host;
+
+/**
+ * Starts the menu on the terminal {@code watchdog-menu} runs in: a text terminal always (never a
+ * Swing window, even with {@code DISPLAY} set), Ctrl-C read as a key, a 250 ms wait for the rest of
+ * an escape sequence (arrow keys split across SSH packets), and the terminal restored on every way
+ * out, after any change in progress has finished.
+ */
+public final class Menu {
+  /** The exit code when there is no usable terminal. */
+  public static final int NO_TERMINAL = 2;
+
+  /** The exit code when the menu stopped on an error. */
+  public static final int FAILED = 1;
+
+  /**
+   * How the menu looks.
+   *
+   * @param ascii ASCII borders and text only
+   * @param noColor no colours
+   */
+  public record Options(boolean ascii, boolean noColor) {}
+
+  private Menu() {}
+
+  /** Runs the menu until the operator quits; returns the exit code. */
+  public static int run(Host host, Catalog catalog, Options options, PrintWriter err) {
+    Map<String, String> env = System.getenv();
+    String refusal = TerminalCheck.refusal(System.console() != null, env.get("TERM"));
+    if (refusal != null) {
+      err.println(refusal);
+      return NO_TERMINAL;
+    }
+    System.setProperty("java.awt.headless", "true");
+    Look look = Look.of(options.ascii(), options.noColor(), env);
+    Charset charset = look.ascii() ? StandardCharsets.US_ASCII : StandardCharsets.UTF_8;
+    ApplyGate gate = new ApplyGate();
+    Screen screen;
+    try {
+      Terminal terminal =
+          new DefaultTerminalFactory(System.out, System.in, charset)
+              .setForceTextTerminal(true)
+              .setInputTimeout(1)
+              .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
+              .createTerminal();
+      screen = new TerminalScreen(terminal);
+      screen.startScreen();
+    } catch (IOException | RuntimeException e) {
+      err.println(
+          "watchdog-menu: cannot open the terminal ("
+              + e.getMessage()
+              + "); "
+              + TerminalCheck.COMMANDS);
+      return NO_TERMINAL;
+    }
+    AtomicBoolean stopped = new AtomicBoolean();
+    Thread restore =
+        new Thread(
+            () -> {
+              gate.close(60);
+              stop(screen, stopped);
+            },
+            "restore the terminal");
+    Runtime.getRuntime().addShutdownHook(restore);
+    try {
+      Session session = new Session(host, catalog, gate);
+      new MenuLoop(screen, look, new SystemsView(session), session.readOnlyReason()).run();
+      return 0;
+    } catch (IOException | RuntimeException e) {
+      stop(screen, stopped);
+      err.println("watchdog-menu: the menu stopped: " + e.getMessage());
+      return FAILED;
+    } finally {
+      stop(screen, stopped);
+    }
+  }
+
+  private static void stop(Screen screen, AtomicBoolean stopped) {
+    if (stopped.compareAndSet(false, true)) {
+      try {
+        screen.stopScreen();
+      } catch (IOException | RuntimeException e) {
+        // the terminal is gone (a dropped connection): nothing left to restore
+      }
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package org.watchdogmenu.tui;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.watchdogmenu.catalog.Catalog;
+import org.watchdogmenu.engine.Engine;
+import org.watchdogmenu.install.Applier;
+import org.watchdogmenu.install.ApplyResult;
+import org.watchdogmenu.install.InstallException;
+import org.watchdogmenu.install.Installer;
+import org.watchdogmenu.install.Plan;
+import org.watchdogmenu.os.Host;
+
+/**
+ * What the views work with: the catalog, the engine and the installer the command line uses, and
+ * whether this run may change anything (root, or a sandbox {@code --root}).
+ */
+final class Session {
+  private final Host host;
+  private final Catalog catalog;
+  private final Engine engine;
+  private final Installer installer;
+  private final ApplyGate gate;
+
+  Session(Host host, Catalog catalog, ApplyGate gate) {
+    this.host = host;
+    this.catalog = catalog;
+    this.engine = new Engine(host);
+    this.installer = new Installer(host);
+    this.gate = gate;
+  }
+
+  Host host() {
+    return host;
+  }
+
+  Catalog catalog() {
+    return catalog;
+  }
+
+  Engine engine() {
+    return engine;
+  }
+
+  Installer installer() {
+    return installer;
+  }
+
+  /** Why nothing may be changed in this run, or null when it may. */
+  String readOnlyReason() {
+    if (host.root().isSystem() && !"root".equals(host.currentUser())) {
+      return "Not root: you can look and preview; to change anything run sudo watchdog-menu";
+    }
+    return null;
+  }
+
+  /** Applies a plan (a deliberate yes has been given), finishing it even if Ctrl-C comes. */
+  ApplyResult apply(Plan plan) {
+    String why = readOnlyReason();
+    if (why != null) {
+      throw new InstallException(why);
+    }
+    return gate.run(() -> installer.applier().apply(plan, new Applier.Options(true)));
+  }
+
+  /** Runs engine work that prints lines, under the gate, and returns what it printed. */
+  List<String> capture(EngineWork work) {
+    StringWriter text = new StringWriter();
+    PrintWriter out = new PrintWriter(text);
+    try {
+      gate.run(
+          () -> {
+            work.run(out);
+            return null;
+          });
+    } catch (RuntimeException e) {
+      out.println("Failed: " + e.getMessage());
+    }
+    out.flush();
+    List<String> lines = new ArrayList<>(List.of(text.toString().split("\n", -1)));
+    if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+      lines.remove(lines.size() - 1);
+    }
+    return lines;
+  }
+
+  /** Engine work that writes its lines to {@code out}. */
+  interface EngineWork {
+    void run(PrintWriter out) throws Exception;
+  }
+}

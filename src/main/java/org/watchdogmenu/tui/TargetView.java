@@ -1,0 +1,208 @@
+package org.watchdogmenu.tui;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.watchdogmenu.engine.CheckReport;
+import org.watchdogmenu.engine.Engine;
+import org.watchdogmenu.engine.HealthCheck;
+import org.watchdogmenu.engine.TargetStatus;
+import org.watchdogmenu.install.Feature;
+import org.watchdogmenu.install.FeatureState;
+import org.watchdogmenu.install.Linger;
+import org.watchdogmenu.install.Plan;
+import org.watchdogmenu.model.ServiceKind;
+import org.watchdogmenu.model.Target;
+
+/**
+ * One target: its numbered features with their state inline, its protection state and last check,
+ * and the actions on it. Changes go through a preview ({@link PlanView}) or a y/n question.
+ */
+final class TargetView implements View {
+  private final Session session;
+  private final Group group;
+  private final Target target;
+  private final Pending pending = new Pending();
+  private Choices choices;
+
+  TargetView(Session session, Group group, Target target) {
+    this.session = session;
+    this.group = group;
+    this.target = target;
+  }
+
+  @Override
+  public String crumb() {
+    return group.targets().size() == 1 ? group.title() : group.name(target);
+  }
+
+  @Override
+  public List<String> keys(Look look) {
+    return (choices == null ? menu() : choices).keys(look);
+  }
+
+  @Override
+  public List<Line> body(int width, int height) {
+    if (choices == null) {
+      choices = menu();
+    } else {
+      choices.update(items());
+    }
+    List<Line> lines = new ArrayList<>();
+    lines.add(Line.of(target.title() + " (" + target.id() + ")", Tone.HEAD));
+    lines.add(Line.of("Service: " + Engine.describe(target)));
+    try {
+      TargetStatus status = session.engine().status(target);
+      lines.add(Line.of("Protection: " + status.protectionWords()));
+      lines.add(lastCheck(status));
+    } catch (IOException e) {
+      lines.add(Line.of("Protection: cannot read " + target.paths().state() + ": " + e, Tone.BAD));
+    }
+    lines.add(Line.of(""));
+    int head = lines.size();
+    lines.addAll(choices.lines());
+    return Scroll.around(lines, choices.selected() + head, height);
+  }
+
+  private static Line lastCheck(TargetStatus status) {
+    if (status.lastCheck().isEmpty()) {
+      return Line.of("Last check: none yet", Tone.OFF);
+    }
+    CheckReport r = status.lastCheck().get();
+    Tone tone =
+        switch (r.outcome()) {
+          case OK -> Tone.PLAIN;
+          case WARNING, UNKNOWN -> Tone.WARN;
+          case CRITICAL -> Tone.BAD;
+        };
+    return Line.of("Last check: " + r.outcome() + " at " + r.at() + ": " + r.summary(), tone);
+  }
+
+  @Override
+  public Step key(KeyStroke key) {
+    if (pending.armed()) {
+      return pending.answer(key);
+    }
+    if (choices == null) {
+      choices = menu();
+    }
+    return choices.key(key);
+  }
+
+  private Choices menu() {
+    return new Choices(items());
+  }
+
+  private List<Choice> items() {
+    List<Choice> items = new ArrayList<>();
+    items.add(feature(Feature.HEALTH, "Health check (auto-restart)"));
+    items.add(feature(Feature.RESTART, "Scheduled restart (cron)"));
+    items.add(Choice.of("Run a health check now (dry run: what it would do)", this::dryRun));
+    String readOnly = session.readOnlyReason();
+    items.add(
+        readOnly != null
+            ? Choice.disabled("Restart now (through the guard)", readOnly)
+            : Choice.of(
+                "Restart now (through the guard)",
+                () ->
+                    pending.ask(
+                        "Restart " + target.id() + " now, through the guard (source manual)?",
+                        this::restart)));
+    items.add(
+        readOnly != null
+            ? Choice.disabled("Clear restart history", readOnly)
+            : Choice.of(
+                "Clear restart history",
+                () ->
+                    pending.ask(
+                        "Clear the restart history of " + target.id() + "?", this::clearHistory)));
+    items.add(Choice.of("View logs", () -> Step.open(new LogView(session, target))));
+    items.add(linger());
+    items.add(restartPolicy());
+    return items;
+  }
+
+  private Choice feature(Feature feature, String label) {
+    FeatureState state = session.installer().reader().read(target, feature);
+    return new Choice(
+        label,
+        state.words(),
+        state.configured() ? Tone.ON : Tone.OFF,
+        null,
+        () -> Step.open(new IntervalView(session, group, target, feature)));
+  }
+
+  private Choice linger() {
+    var service = target.service();
+    String user = service == null ? null : service.user();
+    if (user == null || user.equals("root")) {
+      return Choice.disabled(
+          "Linger (keep a user's services running)",
+          "the service of " + target.id() + " does not run as a user of its own");
+    }
+    boolean on = Linger.isEnabled(session.host().root(), user);
+    return new Choice(
+        "Linger for " + user,
+        on ? "On" : "Off",
+        on ? Tone.ON : Tone.OFF,
+        null,
+        () -> preview("Linger", () -> session.installer().planner().linger(user)));
+  }
+
+  private Choice restartPolicy() {
+    var service = target.service();
+    if (service == null || service.kind() != ServiceKind.SYSTEMD) {
+      return Choice.disabled(
+          "Systemd restart policy (drop-in)",
+          target.id() + " is not a systemd service (" + Engine.describe(target) + ")");
+    }
+    return Choice.of(
+        "Systemd restart policy (drop-in)",
+        () ->
+            preview(
+                "Restart policy",
+                () -> session.installer().planner().restartPolicy(service.unit())));
+  }
+
+  private Step preview(String crumb, java.util.function.Supplier<Plan> plan) {
+    return PlanView.open(session, crumb, null, plan, 1);
+  }
+
+  private Step dryRun() {
+    return Step.work(
+        "Running the health check of " + target.id() + " (dry run)...",
+        () -> {
+          List<String> out =
+              session.capture(
+                  w ->
+                      session
+                          .engine()
+                          .check(target, new HealthCheck.Options(true, true, "health"), w));
+          out.add("");
+          out.add("Dry run: nothing was restarted or changed.");
+          return Step.open(new TextView("Health check (dry run)", out));
+        });
+  }
+
+  private Step restart() {
+    return Step.work(
+        "Restarting " + target.id() + " through the guard...",
+        () -> {
+          List<String> out =
+              session.capture(w -> session.engine().restart(target, "manual", false, false, w));
+          return Step.open(new TextView("Restart now", out));
+        });
+  }
+
+  private Step clearHistory() {
+    List<String> out =
+        session.capture(
+            w -> {
+              if (!session.engine().reset(target, w)) {
+                w.println("Not cleared: the lock of " + target.id() + " stayed busy; try again");
+              }
+            });
+    return Step.open(new TextView("Clear restart history", out));
+  }
+}

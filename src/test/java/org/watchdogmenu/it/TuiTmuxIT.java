@@ -1,0 +1,114 @@
+package org.watchdogmenu.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real jar in a real terminal (tmux), driven by keys as a person over SSH would, against a
+ * sandbox root: set up and remove a health check, and the TERM=dumb refusal.
+ */
+class TuiTmuxIT {
+  private static final long WAIT = 20_000;
+
+  @TempDir Path root;
+
+  private String menu(String env) {
+    return env
+        + " java -Djava.awt.headless=true -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "
+        + Jar.jar()
+        + " --root "
+        + root
+        + "; echo EXIT=$?; sleep 30";
+  }
+
+  @Test
+  void paqetServerHealthCheckEveryFiveMinutesThenDisable() throws Exception {
+    Files.createDirectories(root.resolve("etc/cron.d"));
+    Path cron = root.resolve("etc/cron.d/paqet-health-paqet-server");
+    try (Tmux t = new Tmux("menu", 100, 30, menu("TERM=xterm-256color LANG=C.UTF-8 DISPLAY=:0"))) {
+      t.await("1) Paqet tunnel", WAIT);
+      t.keys("1");
+      t.await("1) Server (foreign VPS)", WAIT);
+      t.keys("1");
+      String target = t.await("1) Health check (auto-restart)", WAIT);
+      assertThat(target).contains("[Not configured]").contains("Paqet tunnel › Server");
+      t.keys("1");
+      t.await("2) Every 5 minutes - balanced (recommended)", WAIT);
+      t.keys("2");
+      t.await("Preview: nothing is written until you press a, then y.", WAIT);
+      assertThat(cron).doesNotExist();
+      t.keys("a");
+      t.await("Press y to go ahead", WAIT);
+      assertThat(cron).doesNotExist();
+      t.keys("y");
+      String after =
+          t.await(
+              s -> s.contains("[Every 5 minutes]") && s.contains("Applied:"),
+              WAIT,
+              "the health check every 5 minutes, applied");
+      assertThat(after).contains("1) Health check (auto-restart)");
+      assertThat(Files.readString(cron))
+          .contains("*/5 * * * * root ")
+          .contains("check paqet-server");
+
+      t.keys("1");
+      t.await("4) Disable (remove the health check)", WAIT);
+      t.keys("4");
+      t.await("remove  /etc/cron.d/paqet-health-paqet-server", WAIT);
+      t.keys("a");
+      t.await("Press y to go ahead", WAIT);
+      t.keys("y");
+      String disabled =
+          t.await(
+              s ->
+                  s.contains("1) Health check (auto-restart)")
+                      && s.contains("[Not configured]")
+                      && s.contains("Applied:"),
+              WAIT,
+              "the health check not configured");
+      assertThat(disabled).contains("Applied:");
+      assertThat(cron).doesNotExist();
+
+      t.keys("Escape");
+      t.await("2) Client (local VPS)", WAIT);
+      t.keys("q");
+      String end = t.await("EXIT=", WAIT);
+      assertThat(end).contains("EXIT=0");
+    }
+  }
+
+  @Test
+  void ctrlCQuitsAndLeavesTheTerminalAsItWas() throws Exception {
+    String command =
+        "TERM=xterm-256color LANG=C.UTF-8 java -Djava.awt.headless=true -jar "
+            + Jar.jar()
+            + " --root "
+            + root
+            + "; echo EXIT=$?; stty -a | tr -s ' ;' '\\n\\n' | grep -x -e icanon -e echo -e isig"
+            + " | tr '\\n' ' '; echo; sleep 30";
+    try (Tmux t = new Tmux("ctrlc", 100, 30, command)) {
+      t.await("1) Paqet tunnel", WAIT);
+      t.keys("1");
+      t.await("1) Server (foreign VPS)", WAIT);
+      t.keys("C-c");
+      String end = t.await("isig icanon echo", WAIT);
+      assertThat(end).contains("EXIT=0");
+      assertThat(end).doesNotContain("Paqet tunnel");
+    }
+  }
+
+  @Test
+  void dumbTerminalGetsTheCommandsAndExit2() throws Exception {
+    try (Tmux t = new Tmux("dumb", 100, 30, menu("TERM=dumb"))) {
+      String s = t.await("EXIT=", WAIT);
+      assertThat(s)
+          .contains("the menu cannot draw on TERM=dumb")
+          .contains("EXIT=2")
+          .doesNotContain("Exception");
+    }
+  }
+}

@@ -1,0 +1,236 @@
+package org.watchdogmenu.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.watchdogmenu.os.ExecCommandRunner;
+import org.watchdogmenu.os.Host;
+import org.watchdogmenu.os.HostRoot;
+import org.watchdogmenu.os.Sleeper;
+
+/** Key scripts: navigation, the shared keys, and that nothing is written without a's and y's. */
+class TuiKeysTest {
+  private static final Look LOOK = new Look(false, true);
+
+  @TempDir Path dir;
+  private Path cron;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    Files.createDirectories(dir.resolve("etc/cron.d"));
+    cron = dir.resolve("etc/cron.d/paqet-health-paqet-server");
+  }
+
+  private VirtualMenu menu() {
+    return new VirtualMenu(VirtualMenu.sandbox(dir), 80, 24, LOOK);
+  }
+
+  @Test
+  void digitsOpenAndEscGoesBackOneLevel() {
+    VirtualMenu m = menu().type("11");
+    assertThat(m.loop.top()).isInstanceOf(TargetView.class);
+    m.press(KeyType.Escape);
+    assertThat(m.loop.top()).isInstanceOf(RolesView.class);
+    m.press(KeyType.Escape);
+    assertThat(m.loop.top()).isInstanceOf(SystemsView.class);
+    m.press(KeyType.Escape);
+    assertThat(m.loop.top()).isInstanceOf(SystemsView.class);
+    assertThat(m.text()).contains("This is the first screen: q quits.");
+    assertThat(m.loop.done()).isFalse();
+  }
+
+  @Test
+  void arrowsAndEnterWorkLikeDigits() {
+    VirtualMenu m = menu().press(KeyType.ArrowDown, KeyType.ArrowUp, KeyType.Enter);
+    assertThat(m.row(0)).endsWith("Paqet tunnel");
+    m.press(KeyType.ArrowDown, KeyType.Enter);
+    assertThat(m.row(0)).endsWith("Client");
+  }
+
+  @Test
+  void aSystemWithOneTargetOpensItDirectly() {
+    VirtualMenu m = menu().type("4");
+    assertThat(m.loop.top()).isInstanceOf(TargetView.class);
+    assertThat(m.text()).contains("(camera-platform)");
+  }
+
+  @Test
+  void aSystemWithoutTargetsSaysWhy() {
+    VirtualMenu m = menu().type("5");
+    assertThat(m.loop.top()).isInstanceOf(SystemsView.class);
+    assertThat(m.text())
+        .contains("Not available: no targets yet: add /etc/watchdog-menu/targets/NAME.yaml");
+  }
+
+  @Test
+  void longMenusTakeDigitsThenEnter() {
+    VirtualMenu m = menu().type("42").type("1");
+    assertThat(m.loop.top()).isInstanceOf(IntervalView.class);
+    assertThat(m.text()).contains("Number: 1 (Enter picks it)");
+    m.type("0");
+    assertThat(m.text()).contains("Number: 10");
+    m.type("\n");
+    assertThat(m.row(0)).endsWith("Disable");
+    m.press(KeyType.Escape).type("9\n");
+    assertThat(m.text()).contains("--restart-at 00:00,08:00,16:00");
+  }
+
+  @Test
+  void qQuitsCtrlCQuitsAndEndOfInputQuits() {
+    assertThat(menu().type("11q").loop.done()).isTrue();
+    assertThat(menu().type("1").press(new KeyStroke('c', true, false)).loop.done()).isTrue();
+    assertThat(menu().press(KeyType.EOF).loop.done()).isTrue();
+  }
+
+  @Test
+  void questionMarkOpensHelpAndEscClosesIt() {
+    VirtualMenu m = menu().type("1?");
+    assertThat(m.row(0)).endsWith("Help");
+    m.press(KeyType.Escape);
+    assertThat(m.row(0)).endsWith("Paqet tunnel");
+  }
+
+  @Test
+  void enterAndEscCancelAPreviewAndOtherKeysCancelTheQuestion() {
+    VirtualMenu m = menu().type("1112").type("\n");
+    assertThat(m.text()).contains("Cancelled: nothing was written.");
+    assertThat(m.row(0)).endsWith("Health check");
+    m.type("2").press(KeyType.Escape);
+    assertThat(m.text()).contains("Cancelled: nothing was written.");
+    m.type("2a");
+    assertThat(m.text()).contains("Apply this plan? Press y to go ahead, any other key cancels.");
+    m.type("n");
+    assertThat(m.text()).contains("Cancelled: nothing was changed");
+    assertThat(cron).doesNotExist();
+  }
+
+  @Test
+  void aThenYAppliesAndTheTargetShowsTheNewStateThenDisableRemovesIt() throws IOException {
+    VirtualMenu m = menu().type("1112ay");
+    assertThat(cron).exists();
+    assertThat(Files.readString(cron)).contains("*/5 * * * * root");
+    assertThat(m.loop.top()).isInstanceOf(TargetView.class);
+    assertThat(m.text())
+        .contains("Applied: ")
+        .contains("1) Health check (auto-restart)", "[Every 5 minutes]");
+    m.type("1");
+    assertThat(m.text()).contains("2) Every 5 minutes - balanced (recommended)", "[current]");
+    m.type("4ay");
+    assertThat(cron).doesNotExist();
+    assertThat(m.text()).contains("[Not configured]");
+    m.press(KeyType.Escape, KeyType.Escape);
+    assertThat(m.text()).contains("1) Paqet tunnel", "[nothing scheduled]");
+  }
+
+  @Test
+  void notRootOnTheRealRootShowsPreviewsAndRefusesToApply() {
+    Host nobody =
+        new Host(
+            HostRoot.SYSTEM, new ExecCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "nobody");
+    VirtualMenu m = new VirtualMenu(nobody, 80, 24, LOOK);
+    assertThat(m.text()).contains("Not root: you can look and preview");
+    m.type("11");
+    assertThat(m.text()).contains("4) Restart now (through the guard)", "[not available]");
+    m.type("4");
+    assertThat(m.text()).contains("Not available: Not root");
+    m.type("12");
+    assertThat(m.text()).contains("Plan: watchdog-menu enable paqet-server --health 5m");
+    m.type("a");
+    assertThat(m.text()).contains("Not applied. Not root");
+    assertThat(m.loop.top()).isInstanceOf(PlanView.class);
+  }
+
+  @Test
+  void disabledActionsSayWhy() {
+    VirtualMenu m = menu().type("117");
+    assertThat(m.text())
+        .contains("Not available: the service of paqet-server does not run as a user of its own");
+    m = menu().type("48");
+    assertThat(m.text()).contains("Not available: camera-platform is not a systemd service");
+  }
+
+  @Test
+  void restartPolicyOpensAPreviewOfTheDropIn() {
+    VirtualMenu m = menu().type("118");
+    assertThat(m.row(0)).endsWith("Restart policy");
+    assertThat(m.text()).contains("--restart-policy paqet-server.service");
+  }
+
+  @Test
+  void dryRunRestartNowAndClearHistoryGoThroughTheEngine() throws IOException {
+    Path restarted = dir.resolve("restarted");
+    writeTarget(
+        "demo",
+        "id: demo\n"
+            + "title: Demo\n"
+            + "service:\n"
+            + "  kind: command\n"
+            + "  restart: [\"/usr/bin/touch\", \""
+            + restarted
+            + "\"]\n"
+            + "probes:\n"
+            + "  - type: command\n"
+            + "    command: [\"/bin/false\"]\n");
+    VirtualMenu m = menu().type("7");
+    assertThat(m.row(0)).endsWith("Your own targets");
+    m.type("3");
+    assertThat(m.row(0)).endsWith("Health check (dry run)");
+    assertThat(m.text()).contains("Dry run: nothing was restarted or changed.");
+    assertThat(restarted).doesNotExist();
+    m.press(KeyType.Enter).type("4");
+    assertThat(m.text()).contains("Restart demo now, through the guard (source manual)?");
+    m.type("x");
+    assertThat(restarted).doesNotExist();
+    m.type("4y");
+    assertThat(m.row(0)).endsWith("Restart now");
+    assertThat(restarted).exists();
+    assertThat(Files.readString(dir.resolve("var/tmp/demo_restart_state.txt")).trim())
+        .endsWith("manual");
+    m.press(KeyType.Escape);
+    assertThat(m.text()).contains("Protection: 1/5 restarts per hour");
+    m.type("5y");
+    assertThat(m.text()).contains("Restart history cleared");
+    m.press(KeyType.Escape);
+    assertThat(m.text()).contains("Protection: 0/5 restarts per hour, ready");
+  }
+
+  @Test
+  void logViewerFollowsSearchesAndSwitchesLogs() throws IOException {
+    Path log = dir.resolve("var/log/paqet-health-server.log");
+    Files.createDirectories(log.getParent());
+    Files.writeString(log, "[t] === Health Check Start: paqet-server ===\n[t] first\n");
+    VirtualMenu m = menu().type("116");
+    assertThat(m.text()).contains("[t] first");
+    m.type("f");
+    assertThat(m.text()).contains("Following: new lines appear", "f follow (on)");
+    Files.writeString(log, "[t] second\n", java.nio.file.StandardOpenOption.APPEND);
+    long until = System.currentTimeMillis() + 3000;
+    while (!m.text().contains("[t] second") && System.currentTimeMillis() < until) {
+      if (m.loop.top().tick()) {
+        m.resize(80, 24);
+      }
+    }
+    assertThat(m.text()).contains("[t] second");
+    m.type("/Start\n");
+    assertThat(m.text()).contains("Found 'Start' in line 1 of 3");
+    m.type("/nowhere\n");
+    assertThat(m.text()).contains("'nowhere' is not in the last 200 lines.");
+    m.type("t");
+    assertThat(m.row(0)).endsWith("Restart log");
+    assertThat(m.text()).contains("The restart log does not exist yet:");
+  }
+
+  private void writeTarget(String id, String yaml) throws IOException {
+    Path f = dir.resolve("etc/watchdog-menu/targets/" + id + ".yaml");
+    Files.createDirectories(f.getParent());
+    Files.writeString(f, yaml);
+  }
+}

@@ -1,0 +1,66 @@
+package org.watchdogmenu.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/** When the menu refuses to start, how it chooses borders and colours, and the apply gate. */
+class TuiTerminalTest {
+  @Test
+  void noConsoleOrADumbTerminalGetsOneLineNamingTheCommands() {
+    assertThat(TerminalCheck.refusal(false, "xterm"))
+        .contains("the menu needs a terminal", "ssh without -t", "watchdog-menu status");
+    assertThat(TerminalCheck.refusal(true, "dumb"))
+        .contains("TERM=dumb", "watchdog-menu status")
+        .doesNotContain("\n");
+    assertThat(TerminalCheck.refusal(true, null)).contains("TERM=(unset)");
+    assertThat(TerminalCheck.refusal(true, "xterm-256color")).isNull();
+    assertThat(TerminalCheck.refusal(true, "screen")).isNull();
+  }
+
+  @Test
+  void asciiUnlessTheLocaleIsUtf8AndColourUnlessNoColor() {
+    assertThat(Look.of(false, false, Map.of("LANG", "en_US.UTF-8")))
+        .isEqualTo(new Look(false, true));
+    assertThat(Look.of(false, false, Map.of("LC_ALL", "C.utf8", "LANG", "C")))
+        .isEqualTo(new Look(false, true));
+    assertThat(Look.of(false, false, Map.of("LANG", "C"))).isEqualTo(new Look(true, true));
+    assertThat(Look.of(false, false, Map.of())).isEqualTo(new Look(true, true));
+    assertThat(Look.of(true, false, Map.of("LANG", "C.UTF-8"))).isEqualTo(new Look(true, true));
+    assertThat(Look.of(false, true, Map.of("LANG", "C.UTF-8"))).isEqualTo(new Look(false, false));
+    assertThat(Look.of(false, false, Map.of("LANG", "C.UTF-8", "NO_COLOR", "1")))
+        .isEqualTo(new Look(false, false));
+    assertThat(new Look(true, false).fit("Paqet › Server — ok…", 80))
+        .isEqualTo("Paqet > Server - ok...");
+  }
+
+  @Test
+  void closingTheGateWaitsForAChangeInProgressAndKeepsNewOnesOut() throws Exception {
+    ApplyGate gate = new ApplyGate();
+    CountDownLatch started = new CountDownLatch(1);
+    AtomicBoolean finished = new AtomicBoolean();
+    Thread apply =
+        new Thread(
+            () ->
+                gate.run(
+                    () -> {
+                      started.countDown();
+                      Thread.sleep(300);
+                      finished.set(true);
+                      return null;
+                    }));
+    apply.start();
+    started.await();
+    assertThat(gate.close(10)).isTrue();
+    assertThat(finished).isTrue();
+    AtomicBoolean ranLater = new AtomicBoolean();
+    Thread later = new Thread(() -> gate.run(() -> ranLater.getAndSet(true)));
+    later.setDaemon(true);
+    later.start();
+    later.join(300);
+    assertThat(ranLater).isFalse();
+  }
+}
