@@ -88,7 +88,7 @@ final class Notifications implements EngineEvents {
             up,
             failed,
             limitReached(target),
-            lastProbes.isEmpty() ? List.of() : ProbeTiming.of(target.probes(), lastProbes));
+            ProbeTiming.of(target.probes(), lastProbes));
     metrics.ifPresent(m -> m.afterCheck(target.id(), sample).forEach(this::warn));
     switch (report.outcome()) {
       case OK:
