@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
       UndoCommand.class,
       UninstallCommand.class,
       DoctorCommand.class,
-      MonitorCommand.class
+      MonitorCommand.class,
+      AlertCommand.class
     },
     exitCodeListHeading = "%nExit codes (check has its own, see 'watchdog-menu check --help'):%n",
     exitCodeList = {

@@ -1,0 +1,108 @@
+package org.watchdogmenu.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.watchdogmenu.alert.AlertEvent;
+import org.watchdogmenu.alert.AlertKind;
+import org.watchdogmenu.alert.Alerts;
+import org.watchdogmenu.alert.ChannelResult;
+import org.watchdogmenu.alert.Delivery;
+import org.watchdogmenu.model.Target;
+import org.watchdogmenu.os.ConfigException;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code alert --test} and {@code alert --unit-failed UNIT} (what the OnFailure= unit runs). */
+@Command(
+    name = "alert",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Sends an alert through the channels of /etc/watchdog-menu/alerts.yaml: a test through",
+      "every channel, or 'UNIT failed' for the restart-policy drop-in's OnFailure= unit (at most",
+      "once per unit and hour)."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:sent (or held back as a repeat inside the hour)",
+      "1:no channel took it, or there are no channels",
+      "2:usage error, or alerts.yaml is broken"
+    })
+final class AlertCommand implements Callable<Integer> {
+  @ParentCommand WatchdogMenuCommand top;
+  @Spec CommandSpec spec;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  What what;
+
+  /** Which alert. */
+  static final class What {
+    @Option(
+        names = "--test",
+        description = "Send a test alert through every channel and say how each did.")
+    boolean test;
+
+    @Option(
+        names = "--unit-failed",
+        paramLabel = "UNIT",
+        description = "Say that a systemd unit failed and systemd stopped restarting it.")
+    String unit;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    Alerts alerts;
+    try {
+      alerts = Alerts.load(top.host());
+    } catch (ConfigException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    if (what.test) {
+      List<ChannelResult> results = alerts.sendTest();
+      if (results.isEmpty()) {
+        spec.commandLine()
+            .getErr()
+            .println("No channels in /etc/watchdog-menu/alerts.yaml: add one first");
+        return ExitCodes.FAILURE;
+      }
+      results.forEach(r -> out.println(r.line()));
+      return results.stream().allMatch(ChannelResult::delivered) ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+    if (!what.unit.matches("[A-Za-z0-9@._:\\\\-]{1,256}")) {
+      throw new InputError(spec.commandLine(), "'" + what.unit + "' is not a unit name");
+    }
+    String target = targetOf(what.unit);
+    String message =
+        "systemd unit " + what.unit + " failed and systemd stopped restarting it: check it by hand";
+    Delivery delivery =
+        alerts.notify(
+            AlertEvent.of(AlertKind.RESTART_FAILED, target, top.host().clock().instant(), message));
+    delivery.logLines().forEach(out::println);
+    boolean done = delivery.status() == Delivery.Status.SUPPRESSED || delivery.delivered();
+    return done ? ExitCodes.OK : ExitCodes.FAILURE;
+  }
+
+  /**
+   * The target whose service is this unit, so the alert shares that target's memory; else a name
+   * made from the unit ({@code mingus-backend.service} → {@code mingus-backend}).
+   */
+  private String targetOf(String unit) {
+    String bare = unit.replaceFirst("\\.service$", "");
+    for (Target t : top.catalog().targets()) {
+      String u = t.service() == null ? null : t.service().unit();
+      if (u != null && u.replaceFirst("\\.service$", "").equals(bare)) {
+        return t.id();
+      }
+    }
+    String id = bare.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+", "");
+    id = id.length() > 63 ? id.substring(0, 63) : id;
+    return id.isEmpty() ? "unit" : id;
+  }
+}

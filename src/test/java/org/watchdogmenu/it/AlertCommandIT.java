@@ -1,0 +1,102 @@
+package org.watchdogmenu.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code watchdog-menu alert} through the real jar and a real local webhook receiver. */
+class AlertCommandIT {
+  @TempDir Path dir;
+  private Sandbox sandbox;
+  private HttpServer receiver;
+  private final List<JsonNode> received = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void setUp() throws Exception {
+    sandbox = new Sandbox(Files.createDirectories(dir.resolve("root")));
+    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext(
+        "/hook",
+        ex -> {
+          received.add(new ObjectMapper().readTree(ex.getRequestBody().readAllBytes()));
+          ex.sendResponseHeaders(204, -1);
+          ex.close();
+        });
+    receiver.start();
+  }
+
+  @AfterEach
+  void tearDown() {
+    receiver.stop(0);
+  }
+
+  private void channels() throws Exception {
+    Path alerts = sandbox.path("/etc/watchdog-menu/alerts.yaml");
+    Files.createDirectories(alerts.getParent());
+    Files.writeString(
+        alerts,
+        "channels:\n  - type: webhook\n    url: http://127.0.0.1:"
+            + receiver.getAddress().getPort()
+            + "/hook\n");
+    Files.setPosixFilePermissions(alerts, PosixFilePermissions.fromString("rw-------"));
+  }
+
+  @Test
+  void aTestAlertReachesEveryChannel() throws Exception {
+    channels();
+    Jar.Run run = Jar.run(sandbox.root, "alert", "--test");
+    assertThat(run.exit()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).contains("delivered");
+    assertThat(received)
+        .singleElement()
+        .satisfies(n -> assertThat(n.path("event").asText()).isEqualTo("test"));
+  }
+
+  @Test
+  void aFailedUnitAlertsOnceAnHourUnderItsTarget() throws Exception {
+    channels();
+    sandbox.target(
+        "svc-mingus-backend",
+        "id: svc-mingus-backend\nextends: systemd-service\nservice:\n  unit: mingus-backend\n");
+    Jar.Run first = Jar.run(sandbox.root, "alert", "--unit-failed", "mingus-backend.service");
+    assertThat(first.exit()).as(first.out() + first.err()).isZero();
+    Jar.Run repeat = Jar.run(sandbox.root, "alert", "--unit-failed", "mingus-backend.service");
+    assertThat(repeat.exit()).as(repeat.out() + repeat.err()).isZero();
+    assertThat(repeat.out()).contains("suppressed");
+    assertThat(received)
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.path("event").asText()).isEqualTo("restart-failed");
+              assertThat(n.path("target").asText()).isEqualTo("svc-mingus-backend");
+              assertThat(n.path("message").asText()).contains("mingus-backend.service failed");
+            });
+  }
+
+  @Test
+  void withoutChannelsItSaysSo() throws Exception {
+    Jar.Run run = Jar.run(sandbox.root, "alert", "--test");
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err().strip())
+        .isEqualTo("No channels in /etc/watchdog-menu/alerts.yaml: add one first");
+  }
+
+  @Test
+  void aBadUnitNameIsOneLine() throws Exception {
+    Jar.Run run = Jar.run(sandbox.root, "alert", "--unit-failed", "a;b");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err().strip()).isEqualTo("'a;b' is not a unit name");
+  }
+}
