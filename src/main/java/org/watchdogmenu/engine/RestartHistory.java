@@ -22,9 +22,6 @@ import org.watchdogmenu.os.Host;
  * scheduled restarts and manual restarts, so all of them count against one limit.
  */
 public final class RestartHistory {
-  /** Who asked for a restart. */
-  public static final List<String> SOURCES = List.of("health", "cron", "manual", "monitor");
-
   private final List<Entry> entries;
   private final boolean changedOnLoad;
 

@@ -24,7 +24,8 @@ public final class ScheduledRestart {
   }
 
   /**
-   * @param source {@code cron}, {@code manual} or another of {@link RestartHistory#SOURCES}
+   * @param source who asks, as recorded in the state file: {@code cron}, {@code manual}, {@code
+   *     health} or {@code monitor}
    * @param force skip the limit and the cooldown (still locked and recorded)
    */
   public RestartGuard.Result run(String source, boolean force, boolean dryRun) {

@@ -28,10 +28,6 @@ public record DataSize(long bytes) {
     return new DataSize(n << shift);
   }
 
-  public long mebibytes() {
-    return bytes >> 20;
-  }
-
   @Override
   public String toString() {
     for (String unit : new String[] {"T", "G", "M", "K"}) {

@@ -2,15 +2,8 @@ package org.watchdogmenu.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,53 +13,33 @@ import org.junit.jupiter.api.io.TempDir;
 class AlertCommandIT {
   @TempDir Path dir;
   private Sandbox sandbox;
-  private HttpServer receiver;
-  private final List<JsonNode> received = new CopyOnWriteArrayList<>();
+  private WebhookReceiver receiver;
 
   @BeforeEach
   void setUp() throws Exception {
     sandbox = new Sandbox(Files.createDirectories(dir.resolve("root")));
-    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext(
-        "/hook",
-        ex -> {
-          received.add(new ObjectMapper().readTree(ex.getRequestBody().readAllBytes()));
-          ex.sendResponseHeaders(204, -1);
-          ex.close();
-        });
-    receiver.start();
+    receiver = new WebhookReceiver();
   }
 
   @AfterEach
   void tearDown() {
-    receiver.stop(0);
-  }
-
-  private void channels() throws Exception {
-    Path alerts = sandbox.path("/etc/watchdog-menu/alerts.yaml");
-    Files.createDirectories(alerts.getParent());
-    Files.writeString(
-        alerts,
-        "channels:\n  - type: webhook\n    url: http://127.0.0.1:"
-            + receiver.getAddress().getPort()
-            + "/hook\n");
-    Files.setPosixFilePermissions(alerts, PosixFilePermissions.fromString("rw-------"));
+    receiver.close();
   }
 
   @Test
   void aTestAlertReachesEveryChannel() throws Exception {
-    channels();
+    receiver.configure(sandbox);
     Jar.Run run = Jar.run(sandbox.root, "alert", "--test");
     assertThat(run.exit()).as(run.out() + run.err()).isZero();
     assertThat(run.out()).contains("delivered");
-    assertThat(received)
+    assertThat(receiver.received())
         .singleElement()
         .satisfies(n -> assertThat(n.path("event").asText()).isEqualTo("test"));
   }
 
   @Test
   void aFailedUnitAlertsOnceAnHourUnderItsTarget() throws Exception {
-    channels();
+    receiver.configure(sandbox);
     sandbox.target(
         "svc-mingus-backend",
         "id: svc-mingus-backend\nextends: systemd-service\nservice:\n  unit: mingus-backend\n");
@@ -75,7 +48,7 @@ class AlertCommandIT {
     Jar.Run repeat = Jar.run(sandbox.root, "alert", "--unit-failed", "mingus-backend.service");
     assertThat(repeat.exit()).as(repeat.out() + repeat.err()).isZero();
     assertThat(repeat.out()).contains("suppressed");
-    assertThat(received)
+    assertThat(receiver.received())
         .singleElement()
         .satisfies(
             n -> {

@@ -2,16 +2,10 @@ package org.watchdogmenu.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,34 +15,18 @@ import org.junit.jupiter.api.io.TempDir;
 class AlertsAndMetricsThroughJarIT {
   @TempDir Path dir;
   private Sandbox sandbox;
-  private HttpServer receiver;
-  private final List<JsonNode> received = new CopyOnWriteArrayList<>();
+  private WebhookReceiver receiver;
 
   @BeforeEach
   void setUp() throws Exception {
     sandbox = new Sandbox(Files.createDirectories(dir.resolve("root")));
-    receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext(
-        "/hook",
-        ex -> {
-          received.add(new ObjectMapper().readTree(ex.getRequestBody().readAllBytes()));
-          ex.sendResponseHeaders(204, -1);
-          ex.close();
-        });
-    receiver.start();
-    Path alerts = sandbox.path("/etc/watchdog-menu/alerts.yaml");
-    Files.createDirectories(alerts.getParent());
-    Files.writeString(
-        alerts,
-        "channels:\n  - type: webhook\n    url: http://127.0.0.1:"
-            + receiver.getAddress().getPort()
-            + "/hook\n");
-    Files.setPosixFilePermissions(alerts, PosixFilePermissions.fromString("rw-------"));
+    receiver = new WebhookReceiver();
+    receiver.configure(sandbox);
   }
 
   @AfterEach
   void tearDown() {
-    receiver.stop(0);
+    receiver.close();
   }
 
   @Test
@@ -69,9 +47,9 @@ class AlertsAndMetricsThroughJarIT {
       assertThat(run.exit()).as(run.out() + run.err()).isIn(1, 2);
       Thread.sleep(1100);
     }
-    List<String> events = received.stream().map(n -> n.path("event").asText()).toList();
+    List<String> events = receiver.received().stream().map(n -> n.path("event").asText()).toList();
     assertThat(events).containsExactly("restart-failed", "limit-reached");
-    assertThat(received.get(0).path("target").asText()).isEqualTo("flaky");
+    assertThat(receiver.received().get(0).path("target").asText()).isEqualTo("flaky");
 
     String prom =
         Files.readString(
@@ -94,7 +72,7 @@ class AlertsAndMetricsThroughJarIT {
             + "}\npolicy: {retries: 1}\n");
     Jar.Run run = Jar.run(sandbox.root, "check", "quiet", "--dry-run");
     assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(2);
-    assertThat(received).isEmpty();
+    assertThat(receiver.received()).isEmpty();
     assertThat(sandbox.path("/var/lib/watchdog-menu")).doesNotExist();
   }
 }
