@@ -1,6 +1,7 @@
 package org.watchdogmenu.tui;
 
 import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.TextGraphics;
@@ -60,7 +61,8 @@ final class Painter {
     g.enableModifiers(SGR.REVERSE);
     g.putString(0, h - 1, pad(look.fit(footer(view, stack.size() > 1, w), w), w));
     g.disableModifiers(SGR.REVERSE);
-    screen.setCursorPosition(null);
+    TerminalPosition cursor = view.cursor();
+    screen.setCursorPosition(cursor == null ? null : cursor.withRelative(2, 2));
     screen.refresh();
   }
 

@@ -19,7 +19,7 @@ import org.watchdogmenu.os.Host;
  */
 final class Session {
   private final Host host;
-  private final Catalog catalog;
+  private Catalog catalog;
   private final Engine engine;
   private final Installer installer;
   private final ApplyGate gate;
@@ -38,6 +38,11 @@ final class Session {
 
   Catalog catalog() {
     return catalog;
+  }
+
+  /** Reads the targets again, after a change to a target file. */
+  void reloadCatalog() {
+    catalog = Catalog.load(host.root());
   }
 
   Engine engine() {

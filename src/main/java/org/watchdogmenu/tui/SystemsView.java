@@ -7,12 +7,10 @@ import java.util.List;
 /** The first screen: every system with a one-line summary of what is scheduled. */
 final class SystemsView implements View {
   private final Session session;
-  private final List<Group> groups;
   private Choices choices;
 
   SystemsView(Session session) {
     this.session = session;
-    this.groups = Group.of(session.catalog());
   }
 
   @Override
@@ -58,7 +56,7 @@ final class SystemsView implements View {
   private List<Choice> items() {
     StateWords words = new StateWords(session.installer().reader());
     List<Choice> items = new ArrayList<>();
-    for (Group g : groups) {
+    for (Group g : Group.of(session.catalog())) {
       String empty = g.emptyReason();
       if (empty != null) {
         items.add(new Choice(g.title(), "no targets yet", Tone.OFF, empty, () -> Step.say(empty)));

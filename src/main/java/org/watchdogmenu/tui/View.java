@@ -1,5 +1,6 @@
 package org.watchdogmenu.tui;
 
+import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.input.KeyStroke;
 import java.util.List;
 
@@ -16,6 +17,11 @@ interface View {
 
   /** What the key does here; {@link Step#UNHANDLED} leaves it to the loop (Esc, q, ?). */
   Step key(KeyStroke key);
+
+  /** Where the text cursor shows, relative to the body (a field being typed), or null. */
+  default TerminalPosition cursor() {
+    return null;
+  }
 
   /** Called while no key comes (about every 100 ms); true when the view changed (log follow). */
   default boolean tick() {
