@@ -50,6 +50,11 @@ final class SudoersCommand implements Callable<Integer> {
       description = "The file name in /etc/sudoers.d (default: watchdog-menu-USER).")
   String name;
 
+  @Option(
+      names = "--add",
+      description = "Keep what the file already grants and add these targets and commands to it.")
+  boolean add;
+
   @Override
   public Integer call() {
     List<Target> resolved = targets.stream().map(top::target).toList();
@@ -63,7 +68,8 @@ final class SudoersCommand implements Callable<Integer> {
                         user,
                         name,
                         resolved,
-                        commands.stream().map(SudoersRequest::command).toList())),
+                        commands.stream().map(SudoersRequest::command).toList()),
+                    add),
         plan.dryRun,
         plan.yes);
   }

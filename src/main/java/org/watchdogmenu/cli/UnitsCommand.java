@@ -3,9 +3,7 @@ package org.watchdogmenu.cli;
 import java.util.concurrent.Callable;
 import org.watchdogmenu.install.InstallException;
 import org.watchdogmenu.install.Planner;
-import org.watchdogmenu.install.Pm2Housekeeping;
 import org.watchdogmenu.install.UserUnitRequest;
-import org.watchdogmenu.os.Users;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,26 +78,13 @@ final class UnitsCommand implements Callable<Integer> {
           if (which.monitor) {
             return planner.monitor();
           }
-          return planner.pm2Housekeeping(pm2());
+          if (appDir == null) {
+            throw new InstallException(
+                "--pm2-housekeeping needs --app-dir DIR, the app's folder (its logs/ are cleaned)");
+          }
+          return planner.pm2Housekeeping(which.pm2User, appDir);
         },
         plan.dryRun,
         plan.yes);
-  }
-
-  private Pm2Housekeeping pm2() {
-    if (appDir == null) {
-      throw new InstallException(
-          "--pm2-housekeeping needs --app-dir DIR, the app's folder (its logs/ are cleaned)");
-    }
-    String home =
-        Users.home(which.pm2User)
-            .orElseThrow(
-                () ->
-                    new InstallException(
-                        "user "
-                            + which.pm2User
-                            + " does not exist: create it first or name another"))
-            .toString();
-    return Pm2Housekeeping.seed002(which.pm2User, home, appDir);
   }
 }

@@ -36,6 +36,14 @@ public final class Installer {
     return new ScheduleReader(host.root());
   }
 
+  /**
+   * Whether watchdog-menu has installed the files of a feature (and they were not removed since),
+   * e.g. {@code restart-policy/UNIT}, {@code pm2-housekeeping/USER}, {@code user-unit/USER/NAME}.
+   */
+  public boolean installed(String feature) {
+    return !new ManifestStore(host.root()).load().installedFor(feature).isEmpty();
+  }
+
   /** Whether linger is on for the user ({@code /var/lib/systemd/linger/USER} exists). */
   public boolean lingerEnabled(String user) {
     return Linger.isEnabled(host.root(), user);

@@ -3,6 +3,7 @@ package org.watchdogmenu.install;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,8 +89,22 @@ public final class Planner {
 
   /** A sudoers.d file for an operator; broad rules need a deliberate yes. */
   public Plan sudoers(SudoersRequest request) {
-    PlanBuilder b = builder("sudoers " + request.user());
-    List<List<String>> commands = SudoersRenderer.commands(request, cron.engine());
+    return sudoers(request, false);
+  }
+
+  /**
+   * A sudoers.d file for an operator; broad rules need a deliberate yes.
+   *
+   * @param keep keep what the file already grants and add the request to it
+   */
+  public Plan sudoers(SudoersRequest request, boolean keep) {
+    PlanBuilder b = builder(request.cli(keep));
+    Set<List<String>> all = new LinkedHashSet<>();
+    if (keep) {
+      all.addAll(SudoersGrants.current(root, request));
+    }
+    all.addAll(SudoersRenderer.commands(request, cron.engine()));
+    List<List<String>> commands = List.copyOf(all);
     for (List<String> argv : commands) {
       BroadCommands.fullRoot(argv)
           .ifPresentOrElse(
@@ -235,6 +250,21 @@ public final class Planner {
   static FileWrite monitorList(MonitorList list) {
     return FileWrite.of(
         MonitorList.FILE, list.render(), FileKind.MONITOR_LIST, "0644", "root", "monitor");
+  }
+
+  /** Seed 002's PM2 housekeeping for a user whose home is read from the root's /etc/passwd. */
+  public Plan pm2Housekeeping(String user, String appDir) {
+    Names.user("pm2 user", user);
+    String home =
+        accounts
+            .home(user)
+            .orElseThrow(
+                () ->
+                    new InstallException(
+                        "user "
+                            + user
+                            + " is not in /etc/passwd: create it first or name another"));
+    return pm2Housekeeping(Pm2Housekeeping.seed002(user, home, appDir));
   }
 
   /** Seed 002's PM2 housekeeping cron file, and {@code pm2 startup} with explicit user and home. */

@@ -18,7 +18,7 @@ public record SudoersRequest(
 
   public SudoersRequest {
     Names.user("sudoers user", user);
-    name = name == null ? "watchdog-menu-" + user.replace('.', '_') : name;
+    name = name == null ? defaultName(user) : name;
     Names.fileName("sudoers file name", name);
     targets = List.copyOf(targets == null ? List.of() : targets);
     extra = extra == null ? List.of() : extra.stream().map(List::copyOf).toList();
@@ -36,12 +36,42 @@ public record SudoersRequest(
     }
   }
 
+  /** What is wrong with an operator's account name, in one line, or null when it will do. */
+  public static String userProblem(String user) {
+    try {
+      Names.user("sudoers user", user);
+      return null;
+    } catch (InstallException e) {
+      return e.getMessage();
+    }
+  }
+
   /** Splits {@code "/usr/bin/emqx ctl status"} into an argv (on spaces; no quoting). */
   public static List<String> command(String line) {
     if (line == null || line.isBlank() || line.contains("\n")) {
       throw Names.bad("sudoers command", line, "one command line with an absolute path");
     }
     return List.of(line.trim().split(" +"));
+  }
+
+  /**
+   * The equivalent command line after {@code watchdog-menu}, e.g. {@code sudoers op --target t}.
+   */
+  String cli(boolean keep) {
+    StringBuilder line = new StringBuilder("sudoers " + user);
+    if (!name.equals(defaultName(user))) {
+      line.append(" --name ").append(name);
+    }
+    if (keep) {
+      line.append(" --add");
+    }
+    targets.forEach(t -> line.append(" --target ").append(t.id()));
+    extra.forEach(argv -> line.append(" --command \"").append(String.join(" ", argv)).append('"'));
+    return line.toString();
+  }
+
+  private static String defaultName(String user) {
+    return "watchdog-menu-" + user.replace('.', '_');
   }
 
   String path() {

@@ -84,6 +84,7 @@ final class FormView implements View {
     }
     cursor = null;
     choices.update(items());
+    lines = new ArrayList<>(Wrap.lines(lines, width));
     int head = lines.size();
     lines.addAll(choices.lines());
     return Scroll.around(lines, choices.selected() + head, height);

@@ -38,7 +38,10 @@ final class PlanView implements View {
     try {
       return Step.open(new PlanView(session, crumb, warning, planner.get(), pops));
     } catch (InstallException e) {
-      return Step.say("Cannot make the plan: " + e.getMessage());
+      return Step.open(
+          new TextView(
+              "Cannot make the plan",
+              List.of("Cannot make the plan: " + e.getMessage(), "", "Nothing was written.")));
     }
   }
 

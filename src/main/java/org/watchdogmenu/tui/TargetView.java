@@ -12,7 +12,6 @@ import org.watchdogmenu.install.Feature;
 import org.watchdogmenu.install.FeatureState;
 import org.watchdogmenu.install.Linger;
 import org.watchdogmenu.install.Plan;
-import org.watchdogmenu.model.ServiceKind;
 import org.watchdogmenu.model.Target;
 
 /**
@@ -119,7 +118,8 @@ final class TargetView implements View {
                         "Clear the restart history of " + target.id() + "?", this::clearHistory)));
     items.add(Choice.of("View logs", () -> Step.open(new LogView(session, target))));
     items.add(linger());
-    items.add(restartPolicy());
+    items.add(sudoers());
+    items.add(units());
     return items;
   }
 
@@ -150,19 +150,23 @@ final class TargetView implements View {
         () -> preview("Linger", () -> session.installer().planner().linger(user)));
   }
 
-  private Choice restartPolicy() {
-    var service = target.service();
-    if (service == null || service.kind() != ServiceKind.SYSTEMD) {
+  private Choice sudoers() {
+    String who = SudoersForm.words(session, target);
+    return new Choice(
+        "Sudoers (check and restart without a password)",
+        who,
+        who.equals(SudoersForm.NO_ONE) ? Tone.OFF : Tone.ON,
+        null,
+        () -> Step.open(SudoersForm.of(session, target)));
+  }
+
+  private Choice units() {
+    if (!UnitsView.applies(target)) {
       return Choice.disabled(
-          "Systemd restart policy (drop-in)",
-          target.id() + " is not a systemd service (" + Engine.describe(target) + ")");
+          "Systemd units",
+          target.id() + " has no systemd unit to write (" + Engine.describe(target) + ")");
     }
-    return Choice.of(
-        "Systemd restart policy (drop-in)",
-        () ->
-            preview(
-                "Restart policy",
-                () -> session.installer().planner().restartPolicy(service.unit())));
+    return Choice.of("Systemd units", () -> Step.open(new UnitsView(session, target)));
   }
 
   private Step preview(String crumb, java.util.function.Supplier<Plan> plan) {

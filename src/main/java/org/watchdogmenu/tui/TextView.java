@@ -71,6 +71,6 @@ final class TextView implements View {
             "Log viewer: f follow, / search, n next match, t other log, End jump to end.",
             "",
             "Every action has a command-line twin: watchdog-menu status, check, restart,",
-            "reset, logs, enable, disable, linger, units (see watchdog-menu --help)."));
+            "reset, logs, enable, disable, sudoers, linger, units (see watchdog-menu --help)."));
   }
 }

@@ -112,6 +112,14 @@ class InstallerCommandsIT {
         .contains(
             "NOPASSWD: /usr/local/bin/watchdog-menu --root " + sandbox.root + " check paqet-server")
         .contains("NOPASSWD: /usr/bin/systemctl restart paqet-server.service");
+
+    Jar.Run added = run("sudoers", "operator", "--add", "--target", "paqet-client", "--yes");
+    assertThat(added.exit()).as(added.out() + added.err()).isZero();
+    assertThat(added.out()).contains("sudoers operator --add --target paqet-client");
+    assertThat(Files.readString(file))
+        .contains("NOPASSWD: /bin/sh -c *")
+        .contains("NOPASSWD: /usr/bin/systemctl restart paqet-server.service")
+        .contains("NOPASSWD: /usr/bin/systemctl restart paqet-client.service");
   }
 
   @Test

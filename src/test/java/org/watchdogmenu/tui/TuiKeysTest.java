@@ -153,14 +153,15 @@ class TuiKeysTest {
     VirtualMenu m = menu().type("117");
     assertThat(m.text())
         .contains("Not available: the service of paqet-server does not run as a user of its own");
-    m = menu().type("48");
-    assertThat(m.text()).contains("Not available: camera-platform is not a systemd service");
   }
 
   @Test
   void restartPolicyOpensAPreviewOfTheDropIn() {
-    VirtualMenu m = menu().type("118");
-    assertThat(m.row(0)).endsWith("Restart policy");
+    VirtualMenu m = menu().type("119");
+    assertThat(m.text())
+        .contains("Restart policy drop-in for paqet-server (and", "[Not installed]");
+    m.type("1");
+    assertThat(m.row(0)).contains("Systemd units").endsWith("Preview");
     assertThat(m.text()).contains("--restart-policy paqet-server.service");
   }
 

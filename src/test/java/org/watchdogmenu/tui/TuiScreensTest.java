@@ -84,8 +84,9 @@ class TuiScreensTest {
         .contains("3) Run a health check now");
     if (h >= 24) {
       assertThat(m.text())
-          .contains("8) Systemd restart policy (drop-in)")
-          .contains("7) Linger (keep a user's services running)", "[not available]");
+          .contains("7) Linger (keep a user's services running)", "[not available]")
+          .contains("8) Sudoers (check and restart without a password)", "[No one]")
+          .contains("9) Systemd units");
     }
     if (look.color()) {
       assertThat(m.colorOf("[Not configured]")).isEqualTo(TextColor.ANSI.BLACK_BRIGHT);

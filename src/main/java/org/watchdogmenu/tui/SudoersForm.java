@@ -1,0 +1,77 @@
+package org.watchdogmenu.tui;
+
+import java.util.List;
+import org.watchdogmenu.install.SudoersGrants;
+import org.watchdogmenu.install.SudoersRequest;
+import org.watchdogmenu.model.Target;
+
+/**
+ * The form that lets an operator check and restart one target without a password: it asks for the
+ * account and previews the operator's sudoers file with this target added to what it grants.
+ */
+final class SudoersForm {
+  static final String NO_ONE = "No one";
+
+  private SudoersForm() {}
+
+  static FormView of(Session session, Target target) {
+    List<String> intro =
+        List.of(
+            "Let an operator check and restart " + target.id() + " without a password",
+            "They may then run exactly: watchdog-menu check "
+                + target.id()
+                + ", watchdog-menu restart "
+                + target.id()
+                + " --source manual"
+                + ownRestart(target)
+                + ". Nothing else.",
+            "What the operator's file already grants is kept; visudo checks the file first.");
+    Field user =
+        Field.of(
+            "Operator account",
+            "",
+            "a login name, e.g. deploy (lower-case letters, digits, _ . -)",
+            SudoersForm::problem);
+    return new FormView(
+        "Sudoers",
+        intro,
+        List.of(user),
+        "Preview the sudoers file",
+        values ->
+            PlanView.open(
+                session,
+                "Preview",
+                null,
+                () -> session.installer().planner().sudoers(request(values.get(0), target), true),
+                2));
+  }
+
+  private static String ownRestart(Target target) {
+    var service = target.service();
+    if (service == null) {
+      return "";
+    }
+    return switch (service.kind()) {
+      case SYSTEMD -> ", systemctl restart " + service.unit();
+      case DOCKER -> ", docker restart " + service.container();
+      default -> "";
+    };
+  }
+
+  private static SudoersRequest request(String user, Target target) {
+    return new SudoersRequest(user, null, List.of(target), List.of());
+  }
+
+  private static String problem(String user) {
+    if (user.isEmpty()) {
+      return "give the operator's login name";
+    }
+    return SudoersRequest.userProblem(user);
+  }
+
+  /** The state words of the sudoers item: who may check the target without a password. */
+  static String words(Session session, Target target) {
+    List<String> users = SudoersGrants.usersFor(session.host().root(), target.id());
+    return users.isEmpty() ? NO_ONE : String.join(", ", users);
+  }
+}

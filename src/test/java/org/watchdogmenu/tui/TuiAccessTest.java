@@ -1,0 +1,108 @@
+package org.watchdogmenu.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The target's access and boot items: sudoers grants that add to what an operator's file already
+ * has (checked by the real visudo), and the systemd units a target's kind can have.
+ */
+class TuiAccessTest {
+  private static final Look LOOK = new Look(false, true);
+
+  @TempDir Path dir;
+
+  private VirtualMenu menu() {
+    return new VirtualMenu(VirtualMenu.sandbox(dir), 80, 24, LOOK);
+  }
+
+  private Path sudoers() {
+    return dir.resolve("etc/sudoers.d/watchdog-menu-deploy");
+  }
+
+  @Test
+  void aGrantAddsToWhatTheOperatorsFileAlreadyHas() throws IOException {
+    Files.createDirectories(dir.resolve("etc/sudoers.d"));
+    VirtualMenu m = menu().type("118");
+    assertThat(m.row(0)).endsWith("Sudoers");
+    assertThat(m.text()).contains("watchdog-menu check paqet-server", "systemctl restart");
+    m.type("1").type("deploy\n").type("2");
+    assertThat(m.row(0)).endsWith("Preview");
+    assertThat(m.text())
+        .contains("+deploy ALL=(root) NOPASSWD: /usr/bin/systemctl restart paqet-server.service")
+        .contains("sudoers deploy", "--add --target paqet-server");
+    m.type("ay");
+    assertThat(m.text()).contains("Applied");
+    assertThat(m.row(0)).endsWith("Server");
+    assertThat(m.text()).contains("8) Sudoers (check and restart without a password)", "[deploy]");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(sudoers())))
+        .isEqualTo("r--r-----");
+
+    m.press(KeyType.Escape).type("2").type("8").type("1").type("deploy\n").type("2").type("ay");
+    String text = Files.readString(sudoers());
+    assertThat(text)
+        .contains(" check paqet-server\n")
+        .contains("/usr/bin/systemctl restart paqet-server.service\n")
+        .contains(" check paqet-client\n")
+        .contains("/usr/bin/systemctl restart paqet-client.service\n");
+    assertThat(text.indexOf("paqet-server")).isLessThan(text.indexOf("paqet-client"));
+  }
+
+  @Test
+  void aBadAccountNameIsNotKeptAndNothingIsWritten() {
+    VirtualMenu m = menu().type("118").type("1").type("dep;loy\n");
+    assertThat(m.text()).contains("Not kept: Operator account: ").contains("'dep;loy'");
+    m.press(KeyType.Escape).type("2");
+    assertThat(m.text()).contains("Not yet: Operator account: give the operator's login name");
+    assertThat(dir.resolve("etc/sudoers.d")).doesNotExist();
+  }
+
+  @Test
+  void aFileWithRulesOfItsOwnIsNotMerged() throws IOException {
+    Files.createDirectories(sudoers().getParent());
+    Files.writeString(sudoers(), "deploy ALL=(ALL) ALL\n");
+    VirtualMenu m = menu().type("118").type("1").type("deploy\n").type("2");
+    assertThat(m.text())
+        .contains("Cannot make the plan: /etc/sudoers.d/watchdog-menu-deploy:1: a rule")
+        .contains("watchdog-menu does not write; merge by hand", "Nothing was written.");
+    assertThat(Files.readString(sudoers())).isEqualTo("deploy ALL=(ALL) ALL\n");
+  }
+
+  @Test
+  void theCameraGetsAUserServiceAndPm2AppsTheirHousekeeping() throws IOException {
+    Files.createDirectories(dir.resolve("etc"));
+    Files.writeString(
+        dir.resolve("etc/passwd"),
+        "satinder:x:1000:1000::/home/satinder:/bin/bash\nubuntu:x:1001:1001::/home/ubuntu:/bin/sh\n");
+    VirtualMenu m = menu().type("49");
+    assertThat(m.text())
+        .contains("User service: start camera-platform at boot as satinder", "[Not installed]");
+    m.type("1");
+    assertThat(m.text())
+        .contains("/home/satinder/.config/systemd/user/camera-platform.service")
+        .contains("--user-service camera-platform");
+
+    Path app = dir.resolve("etc/watchdog-menu/targets/api.yaml");
+    Files.createDirectories(app.getParent());
+    Files.writeString(
+        app, "id: api\ntitle: API\nextends: pm2-app\nservice:\n  app: api\n  user: ubuntu\n");
+    m = menu().type("5");
+    assertThat(m.text()).contains("9) Systemd units");
+    m.type("9").type("1");
+    assertThat(m.row(0)).endsWith("PM2 housekeeping");
+    m.type("1").type("../x\n");
+    assertThat(m.text()).contains("Not kept: App folder: give an absolute folder");
+    m.press(new KeyStroke('u', true, false)).type("/home/ubuntu/api\n").type("2");
+    assertThat(m.text())
+        .contains("/etc/cron.d/pm2-housekeeping-ubuntu")
+        .contains("--pm2-housekeeping ubuntu", "--app-dir /home/ubuntu/api");
+  }
+}
