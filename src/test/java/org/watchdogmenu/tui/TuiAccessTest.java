@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The target's access and boot items: sudoers grants that add to what an operator's file already
@@ -26,6 +28,21 @@ class TuiAccessTest {
 
   private Path sudoers() {
     return dir.resolve("etc/sudoers.d/watchdog-menu-deploy");
+  }
+
+  @ParameterizedTest
+  @MethodSource("org.watchdogmenu.tui.TuiScreensTest#looks")
+  void theSudoersFormAndTheUnitsScreenFitEverySize(int w, int h, Look look) {
+    VirtualMenu m = new VirtualMenu(VirtualMenu.sandbox(dir), w, h, look).type("118");
+    assertThat(m.text()).contains("1) Operator account", "[empty]", "2) Preview the sudoers file");
+    m.type("1").type("ops");
+    assertThat(m.text()).contains("Operator account:", "> ops", "Enter keep");
+    assertThat(m.terminal.getCursorBufferPosition().getColumn()).isEqualTo(2 + 2 + 3);
+    m.press(KeyType.Escape).press(KeyType.Escape).type("9");
+    assertThat(m.text()).contains("1) Restart policy drop-in", "[Not installed]");
+    if (look.ascii()) {
+      assertThat(m.text().chars()).allMatch(c -> c < 128);
+    }
   }
 
   @Test
