@@ -15,9 +15,10 @@ import org.watchdogmenu.model.Durations;
  */
 final class AlertsYaml {
   static final String HEADER =
-      "# Alert channels of watchdog-menu (see 'watchdog-menu alert --help'). Mode 0600 root:\n"
-          + "# webhook addresses are secrets. 'watchdog-menu alert add-channel' and the menu rewrite\n"
-          + "# this file with every channel and setting kept (comments are not kept).\n";
+      "# Alert channels of watchdog-menu; see 'watchdog-menu alert --help'.\n"
+          + "# Mode 0600 root: webhook addresses are secrets. 'watchdog-menu alert\n"
+          + "# add-channel' and the menu rewrite this file, keeping every channel\n"
+          + "# and setting (but not comments).\n";
 
   private static final YAMLMapper YAML =
       YAMLMapper.builder()
