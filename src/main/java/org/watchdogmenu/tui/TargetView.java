@@ -120,6 +120,7 @@ final class TargetView implements View {
     items.add(Choice.of("View logs", () -> Step.open(new LogView(session, target))));
     items.add(linger());
     items.add(restartPolicy());
+    items.add(MonitorChoices.target(session, target));
     return items;
   }
 

@@ -53,7 +53,8 @@ class TuiScreensTest {
     assertThat(m.text())
         .contains("Pick a system:", "1) Paqet tunnel", "[nothing scheduled]")
         .contains("4) Camera platform")
-        .contains("1-6 pick");
+        .contains("7) Continuous monitor and alerts", "[not running]")
+        .contains("1-7 pick");
     assertThat(m.text()).contains("[no targets yet]");
   }
 
@@ -90,6 +91,51 @@ class TuiScreensTest {
     if (look.color()) {
       assertThat(m.colorOf("[Not configured]")).isEqualTo(TextColor.ANSI.BLACK_BRIGHT);
     }
+  }
+
+  @ParameterizedTest
+  @MethodSource("looks")
+  void continuousMonitorItem(int w, int h, Look look) {
+    VirtualMenu m = menu(w, h, look).type("11").press(KeyType.End);
+    common(m, look);
+    assertThat(m.text()).contains("9) Continuous monitor", "[Off]");
+    if (look.color()) {
+      assertThat(m.colorOf("[Off]")).isEqualTo(TextColor.ANSI.BLACK_BRIGHT);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("looks")
+  void monitorAndAlerts(int w, int h, Look look) {
+    VirtualMenu m = menu(w, h, look).type("7");
+    common(m, look);
+    assertThat(m.row(0)).endsWith("Systems" + sep(look) + "Monitor and alerts");
+    assertThat(m.text())
+        .contains("Monitor: not running")
+        .contains("Service: watchdog-menu-monitor.service not installed")
+        .contains("Alert channels: none yet")
+        .contains("1) Install or update the monitor service", "[not installed]")
+        .contains("3) Add a channel", "4) Send a test alert");
+  }
+
+  @ParameterizedTest
+  @MethodSource("looks")
+  void addChannelKindsAndForm(int w, int h, Look look) {
+    VirtualMenu m = menu(w, h, look).type("73");
+    common(m, look);
+    assertThat(m.text())
+        .contains("What kind of channel?")
+        .contains("1) Slack-compatible webhook", "2) JSON webhook", "3) Command");
+    m.type("1");
+    common(m, look);
+    assertThat(m.row(0)).endsWith("Slack-compatible webhook");
+    assertThat(m.text())
+        .contains("An incoming webhook: Slack, Mattermost, Rocket.Chat.")
+        .contains("1) Name", "[empty]", "2) URL", "3) Timeout", "[5s]")
+        .contains("4) Preview the change");
+    m.type("2https://hooks.slack.com/services/T0/B0/t0ken\n");
+    common(m, look);
+    assertThat(m.text()).contains("[https://hooks.slack.com/****]").doesNotContain("t0ken");
   }
 
   @ParameterizedTest
