@@ -67,6 +67,14 @@ public final class Alerts {
     return channels.stream().map(Channel::name).toList();
   }
 
+  /**
+   * One line per channel, secrets masked, e.g. {@code ops: Slack-compatible webhook
+   * https://hooks.slack.com/****, timeout 5s}.
+   */
+  public List<String> describe() {
+    return config.channels().stream().map(c -> c.name() + ": " + c.describe()).toList();
+  }
+
   /** {@link #notify(AlertEvent, Duration)} with {@link #DEFAULT_WINDOW}. */
   public Delivery notify(AlertEvent event) {
     return notify(event, DEFAULT_WINDOW);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import org.watchdogmenu.model.Durations;
 
 /** One channel as written in alerts.yaml. Every channel has an optional name and a timeout. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -23,7 +25,14 @@ sealed interface ChannelSpec {
   /** Whether the channel's settings are secret (a webhook address is its own password). */
   boolean holdsSecrets();
 
-  private static Duration checked(Duration timeout) {
+  /**
+   * What it is and where it sends, secrets masked, e.g. {@code Slack-compatible webhook
+   * https://hooks.slack.com/****, timeout 5s}.
+   */
+  String describe();
+
+  /** The timeout as given, or the default; refused when it is not longer than 0. */
+  static Duration checked(Duration timeout) {
     if (timeout == null) {
       return DEFAULT_TIMEOUT;
     }
@@ -40,12 +49,25 @@ sealed interface ChannelSpec {
       if (url == null) {
         throw new IllegalArgumentException("a slack channel needs 'url' (its incoming webhook)");
       }
-      name = name == null ? "slack " + url.host() : name;
+      name = name == null ? defaultName(url) : name;
+    }
+
+    static String defaultName(WebUrl url) {
+      return "slack " + url.host();
     }
 
     @Override
     public boolean holdsSecrets() {
       return true;
+    }
+
+    @Override
+    public String describe() {
+      return NewChannel.Kind.SLACK.words()
+          + " "
+          + url.masked()
+          + ", timeout "
+          + Durations.format(timeout);
     }
   }
 
@@ -58,12 +80,27 @@ sealed interface ChannelSpec {
         throw new IllegalArgumentException("a webhook channel needs 'url'");
       }
       headers = headers == null ? Map.of() : Map.copyOf(headers);
-      name = name == null ? "webhook " + url.host() : name;
+      name = name == null ? defaultName(url) : name;
+    }
+
+    static String defaultName(WebUrl url) {
+      return "webhook " + url.host();
     }
 
     @Override
     public boolean holdsSecrets() {
       return true;
+    }
+
+    @Override
+    public String describe() {
+      String with = headers.isEmpty() ? "" : " with headers " + new TreeSet<>(headers.keySet());
+      return NewChannel.Kind.WEBHOOK.words()
+          + " "
+          + url.masked()
+          + with
+          + ", timeout "
+          + Durations.format(timeout);
     }
   }
 
@@ -76,12 +113,25 @@ sealed interface ChannelSpec {
             "a command channel needs 'command', a list such as [\"/usr/bin/logger\", \"{message}\"]");
       }
       command = List.copyOf(command);
-      name = name == null ? "command " + command.get(0) : name;
+      name = name == null ? defaultName(command) : name;
+    }
+
+    static String defaultName(List<String> command) {
+      return "command " + command.get(0);
     }
 
     @Override
     public boolean holdsSecrets() {
       return false;
+    }
+
+    @Override
+    public String describe() {
+      return NewChannel.Kind.COMMAND.words()
+          + " "
+          + ShellWords.join(command)
+          + ", timeout "
+          + Durations.format(timeout);
     }
   }
 }

@@ -35,6 +35,11 @@ record WebUrl(URI uri) {
     return new WebUrl(uri);
   }
 
+  /** The address as menus and previews show it: scheme and host, the rest masked. */
+  String masked() {
+    return AlertSecrets.addresses(uri.toString());
+  }
+
   /** The host, for names in logs (the path and query of a webhook are secrets). */
   String host() {
     return uri.getHost();

@@ -5,7 +5,9 @@
  * <p>Entry point: {@link org.watchdogmenu.alert.Alerts}. {@code Alerts.load(host)} reads {@code
  * /etc/watchdog-menu/alerts.yaml} (no file: no channels); {@code notify(event, window)} sends;
  * {@code sendTest()} sends a test through every channel for {@code watchdog-menu alert} and the
- * menu.
+ * menu. {@link org.watchdogmenu.alert.NewChannel} and {@link org.watchdogmenu.alert.AlertsEdit}
+ * give the installer the file with one more channel ({@code alert add-channel}, the menu's form);
+ * {@link org.watchdogmenu.alert.AlertSecrets} masks what is secret wherever the file is shown.
  *
  * <p>Rules:
  *

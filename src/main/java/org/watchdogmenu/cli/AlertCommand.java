@@ -15,18 +15,23 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code alert --test} and {@code alert --unit-failed UNIT} (what the OnFailure= unit runs). */
+/**
+ * {@code alert --test}, {@code alert --unit-failed UNIT} (what the OnFailure= unit runs), and
+ * {@code alert add-channel}.
+ */
 @Command(
     name = "alert",
     mixinStandardHelpOptions = true,
     description = {
       "Sends an alert through the channels of /etc/watchdog-menu/alerts.yaml: a test through",
       "every channel, or 'UNIT failed' for the restart-policy drop-in's OnFailure= unit (at most",
-      "once per unit and hour)."
+      "once per unit and hour). 'alert add-channel' adds a channel to the file."
     },
+    subcommands = AlertAddChannelCommand.class,
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:sent (or held back as a repeat inside the hour)",
@@ -37,7 +42,7 @@ final class AlertCommand implements Callable<Integer> {
   @ParentCommand WatchdogMenuCommand top;
   @Spec CommandSpec spec;
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
   What what;
 
   /** Which alert. */
@@ -56,6 +61,10 @@ final class AlertCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (what == null) {
+      throw new ParameterException(
+          spec.commandLine(), "give --test, --unit-failed UNIT, or add-channel");
+    }
     PrintWriter out = spec.commandLine().getOut();
     Alerts alerts;
     try {

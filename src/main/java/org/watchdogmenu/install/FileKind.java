@@ -1,5 +1,7 @@
 package org.watchdogmenu.install;
 
+import org.watchdogmenu.alert.AlertSecrets;
+
 /** What a generated file is, which decides the real tool that validates it. */
 public enum FileKind {
   /** A file in /etc/cron.d: checked against cron's own rules. */
@@ -17,5 +19,15 @@ public enum FileKind {
   /** An empty /var/lib/systemd/linger/USER file (linger without a running systemd). */
   LINGER,
   /** /etc/watchdog-menu/monitor.yaml: read back by the monitor's own strict reader. */
-  MONITOR_LIST
+  MONITOR_LIST,
+  /**
+   * /etc/watchdog-menu/alerts.yaml: read back by the alert loader itself, mode 0600 root; it holds
+   * secrets, so previews show it masked.
+   */
+  ALERTS;
+
+  /** The text as a preview shows it: alerts.yaml with its secrets masked, others as they are. */
+  String shown(String text) {
+    return this == ALERTS ? AlertSecrets.file(text) : text;
+  }
 }

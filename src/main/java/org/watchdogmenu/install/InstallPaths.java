@@ -13,6 +13,7 @@ final class InstallPaths {
   static final String LOCK = STATE_DIR + "/install.lock";
   static final String BACKUPS = STATE_DIR + "/backups";
   static final String MONITOR_UNIT = "watchdog-menu-monitor.service";
+  static final String MONITOR_UNIT_FILE = SYSTEMD_DIR + MONITOR_UNIT;
   static final String ALERT_UNIT = "watchdog-menu-alert@.service";
   static final String DROP_IN = "watchdog-menu.conf";
   static final String SYSTEMD_RUNNING = "/run/systemd/system";

@@ -1,5 +1,6 @@
 package org.watchdogmenu.install;
 
+import java.nio.file.Files;
 import org.watchdogmenu.os.Host;
 
 /**
@@ -14,6 +15,9 @@ import org.watchdogmenu.os.Host;
  * </pre>
  */
 public final class Installer {
+  /** The continuous monitor's system service, e.g. for {@code systemctl enable --now}. */
+  public static final String MONITOR_UNIT = InstallPaths.MONITOR_UNIT;
+
   private final Host host;
 
   public Installer(Host host) {
@@ -42,6 +46,11 @@ public final class Installer {
    */
   public boolean installed(String feature) {
     return !new ManifestStore(host.root()).load().installedFor(feature).isEmpty();
+  }
+
+  /** Whether the continuous monitor's system service is installed (its unit file exists). */
+  public boolean monitorUnitInstalled() {
+    return Files.exists(host.root().resolve(InstallPaths.MONITOR_UNIT_FILE));
   }
 
   /** Whether linger is on for the user ({@code /var/lib/systemd/linger/USER} exists). */

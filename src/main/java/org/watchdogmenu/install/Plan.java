@@ -123,7 +123,10 @@ public final class Plan {
     return new Plan(root, t, mode, basis, new ArrayList<>(w.values()), r, c, warn, confirm);
   }
 
-  /** The plan in words: each file with a unified diff against what is there now, then commands. */
+  /**
+   * The plan in words: each file with a unified diff against what is there now (secrets masked),
+   * then commands.
+   */
   public String preview() {
     StringBuilder out = new StringBuilder();
     out.append("Plan: ").append(title).append('\n');
@@ -146,16 +149,16 @@ public final class Plan {
       String diff =
           UnifiedDiff.of(
               now == null ? "/dev/null" : w.path() + " (now)",
-              now == null ? "" : now,
+              now == null ? "" : w.kind().shown(now),
               w.path() + " (new)",
-              w.text());
+              w.kind().shown(w.text()));
       out.append(diff.isEmpty() ? "  (content unchanged; mode or owner change)\n" : diff);
     }
     for (FileRemoval r : removals) {
       String now = current(r.path());
       out.append('\n').append("remove  ").append(r.path()).append('\n');
       if (now != null) {
-        out.append(UnifiedDiff.of(r.path() + " (now)", now, "/dev/null", ""));
+        out.append(UnifiedDiff.of(r.path() + " (now)", r.kind().shown(now), "/dev/null", ""));
       }
     }
     if (!commands.isEmpty()) {

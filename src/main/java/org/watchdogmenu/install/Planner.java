@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.watchdogmenu.alert.AlertsEdit;
+import org.watchdogmenu.alert.NewChannel;
 import org.watchdogmenu.model.ServiceKind;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.monitor.MonitorList;
@@ -239,10 +241,32 @@ public final class Planner {
       return b.build();
     }
     b.write(monitorList(on ? now.with(target.id()) : now.without(target.id())));
-    if (on && !Files.exists(root.resolve(InstallPaths.SYSTEMD_DIR + InstallPaths.MONITOR_UNIT))) {
+    if (on && !Files.exists(root.resolve(InstallPaths.MONITOR_UNIT_FILE))) {
       b.warn(
           "the monitor service is not installed: run 'watchdog-menu units --monitor', or run"
               + " 'watchdog-menu monitor' yourself");
+    }
+    return b.build();
+  }
+
+  /**
+   * Adds an alert channel to alerts.yaml (0600 root: webhook addresses are secrets), keeping every
+   * channel and setting there; the new text is read back by the alert loader before it is planned.
+   * The title is the command line with the address masked.
+   */
+  public Plan alertChannel(NewChannel channel) {
+    PlanBuilder b = builder(channel.commandLine());
+    try {
+      b.write(
+          FileWrite.of(
+              AlertsEdit.PATH,
+              AlertsEdit.withChannel(root, channel),
+              FileKind.ALERTS,
+              "0600",
+              "root",
+              "alerts"));
+    } catch (ConfigException e) {
+      throw new InstallException(e.getMessage());
     }
     return b.build();
   }

@@ -10,6 +10,7 @@ final class Validators {
   private final Validator units;
   private final Validator logrotate;
   private final Validator monitorList = new MonitorListValidator();
+  private final Validator alerts = new AlertsValidator();
 
   Validators(Host host) {
     this.sudoers = new SudoersValidator(host.runner());
@@ -31,6 +32,8 @@ final class Validators {
         return logrotate.check(file);
       case MONITOR_LIST:
         return monitorList.check(file);
+      case ALERTS:
+        return alerts.check(file);
       default:
         return file.content().length == 0
             ? List.of()

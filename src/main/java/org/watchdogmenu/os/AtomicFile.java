@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.Set;
 
@@ -20,6 +22,13 @@ import java.util.Set;
  * target, fsync the folder. The temp name starts with a dot, which cron and sudo both ignore.
  */
 public final class AtomicFile {
+  /**
+   * A new temp file's mode until its own is set: while the content is written, nobody else can read
+   * it (alerts.yaml holds secrets).
+   */
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
+
   private AtomicFile() {}
 
   public static void write(Path target, String content, Set<PosixFilePermission> mode)
@@ -53,9 +62,13 @@ public final class AtomicFile {
       try (FileChannel ch =
           FileChannel.open(
               temp,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.TRUNCATE_EXISTING,
-              StandardOpenOption.WRITE)) {
+              Set.of(
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.TRUNCATE_EXISTING,
+                  StandardOpenOption.WRITE),
+              mode == null
+                  ? new FileAttribute<?>[0]
+                  : new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)})) {
         ByteBuffer buffer = ByteBuffer.wrap(content);
         while (buffer.hasRemaining()) {
           ch.write(buffer);

@@ -133,7 +133,7 @@ final class FormView implements View {
       items.add(
           new Choice(
               f.label(),
-              empty ? "empty" : f.value(),
+              empty ? "empty" : f.listed(),
               empty ? Tone.OFF : Tone.ON,
               null,
               () -> edit(index)));

@@ -10,8 +10,6 @@ import org.watchdogmenu.engine.HealthCheck;
 import org.watchdogmenu.engine.TargetStatus;
 import org.watchdogmenu.install.Feature;
 import org.watchdogmenu.install.FeatureState;
-import org.watchdogmenu.install.Linger;
-import org.watchdogmenu.install.Plan;
 import org.watchdogmenu.model.Target;
 
 /**
@@ -97,6 +95,7 @@ final class TargetView implements View {
     List<Choice> items = new ArrayList<>();
     items.add(feature(Feature.HEALTH, "Health check (auto-restart)"));
     items.add(feature(Feature.RESTART, "Scheduled restart (cron)"));
+    items.add(MonitorChoices.target(session, target));
     items.add(Choice.of("Run a health check now (dry run: what it would do)", this::dryRun));
     String readOnly = session.readOnlyReason();
     items.add(
@@ -117,9 +116,7 @@ final class TargetView implements View {
                     pending.ask(
                         "Clear the restart history of " + target.id() + "?", this::clearHistory)));
     items.add(Choice.of("View logs", () -> Step.open(new LogView(session, target))));
-    items.add(linger());
-    items.add(sudoers());
-    items.add(units());
+    items.add(access());
     return items;
   }
 
@@ -133,44 +130,8 @@ final class TargetView implements View {
         () -> Step.open(new IntervalView(session, group, target, feature)));
   }
 
-  private Choice linger() {
-    var service = target.service();
-    String user = service == null ? null : service.user();
-    if (user == null || user.equals("root")) {
-      return Choice.disabled(
-          "Linger (keep a user's services running)",
-          "the service of " + target.id() + " does not run as a user of its own");
-    }
-    boolean on = Linger.isEnabled(session.host().root(), user);
-    return new Choice(
-        "Linger for " + user,
-        on ? "On" : "Off",
-        on ? Tone.ON : Tone.OFF,
-        null,
-        () -> preview("Linger", () -> session.installer().planner().linger(user)));
-  }
-
-  private Choice sudoers() {
-    String who = SudoersForm.words(session, target);
-    return new Choice(
-        "Sudoers (check and restart without a password)",
-        who,
-        who.equals(SudoersForm.NO_ONE) ? Tone.OFF : Tone.ON,
-        null,
-        () -> Step.open(SudoersForm.of(session, target)));
-  }
-
-  private Choice units() {
-    if (!UnitsView.applies(target)) {
-      return Choice.disabled(
-          "Systemd units",
-          target.id() + " has no systemd unit to write (" + Engine.describe(target) + ")");
-    }
-    return Choice.of("Systemd units", () -> Step.open(new UnitsView(session, target)));
-  }
-
-  private Step preview(String crumb, java.util.function.Supplier<Plan> plan) {
-    return PlanView.open(session, crumb, null, plan, 1);
+  private Choice access() {
+    return Choice.of(AccessView.TITLE, () -> Step.open(new AccessView(session, target)));
   }
 
   private Step dryRun() {

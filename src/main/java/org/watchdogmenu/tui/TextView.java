@@ -3,7 +3,7 @@ package org.watchdogmenu.tui;
 import com.googlecode.lanterna.input.KeyStroke;
 import java.util.List;
 
-/** Lines to read: what a health check or restart printed, the help. */
+/** Lines to read: what a health check, a restart or a test alert printed, the help. */
 final class TextView implements View {
   private final String crumb;
   private final List<Line> lines;
@@ -15,7 +15,10 @@ final class TextView implements View {
   }
 
   private static Line line(String text) {
-    if (text.contains("FAIL") || text.contains("DENIED") || text.startsWith("Failed")) {
+    if (text.contains("FAIL")
+        || text.contains("DENIED")
+        || text.contains("NOT delivered")
+        || text.startsWith("Failed")) {
       return Line.of(text, Tone.BAD);
     }
     if (text.contains("WARNING") || text.contains("SKIPPED")) {
@@ -71,6 +74,6 @@ final class TextView implements View {
             "Log viewer: f follow, / search, n next match, t other log, End jump to end.",
             "",
             "Every action has a command-line twin: watchdog-menu status, check, restart,",
-            "reset, logs, enable, disable, sudoers, linger, units (see watchdog-menu --help)."));
+            "reset, logs, enable, disable, sudoers, linger, units, alert (see watchdog-menu --help)."));
   }
 }

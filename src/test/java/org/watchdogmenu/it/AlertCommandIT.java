@@ -67,6 +67,16 @@ class AlertCommandIT {
   }
 
   @Test
+  void withoutAnAlertItSaysWhatToGive() throws Exception {
+    Jar.Run run = Jar.run(sandbox.root, "alert");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err().strip())
+        .isEqualTo(
+            "watchdog-menu alert: give --test, --unit-failed UNIT, or add-channel"
+                + " (see 'watchdog-menu alert --help')");
+  }
+
+  @Test
   void aBadUnitNameIsOneLine() throws Exception {
     Jar.Run run = Jar.run(sandbox.root, "alert", "--unit-failed", "a;b");
     assertThat(run.exit()).isEqualTo(2);

@@ -5,6 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.stream.Stream;
 
 /** A throwaway root folder with site target files in it. */
@@ -46,6 +50,30 @@ final class Sandbox {
           .sorted()
           .forEach(p -> sb.append(root.relativize(p)).append(' ').append(size(p)).append('\n'));
       return sb.toString();
+    }
+  }
+
+  /** Every regular file under the root with its mode and a hash of its bytes. */
+  String digest() throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      StringBuilder sb = new StringBuilder();
+      for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+        sb.append(root.relativize(p))
+            .append(' ')
+            .append(PosixFilePermissions.toString(Files.getPosixFilePermissions(p)))
+            .append(' ')
+            .append(sha256(Files.readAllBytes(p)))
+            .append('\n');
+      }
+      return sb.toString();
+    }
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

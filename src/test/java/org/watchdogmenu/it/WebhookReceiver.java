@@ -33,15 +33,16 @@ final class WebhookReceiver implements AutoCloseable {
     return received;
   }
 
+  /** Its address, {@code http://127.0.0.1:PORT/hook}. */
+  String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+  }
+
   /** Writes the sandbox's alerts.yaml (mode 0600) with this receiver as its one channel. */
   void configure(Sandbox sandbox) throws IOException {
     Path alerts = sandbox.path("/etc/watchdog-menu/alerts.yaml");
     Files.createDirectories(alerts.getParent());
-    Files.writeString(
-        alerts,
-        "channels:\n  - type: webhook\n    url: http://127.0.0.1:"
-            + server.getAddress().getPort()
-            + "/hook\n");
+    Files.writeString(alerts, "channels:\n  - type: webhook\n    url: " + url() + "\n");
     Files.setPosixFilePermissions(alerts, PosixFilePermissions.fromString("rw-------"));
   }
 

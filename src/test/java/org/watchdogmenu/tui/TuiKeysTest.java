@@ -138,8 +138,8 @@ class TuiKeysTest {
     VirtualMenu m = new VirtualMenu(nobody, 80, 24, LOOK);
     assertThat(m.text()).contains("Not root: you can look and preview");
     m.type("11");
-    assertThat(m.text()).contains("4) Restart now (through the guard)", "[not available]");
-    m.type("4");
+    assertThat(m.text()).contains("5) Restart now (through the guard)", "[not available]");
+    m.type("5");
     assertThat(m.text()).contains("Not available: Not root");
     m.type("12");
     assertThat(m.text()).contains("Plan: watchdog-menu enable paqet-server --health 5m");
@@ -150,18 +150,18 @@ class TuiKeysTest {
 
   @Test
   void disabledActionsSayWhy() {
-    VirtualMenu m = menu().type("117");
+    VirtualMenu m = menu().type("1182");
     assertThat(m.text())
         .contains("Not available: the service of paqet-server does not run as a user of its own");
   }
 
   @Test
   void restartPolicyOpensAPreviewOfTheDropIn() {
-    VirtualMenu m = menu().type("119");
+    VirtualMenu m = menu().type("118");
     assertThat(m.text())
-        .contains("Restart policy drop-in for paqet-server (and", "[Not installed]");
-    m.type("1");
-    assertThat(m.row(0)).contains("Systemd units").endsWith("Preview");
+        .contains("3) Restart policy drop-in for paqet-server (and", "[Not installed]");
+    m.type("3");
+    assertThat(m.row(0)).contains("Access and boot").endsWith("Preview");
     assertThat(m.text()).contains("--restart-policy paqet-server.service");
   }
 
@@ -182,22 +182,22 @@ class TuiKeysTest {
             + "    command: [\"/bin/false\"]\n");
     VirtualMenu m = menu().type("7");
     assertThat(m.row(0)).endsWith("Your own targets");
-    m.type("3");
+    m.type("4");
     assertThat(m.row(0)).endsWith("Health check (dry run)");
     assertThat(m.text()).contains("Dry run: nothing was restarted or changed.");
     assertThat(restarted).doesNotExist();
-    m.press(KeyType.Enter).type("4");
+    m.press(KeyType.Enter).type("5");
     assertThat(m.text()).contains("Restart demo now, through the guard (source manual)?");
     m.type("x");
     assertThat(restarted).doesNotExist();
-    m.type("4y");
+    m.type("5y");
     assertThat(m.row(0)).endsWith("Restart now");
     assertThat(restarted).exists();
     assertThat(Files.readString(dir.resolve("var/tmp/demo_restart_state.txt")).trim())
         .endsWith("manual");
     m.press(KeyType.Escape);
     assertThat(m.text()).contains("Protection: 1/5 restarts per hour");
-    m.type("5y");
+    m.type("6y");
     assertThat(m.text()).contains("Restart history cleared");
     m.press(KeyType.Escape);
     assertThat(m.text()).contains("Protection: 0/5 restarts per hour, ready");
@@ -208,7 +208,7 @@ class TuiKeysTest {
     Path log = dir.resolve("var/log/paqet-health-server.log");
     Files.createDirectories(log.getParent());
     Files.writeString(log, "[t] === Health Check Start: paqet-server ===\n[t] first\n");
-    VirtualMenu m = menu().type("116");
+    VirtualMenu m = menu().type("117");
     assertThat(m.text()).contains("[t] first");
     m.type("f");
     assertThat(m.text()).contains("Following: new lines appear", "f follow (on)");

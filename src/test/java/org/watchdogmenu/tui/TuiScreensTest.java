@@ -53,7 +53,8 @@ class TuiScreensTest {
     assertThat(m.text())
         .contains("Pick a system:", "1) Paqet tunnel", "[nothing scheduled]")
         .contains("4) Camera platform")
-        .contains("1-6 pick");
+        .contains("7) Continuous monitor and alerts", "[not running]")
+        .contains("1-7 pick");
     assertThat(m.text()).contains("[no targets yet]");
   }
 
@@ -81,16 +82,59 @@ class TuiScreensTest {
         .contains("Last check: none yet")
         .contains("1) Health check (auto-restart)", "[Not configured]")
         .contains("2) Scheduled restart (cron)")
-        .contains("3) Run a health check now");
+        .contains("3) Continuous monitor", "[Off]")
+        .contains("4) Run a health check now");
     if (h >= 24) {
-      assertThat(m.text())
-          .contains("7) Linger (keep a user's services running)", "[not available]")
-          .contains("8) Sudoers (check and restart without a password)", "[No one]")
-          .contains("9) Systemd units");
+      assertThat(m.text()).contains("7) View logs", "8) Sudoers, linger and systemd units");
     }
     if (look.color()) {
       assertThat(m.colorOf("[Not configured]")).isEqualTo(TextColor.ANSI.BLACK_BRIGHT);
     }
+  }
+
+  @ParameterizedTest
+  @MethodSource("looks")
+  void continuousMonitorItem(int w, int h, Look look) {
+    VirtualMenu m = menu(w, h, look).type("11");
+    common(m, look);
+    assertThat(m.text()).contains("3) Continuous monitor", "[Off]");
+    if (look.color()) {
+      assertThat(m.colorOf("[Off]")).isEqualTo(TextColor.ANSI.BLACK_BRIGHT);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("looks")
+  void monitorAndAlerts(int w, int h, Look look) {
+    VirtualMenu m = menu(w, h, look).type("7");
+    common(m, look);
+    assertThat(m.row(0)).endsWith("Systems" + sep(look) + "Monitor and alerts");
+    assertThat(m.text())
+        .contains("Monitor: not running")
+        .contains("Service: watchdog-menu-monitor.service not installed")
+        .contains("Alert channels: none yet")
+        .contains("1) Install or update the monitor service", "[not installed]")
+        .contains("3) Add a channel", "4) Send a test alert");
+  }
+
+  @ParameterizedTest
+  @MethodSource("looks")
+  void addChannelKindsAndForm(int w, int h, Look look) {
+    VirtualMenu m = menu(w, h, look).type("73");
+    common(m, look);
+    assertThat(m.text())
+        .contains("What kind of channel?")
+        .contains("1) Slack-compatible webhook", "2) JSON webhook", "3) Command");
+    m.type("1");
+    common(m, look);
+    assertThat(m.row(0)).endsWith("Slack-compatible webhook");
+    assertThat(m.text())
+        .contains("An incoming webhook: Slack, Mattermost, Rocket.Chat.")
+        .contains("1) Name", "[empty]", "2) URL", "3) Timeout", "[5s]")
+        .contains("4) Preview the change");
+    m.type("2https://hooks.slack.com/services/T0/B0/t0ken\n");
+    common(m, look);
+    assertThat(m.text()).contains("[https://hooks.slack.com/****]").doesNotContain("t0ken");
   }
 
   @ParameterizedTest
@@ -148,7 +192,7 @@ class TuiScreensTest {
   @ParameterizedTest
   @MethodSource("looks")
   void logViewerWithoutALog(int w, int h, Look look) {
-    VirtualMenu m = menu(w, h, look).type("116");
+    VirtualMenu m = menu(w, h, look).type("117");
     common(m, look);
     assertThat(m.row(0)).endsWith("Health log");
     assertThat(m.text())
@@ -168,7 +212,7 @@ class TuiScreensTest {
       b.append("[2026-11-22T10:00:00Z] line ").append(i).append('\n');
     }
     Files.writeString(log, b);
-    VirtualMenu m = menu(w, h, look).type("116");
+    VirtualMenu m = menu(w, h, look).type("117");
     common(m, look);
     assertThat(m.text()).contains("line 300 ").doesNotContain("line 100 ");
     m.press(KeyType.Home);

@@ -11,32 +11,26 @@ import org.watchdogmenu.model.ServiceSpec;
 import org.watchdogmenu.model.Target;
 
 /**
- * The systemd side of a target, as its kind has it: the restart-policy drop-in of a systemd unit, a
- * user service that starts a command target at boot as its user, PM2's housekeeping and start at
- * boot. Each opens a preview; nothing is written here.
+ * Who may act on a target and what keeps it running across boots: the sudoers grant, linger for the
+ * service's user, and the units its kind can have (the restart-policy drop-in of a systemd unit, a
+ * user service that starts a command target at boot, PM2's housekeeping and start at boot). Each
+ * opens a form or a preview; nothing is written here.
  */
-final class UnitsView implements View {
+final class AccessView implements View {
+  static final String TITLE = "Sudoers, linger and systemd units";
+
   private final Session session;
   private final Target target;
   private Choices choices;
 
-  UnitsView(Session session, Target target) {
+  AccessView(Session session, Target target) {
     this.session = session;
     this.target = target;
   }
 
-  /** Whether a target of this kind has units to offer. */
-  static boolean applies(Target target) {
-    ServiceSpec s = target.service();
-    return s != null
-        && (s.kind() == ServiceKind.SYSTEMD
-            || s.kind() == ServiceKind.PM2
-            || (s.kind() == ServiceKind.COMMAND && s.user() != null && !s.user().equals("root")));
-  }
-
   @Override
   public String crumb() {
-    return "Systemd units";
+    return "Access and boot";
   }
 
   @Override
@@ -48,7 +42,7 @@ final class UnitsView implements View {
   public List<Line> body(int width, int height) {
     choices().update(items());
     List<Line> lines = new ArrayList<>();
-    lines.add(Line.of("Systemd units and boot start of " + target.id(), Tone.HEAD));
+    lines.add(Line.of(TITLE + " of " + target.id(), Tone.HEAD));
     lines.add(Line.of(""));
     int head = lines.size();
     lines.addAll(choices.lines());
@@ -68,27 +62,17 @@ final class UnitsView implements View {
   }
 
   private List<Choice> items() {
-    ServiceSpec s = target.service();
     List<Choice> items = new ArrayList<>();
-    switch (s.kind()) {
+    items.add(sudoers());
+    items.add(linger());
+    ServiceSpec s = target.service();
+    switch (s == null ? ServiceKind.COMMAND : s.kind()) {
       case SYSTEMD ->
           items.add(
               item(
                   "Restart policy drop-in for " + s.unit() + " (and an alert when it fails)",
                   "restart-policy/" + s.unit(),
                   () -> session.installer().planner().restartPolicy(s.unit())));
-      case COMMAND -> {
-        String name = target.id() + ".service";
-        items.add(
-            item(
-                "User service: start " + target.id() + " at boot as " + s.user(),
-                "user-unit/" + s.user() + "/" + name,
-                () ->
-                    session
-                        .installer()
-                        .planner()
-                        .userUnit(UserUnitRequest.forCommandTarget(target))));
-      }
       case PM2 ->
           items.add(
               new Choice(
@@ -97,9 +81,54 @@ final class UnitsView implements View {
                   tone("pm2-housekeeping/" + s.user()),
                   null,
                   () -> Step.open(pm2Form(s.user()))));
-      default -> throw new IllegalStateException("no units for " + s.kind());
+      case COMMAND -> {
+        if (runsAsUser(s)) {
+          items.add(
+              item(
+                  "User service: start " + target.id() + " at boot as " + s.user(),
+                  "user-unit/" + s.user() + "/" + target.id() + ".service",
+                  () ->
+                      session
+                          .installer()
+                          .planner()
+                          .userUnit(UserUnitRequest.forCommandTarget(target))));
+        }
+      }
+      default -> {}
     }
     return items;
+  }
+
+  private static boolean runsAsUser(ServiceSpec s) {
+    return s != null && s.user() != null && !s.user().equals("root");
+  }
+
+  private Choice sudoers() {
+    String who = SudoersForm.words(session, target);
+    return new Choice(
+        "Sudoers (check and restart without a password)",
+        who,
+        who.equals(SudoersForm.NO_ONE) ? Tone.OFF : Tone.ON,
+        null,
+        () -> Step.open(SudoersForm.of(session, target)));
+  }
+
+  private Choice linger() {
+    ServiceSpec s = target.service();
+    if (!runsAsUser(s)) {
+      return Choice.disabled(
+          "Linger (keep a user's services running)",
+          "the service of " + target.id() + " does not run as a user of its own");
+    }
+    boolean on = session.installer().lingerEnabled(s.user());
+    return new Choice(
+        "Linger for " + s.user() + " (keep the user's services running)",
+        on ? "On" : "Off",
+        on ? Tone.ON : Tone.OFF,
+        null,
+        () ->
+            PlanView.open(
+                session, "Linger", null, () -> session.installer().planner().linger(s.user()), 1));
   }
 
   private Choice item(String label, String feature, Supplier<Plan> plan) {
@@ -127,7 +156,7 @@ final class UnitsView implements View {
             "the app's folder, e.g. /home/"
                 + user
                 + "/app; its logs/ older than 7 days are deleted",
-            UnitsView::folderProblem);
+            AccessView::folderProblem);
     return new FormView(
         "PM2 housekeeping",
         List.of(

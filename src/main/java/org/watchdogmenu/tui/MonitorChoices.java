@@ -1,0 +1,74 @@
+package org.watchdogmenu.tui;
+
+import org.watchdogmenu.install.Installer;
+import org.watchdogmenu.model.Durations;
+import org.watchdogmenu.model.Target;
+import org.watchdogmenu.monitor.MonitorState;
+
+/**
+ * The menu items of continuous mode: a target's "Continuous monitor" (On with its interval, or Off;
+ * picking it previews adding the target to the monitor's list or removing it) and the first menu's
+ * "Continuous monitor and alerts" (whether the monitor runs, and for how many targets).
+ */
+final class MonitorChoices {
+  private MonitorChoices() {}
+
+  static Choice target(Session session, Target target) {
+    MonitorState state = state(session);
+    boolean on = state.list().contains(target.id());
+    return new Choice(
+        "Continuous monitor",
+        on ? "On, every " + Durations.format(target.policy().interval()) : "Off",
+        on ? Tone.ON : Tone.OFF,
+        null,
+        () ->
+            PlanView.open(
+                session,
+                "Continuous monitor",
+                on ? null : notRunning(session, state),
+                () -> session.installer().planner().monitorTarget(target, !on),
+                1));
+  }
+
+  static Choice overview(Session session) {
+    MonitorState state = state(session);
+    int n = state.list().targets().size();
+    String targets = n + " target" + (n == 1 ? "" : "s");
+    String words = (state.running() ? "running" : "not running") + (n == 0 ? "" : ", " + targets);
+    Tone tone = state.running() ? Tone.ON : n == 0 ? Tone.OFF : Tone.WARN;
+    if (state.problem().isPresent()) {
+      words = "its target list is broken";
+      tone = Tone.BAD;
+    }
+    return new Choice(
+        "Continuous monitor and alerts",
+        words,
+        tone,
+        null,
+        () -> Step.open(new MonitorView(session)));
+  }
+
+  /** The monitored targets and the heartbeat, as the files say now. */
+  static MonitorState state(Session session) {
+    return MonitorState.read(session.host().root(), session.host().clock().instant());
+  }
+
+  /** What to do when the monitor is not running (the change waits for it), or null when it runs. */
+  private static String notRunning(Session session, MonitorState state) {
+    if (state.running()) {
+      return null;
+    }
+    String now = state.processWords(session.host().clock().instant());
+    if (session.installer().monitorUnitInstalled()) {
+      return "the monitor is "
+          + now
+          + ": its service is installed; start it with 'systemctl enable --now "
+          + Installer.MONITOR_UNIT
+          + "'";
+    }
+    return "the monitor is "
+        + now
+        + " and its service is not installed: install it from 'Continuous monitor and alerts'"
+        + " in the first menu, or run 'watchdog-menu units --monitor'";
+  }
+}
