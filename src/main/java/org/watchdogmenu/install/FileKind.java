@@ -17,5 +17,7 @@ public enum FileKind {
   /** An empty /var/lib/systemd/linger/USER file (linger without a running systemd). */
   LINGER,
   /** /etc/watchdog-menu/monitor.yaml: read back by the monitor's own strict reader. */
-  MONITOR_LIST
+  MONITOR_LIST,
+  /** A site target file in /etc/watchdog-menu/targets: read back by the catalog with the others. */
+  TARGET
 }
