@@ -82,6 +82,15 @@ public final class TargetFiles {
     return new TargetFile(id, "add", settings, text, copiedNotes(id, edit));
   }
 
+  /**
+   * How many items a new file that extends the template inherits in the list at key, e.g. the
+   * probes of {@code pm2-app}; the items a file adds come after them.
+   */
+  public int inheritedItems(String template, String key) {
+    SourceTree t = catalog.sources().templates().get(template);
+    return t == null ? 0 : t.tree().path(key).size();
+  }
+
   /** Why {@code id} cannot name a new target (not a target name, or taken), or null. */
   public String idProblem(String id) {
     if (!Target.isValidId(id)) {

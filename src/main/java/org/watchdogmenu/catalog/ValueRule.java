@@ -37,26 +37,30 @@ public enum ValueRule {
 
   private static final Pattern WHOLE = Pattern.compile("-?\\d{1,9}");
 
-  /** What is wrong with text as the value of key (e.g. {@code probes[1].port}), or null. */
+  /**
+   * What is wrong with text as the value of a key (e.g. {@code probes.1.port}, named {@code
+   * probes[1].port} as the catalog names it), or null.
+   */
   public String problem(String key, String text) {
     String t = text == null ? "" : text.strip();
     if (t.isEmpty()) {
       return null;
     }
+    String at = KeyPath.parse(key).toString();
     Checks c = new Checks(new SourceMap("", Map.of()));
     try {
       switch (this) {
-        case TEXT -> c.safe(key, t);
-        case DURATION -> c.positive(key, duration(key, t));
-        case SIZE -> c.positive(key, size(key, t));
-        case COUNT -> c.atLeastOne(key, whole(key, t));
-        case PORT -> c.port(key, whole(key, t));
-        case PERCENT -> c.range(key, whole(key, t), 1, 100);
-        case URL -> c.url(key, t, "give the address");
-        case HOST_PORT -> c.proxy(key, t);
-        case USER -> c.user(key, t);
-        case UNIT -> c.unit(key, t);
-        case PATH -> c.absolute(key, t);
+        case TEXT -> c.safe(at, t);
+        case DURATION -> c.positive(at, duration(at, t));
+        case SIZE -> c.positive(at, size(at, t));
+        case COUNT -> c.atLeastOne(at, whole(at, t));
+        case PORT -> c.port(at, whole(at, t));
+        case PERCENT -> c.range(at, whole(at, t), 1, 100);
+        case URL -> c.url(at, t, "give the address");
+        case HOST_PORT -> c.proxy(at, t);
+        case USER -> c.user(at, t);
+        case UNIT -> c.unit(at, t);
+        case PATH -> c.absolute(at, t);
       }
       return null;
     } catch (CatalogException e) {

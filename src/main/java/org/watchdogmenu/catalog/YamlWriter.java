@@ -44,8 +44,7 @@ final class YamlWriter {
   static String header(String id) {
     return "# Managed by watchdog-menu: the settings of target "
         + id
-        + ". Change them in the menu\n"
-        + "# (Settings), with 'watchdog-menu target set "
+        + ".\n# Change them in the menu (the target's Settings), with\n# 'watchdog-menu target set "
         + id
         + " KEY=VALUE', or here by hand.\n";
   }

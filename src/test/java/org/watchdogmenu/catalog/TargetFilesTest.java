@@ -46,7 +46,7 @@ class TargetFilesTest {
 
     assertThat(file.path()).isEqualTo(WATERWALL);
     assertThat(file.text())
-        .startsWith("# Managed by watchdog-menu: the settings of target waterwall-client.")
+        .startsWith("# Managed by watchdog-menu: the settings of target waterwall-client.\n")
         .endsWith("id: waterwall-client\npolicy:\n  cooldown: 60s\n");
     assertThat(file.notes()).isEmpty();
     assertThat(file.command()).isEqualTo("target set waterwall-client policy.cooldown=60s");
@@ -228,9 +228,9 @@ class TargetFilesTest {
   void aBadPortIsOneLineNamingTheKey() {
     assertThatThrownBy(() -> files().set("waterwall-client", settings("probes.1.port=70000")))
         .isInstanceOf(CatalogException.class)
-        .hasMessage(WATERWALL + " line 8: 'probes[1].port' must be between 1 and 65535, not 70000");
+        .hasMessage(WATERWALL + " line 9: 'probes[1].port' must be between 1 and 65535, not 70000");
     assertThatThrownBy(() -> files().set("waterwall-client", settings("probes.1.port=http")))
-        .hasMessage(WATERWALL + " line 8: 'probes[1].port' must be a whole number");
+        .hasMessage(WATERWALL + " line 9: 'probes[1].port' must be a whole number");
   }
 
   @Test
@@ -239,7 +239,7 @@ class TargetFilesTest {
         .isInstanceOf(CatalogException.class)
         .hasMessage(
             WATERWALL
-                + " line 5: 'policy.cooldown' must be a duration like 500ms, 5s, 2m, 1h or 1d,"
+                + " line 6: 'policy.cooldown' must be a duration like 500ms, 5s, 2m, 1h or 1d,"
                 + " not '5x'");
   }
 
@@ -247,7 +247,7 @@ class TargetFilesTest {
   void anUnknownKeyIsOneLineWithTheNearestKnownOne() {
     assertThatThrownBy(() -> files().set("waterwall-client", settings("policy.coldown=5m")))
         .hasMessage(
-            WATERWALL + " line 5: unknown key 'coldown' in policy (did you mean 'cooldown'?)");
+            WATERWALL + " line 6: unknown key 'coldown' in policy (did you mean 'cooldown'?)");
   }
 
   @Test
@@ -273,7 +273,7 @@ class TargetFilesTest {
   void aNewTargetMissingWhatItsKindNeedsIsRefused() {
     assertThatThrownBy(() -> files().add("svc-web", settings("extends=systemd-service")))
         .hasMessage(
-            "/etc/watchdog-menu/targets/svc-web.yaml line 3: 'service.unit' is missing: a systemd"
+            "/etc/watchdog-menu/targets/svc-web.yaml line 4: 'service.unit' is missing: a systemd"
                 + " service needs its unit");
   }
 

@@ -124,7 +124,7 @@ class TargetCommandsIT {
           .doesNotContain("Exception");
     }
     assertThat(run("target", "set", "waterwall-client", "probes.1.port=70000").err().strip())
-        .isEqualTo(WATERWALL + " line 8: 'probes[1].port' must be between 1 and 65535, not 70000");
+        .isEqualTo(WATERWALL + " line 9: 'probes[1].port' must be between 1 and 65535, not 70000");
     assertThat(sandbox.snapshot()).isEqualTo(before);
   }
 }
