@@ -120,6 +120,10 @@ final class TargetView implements View {
     items.add(Choice.of("View logs", () -> Step.open(new LogView(session, target))));
     items.add(linger());
     items.add(restartPolicy());
+    items.add(
+        Choice.of(
+            "Settings (service, probes, restart policy)",
+            () -> Step.open(TargetSettings.form(session, target))));
     return items;
   }
 

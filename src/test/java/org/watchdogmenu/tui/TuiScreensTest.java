@@ -32,7 +32,7 @@ class TuiScreensTest {
     return new VirtualMenu(VirtualMenu.sandbox(dir), w, h, look);
   }
 
-  private static void common(VirtualMenu m, Look look) {
+  static void common(VirtualMenu m, Look look) {
     String text = m.text();
     String[] rows = text.split("\n", -1);
     assertThat(rows[0].startsWith("watchdog-menu") || rows[0].startsWith(look.ellipsis()))
@@ -53,7 +53,7 @@ class TuiScreensTest {
     assertThat(m.text())
         .contains("Pick a system:", "1) Paqet tunnel", "[nothing scheduled]")
         .contains("4) Camera platform")
-        .contains("1-6 pick");
+        .contains("1-7 pick", "7) Add a target of your own");
     assertThat(m.text()).contains("[no targets yet]");
   }
 
