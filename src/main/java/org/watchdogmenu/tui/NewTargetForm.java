@@ -53,46 +53,21 @@ final class NewTargetForm {
   static FormView form(Session session, Kind kind) {
     NewTargetForm f = new NewTargetForm(session, kind);
     f.add("Id", ID, "lower-case letters, digits and dashes, e.g. svc-web", f::idProblem);
-    f.add("Title", "title", "how the menu names it (empty: the id)", rule(ValueRule.TEXT, "title"));
+    f.add("Title", "title", "how the menu names it (empty: the id)", ValueRule.TEXT);
     switch (kind) {
-      case SYSTEMD ->
-          f.add("Unit", "service.unit", TargetSettings.UNIT, rule(ValueRule.UNIT, "service.unit"));
+      case SYSTEMD -> f.add("Unit", "service.unit", TargetSettings.UNIT, ValueRule.UNIT);
       case PM2 -> {
-        f.add(
-            "PM2 app",
-            "service.app",
-            "the app's name in pm2 list",
-            rule(ValueRule.TEXT, "service.app"));
-        f.add(
-            "User of its PM2",
-            "service.user",
-            TargetSettings.USER,
-            rule(ValueRule.USER, "service.user"));
+        f.add("PM2 app", "service.app", "the app's name in pm2 list", ValueRule.TEXT);
+        f.add("User of its PM2", "service.user", TargetSettings.USER, ValueRule.USER);
       }
       case COMMAND -> {
-        f.add(
-            "Restart command",
-            "service.restart",
-            TargetSettings.COMMAND,
-            rule(ValueRule.TEXT, "service.restart"));
-        f.add(
-            "Runs as user",
-            "service.user",
-            TargetSettings.USER,
-            rule(ValueRule.USER, "service.user"));
-        f.add(
-            "Working folder",
-            "service.workdir",
-            TargetSettings.FOLDER,
-            rule(ValueRule.PATH, "service.workdir"));
+        f.add("Restart command", "service.restart", TargetSettings.COMMAND, ValueRule.TEXT);
+        f.add("Runs as user", "service.user", TargetSettings.USER, ValueRule.USER);
+        f.add("Working folder", "service.workdir", TargetSettings.FOLDER, ValueRule.PATH);
       }
     }
-    f.add("Health URL (optional)", HEALTH_URL, TargetSettings.URL, rule(ValueRule.URL, "url"));
-    f.add(
-        "TCP port it listens on (optional)",
-        TCP_PORT,
-        TargetSettings.PORT,
-        rule(ValueRule.PORT, "port"));
+    f.add("Health URL (optional)", HEALTH_URL, TargetSettings.URL, ValueRule.URL);
+    f.add("TCP port it listens on (optional)", TCP_PORT, TargetSettings.PORT, ValueRule.PORT);
     List<String> intro =
         List.of(
             kind.words(),
@@ -149,6 +124,10 @@ final class NewTargetForm {
         : new TargetFiles(session.catalog()).idProblem(id);
   }
 
+  private void add(String label, String key, String hint, ValueRule rule) {
+    add(label, key, hint, v -> rule.problem(key, v));
+  }
+
   private void add(String label, String key, String hint, Function<String, String> check) {
     keys.add(key);
     fields.add(Field.of(label, "", hint, check));
@@ -156,9 +135,5 @@ final class NewTargetForm {
 
   private String value(List<String> values, String key) {
     return values.get(keys.indexOf(key));
-  }
-
-  private static Function<String, String> rule(ValueRule rule, String key) {
-    return v -> rule.problem(key, v);
   }
 }
