@@ -1,5 +1,6 @@
 package org.watchdogmenu.catalog;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,20 @@ public final class Catalog {
   /** The folder, on the host, of the site's target files ({@code <id>.yaml}). */
   public static final String SITE_DIR = "/etc/watchdog-menu/targets";
 
+  /**
+   * The trees of the shipped targets and templates by id, as read from the menus: what site files
+   * start from.
+   */
+  record Sources(Map<String, SourceTree> targets, Map<String, SourceTree> templates) {
+    Sources {
+      targets = Map.copyOf(targets);
+      templates = Collections.unmodifiableMap(new LinkedHashMap<>(templates));
+    }
+  }
+
+  private final HostRoot root;
+  private final List<NamedText> menus;
+  private final Sources sources;
   private final List<CatalogSystem> systems;
   private final Map<String, Target> targets;
   private final Map<String, String> broken;
@@ -24,18 +39,23 @@ public final class Catalog {
   private final List<Problem> problems;
 
   Catalog(
+      HostRoot root,
+      List<NamedText> menus,
+      Sources sources,
       List<CatalogSystem> systems,
       List<Target> targets,
       Map<String, String> broken,
       Set<String> siteIds,
-      List<String> templates,
       List<Problem> problems) {
+    this.root = root;
+    this.menus = List.copyOf(menus);
+    this.sources = sources;
     this.systems = List.copyOf(systems);
     this.targets = new LinkedHashMap<>();
     targets.forEach(t -> this.targets.put(t.id(), t));
     this.broken = Map.copyOf(broken);
     this.siteIds = Set.copyOf(siteIds);
-    this.templates = List.copyOf(templates);
+    this.templates = List.copyOf(sources.templates().keySet());
     this.problems = List.copyOf(problems);
   }
 
@@ -45,7 +65,35 @@ public final class Catalog {
   }
 
   static Catalog load(HostRoot root, List<NamedText> menus) {
-    return new CatalogLoader().load(root, menus);
+    return new CatalogLoader().load(root, menus, null);
+  }
+
+  /**
+   * The target that a site file with this text would give, read together with the other files as
+   * they are now, as if it were written.
+   *
+   * @throws CatalogException the one-line problem of the file (naming its line and key), or the
+   *     first problem it would cause in another file
+   */
+  public Target checkSiteFile(String id, String text) {
+    Catalog after = new CatalogLoader().load(root, menus, new NamedText(siteFile(id), text));
+    if (after.broken.containsKey(id)) {
+      throw new CatalogException(after.broken.get(id));
+    }
+    for (Problem p : after.problems) {
+      if (!problems.contains(p)) {
+        throw new CatalogException(p.message());
+      }
+    }
+    return after.target(id);
+  }
+
+  HostRoot root() {
+    return root;
+  }
+
+  Sources sources() {
+    return sources;
   }
 
   /** The systems in menu order. */

@@ -7,11 +7,27 @@ package org.watchdogmenu.catalog;
 public final class CatalogException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  private final String reason;
+
   public CatalogException(String message) {
-    super(message.replace("\r", "\\r").replace("\n", "\\n"));
+    this(message, message);
+  }
+
+  private CatalogException(String message, String reason) {
+    super(oneLine(message));
+    this.reason = oneLine(reason);
   }
 
   static CatalogException at(Location where, String message) {
-    return new CatalogException(where + ": " + message);
+    return new CatalogException(where + ": " + message, message);
+  }
+
+  /** The message without the file and line, e.g. {@code 'policy.retries' must be at least 1}. */
+  public String reason() {
+    return reason;
+  }
+
+  private static String oneLine(String text) {
+    return text.replace("\r", "\\r").replace("\n", "\\n");
   }
 }

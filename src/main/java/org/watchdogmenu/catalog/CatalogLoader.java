@@ -17,7 +17,8 @@ import org.watchdogmenu.os.HostRoot;
 
 /**
  * Builds a {@link Catalog}: reads the menus, then the site folder, and collects one problem per
- * broken file instead of stopping.
+ * broken file instead of stopping. A candidate site file, not yet written, can be read in place of
+ * (or beside) the files on disk.
  */
 final class CatalogLoader {
   private final List<Problem> problems = new ArrayList<>();
@@ -28,15 +29,28 @@ final class CatalogLoader {
   private final Map<String, Target> siteTargets = new TreeMap<>();
   private final Map<String, SourceMap> lines = new HashMap<>();
   private final TreeSet<String> siteIds = new TreeSet<>();
+  private NamedText candidate;
 
-  Catalog load(HostRoot root, List<NamedText> menuFiles) {
+  /**
+   * @param candidate a site file read instead of the one on disk of the same name (its name is the
+   *     host path, e.g. {@code /etc/watchdog-menu/targets/web.yaml}), or null
+   */
+  Catalog load(HostRoot root, List<NamedText> menuFiles, NamedText candidate) {
+    this.candidate = candidate;
     List<CatalogSystem> systems = menus(menuFiles);
     site(root);
     sharedStateFiles();
     List<Target> targets = new ArrayList<>(catalogTargets.values());
     targets.addAll(siteTargets.values());
     return new Catalog(
-        systems, targets, broken, siteIds, List.copyOf(templates.keySet()), problems);
+        root,
+        menuFiles,
+        new Catalog.Sources(catalogTrees, templates),
+        systems,
+        targets,
+        broken,
+        siteIds,
+        problems);
   }
 
   private List<CatalogSystem> menus(List<NamedText> files) {
@@ -94,15 +108,17 @@ final class CatalogLoader {
 
   private void site(HostRoot root) {
     Path dir = root.resolve(Catalog.SITE_DIR);
-    if (!Files.isDirectory(dir)) {
-      return;
-    }
     List<Path> files = new ArrayList<>();
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*.{yaml,yml}")) {
-      stream.forEach(files::add);
-    } catch (IOException e) {
-      problems.add(new Problem(Catalog.SITE_DIR, Catalog.SITE_DIR + ": cannot be read: " + e));
-      return;
+    if (Files.isDirectory(dir)) {
+      try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*.{yaml,yml}")) {
+        stream.forEach(files::add);
+      } catch (IOException e) {
+        problems.add(new Problem(Catalog.SITE_DIR, Catalog.SITE_DIR + ": cannot be read: " + e));
+        return;
+      }
+    }
+    if (candidate != null && !files.contains(root.resolve(candidate.name()))) {
+      files.add(root.resolve(candidate.name()));
     }
     files.sort(Comparator.naturalOrder());
     for (Path file : files) {
@@ -131,9 +147,12 @@ final class CatalogLoader {
                 + "' is not a target name: use lower-case letters, digits and dashes");
       }
       siteIds.add(fileId);
+      String text =
+          candidate != null && candidate.name().equals(hostPath)
+              ? candidate.text()
+              : Files.readString(file);
       SourceTree merged =
-          SiteTarget.merged(
-              new NamedText(hostPath, Files.readString(file)), fileId, catalogTrees, templates);
+          SiteTarget.merged(new NamedText(hostPath, text), fileId, catalogTrees, templates);
       Target target = TargetBuilder.concrete(merged);
       if (catalogTargets.containsKey(fileId)) {
         catalogTargets.put(fileId, target);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
+import org.watchdogmenu.model.DataSize;
 import org.watchdogmenu.model.Durations;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.Users;
@@ -85,6 +86,18 @@ final class Checks {
   void range(String at, Integer value, int min, int max) {
     if (value != null && (value < min || value > max)) {
       fail(at, "must be between " + min + " and " + max + ", not " + value);
+    }
+  }
+
+  void atLeastOne(String at, long n) {
+    if (n < 1) {
+      fail(at, "must be at least 1, not " + n);
+    }
+  }
+
+  void positive(String at, DataSize size) {
+    if (size != null && size.bytes() == 0) {
+      fail(at, "must be larger than 0, e.g. 1G");
     }
   }
 

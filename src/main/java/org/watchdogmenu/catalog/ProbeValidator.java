@@ -57,9 +57,7 @@ final class ProbeValidator {
       c.range(at + ".max", closeWait.max(), 1, 1_000_000);
     } else if (p instanceof MemoryProbeSpec m) {
       process(at, "memory", m.pidFile(), m.process(), m.pm2App(), c);
-      if (m.max().bytes() == 0) {
-        c.fail(at + ".max", "must be larger than 0, e.g. 1G");
-      }
+      c.positive(at + ".max", m.max());
     } else if (p instanceof CpuProbeSpec cpu) {
       process(at, "cpu", cpu.pidFile(), cpu.process(), cpu.pm2App(), c);
       c.range(at + ".max_percent", cpu.maxPercent(), 1, 100);

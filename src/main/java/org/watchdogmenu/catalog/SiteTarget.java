@@ -26,7 +26,15 @@ final class SiteTarget {
       String fileId,
       Map<String, SourceTree> targets,
       Map<String, SourceTree> templates) {
-    SourceTree site = YamlSource.read(file.text(), file.name());
+    return merged(YamlSource.read(file.text(), file.name()), fileId, targets, templates);
+  }
+
+  /** The same for a site file already read into a tree. */
+  static SourceTree merged(
+      SourceTree site,
+      String fileId,
+      Map<String, SourceTree> targets,
+      Map<String, SourceTree> templates) {
     SourceMap lines = site.lines();
     JsonNode id = site.tree().get("id");
     if (id == null || id.isNull()) {
@@ -35,12 +43,7 @@ final class SiteTarget {
           "'id' is missing: add 'id: " + fileId + "' (the file name without .yaml)");
     }
     if (!id.isTextual() || !Target.isValidId(id.asText())) {
-      throw CatalogException.at(
-          lines.at("id"),
-          "'id' must be lower-case letters, digits and dashes (at most 63, not starting with a"
-              + " dash), not '"
-              + id.asText()
-              + "'");
+      throw CatalogException.at(lines.at("id"), badId(id.asText()));
     }
     if (!id.asText().equals(fileId)) {
       throw CatalogException.at(
@@ -55,6 +58,14 @@ final class SiteTarget {
     }
     SourceTree base = base(site, targets, templates);
     return base == null ? site : TreeMerge.merge(base, site);
+  }
+
+  /** What is wrong with an id that is not a target name. */
+  static String badId(String id) {
+    return "'id' must be lower-case letters, digits and dashes (at most 63, not starting with a"
+        + " dash), not '"
+        + id
+        + "'";
   }
 
   private static SourceTree base(

@@ -51,6 +51,15 @@ final class SourceMap {
     }
   }
 
+  /** The last line that holds a value at or under path. */
+  int lastLine(String path) {
+    return lines.entrySet().stream()
+        .filter(e -> isAtOrUnder(e.getKey(), path))
+        .mapToInt(e -> e.getValue().line())
+        .max()
+        .orElse(1);
+  }
+
   /** The part under prefix, with paths made relative to it. */
   SourceMap sub(String prefix) {
     Map<String, Location> out = new HashMap<>();

@@ -28,6 +28,10 @@ final class StrictMapping {
           .map(JsonSubTypes.Type::name)
           .collect(Collectors.joining(", "));
 
+  static final String DURATION = "must be a duration like 500ms, 5s, 2m, 1h or 1d";
+  static final String SIZE = "must be a size like 512M or 1G";
+  static final String WHOLE = "must be a whole number";
+
   private StrictMapping() {}
 
   static <T> T map(JsonNode tree, Class<T> type, SourceMap lines) {
@@ -85,16 +89,16 @@ final class StrictMapping {
       return "must be one of " + KINDS + value;
     }
     if (type == Duration.class) {
-      return "must be a duration like 500ms, 5s, 2m, 1h or 1d" + value;
+      return DURATION + value;
     }
     if (type == DataSize.class) {
-      return "must be a size like 512M or 1G" + value;
+      return SIZE + value;
     }
     if (type != null && Collection.class.isAssignableFrom(type)) {
       return "must be a list, e.g. [a, b]" + value;
     }
     if (type == Integer.class || type == int.class || type == Long.class) {
-      return "must be a whole number" + value;
+      return WHOLE + value;
     }
     if (type == Boolean.class || type == boolean.class) {
       return "must be true or false" + value;

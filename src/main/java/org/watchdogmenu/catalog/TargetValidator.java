@@ -23,8 +23,8 @@ final class TargetValidator {
     JsonNode policy = tree.path("policy");
     for (String key : List.of("retries", "max_restarts")) {
       JsonNode n = policy.path(key);
-      if (n.isIntegralNumber() && n.asLong() < 1) {
-        c.fail("policy." + key, "must be at least 1, not " + n.asText());
+      if (n.isIntegralNumber()) {
+        c.atLeastOne("policy." + key, n.asLong());
       }
     }
     for (String key : List.of("interval", "window")) {

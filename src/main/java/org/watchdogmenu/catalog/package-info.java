@@ -30,6 +30,12 @@
  *       unit} of a systemd service (when neither {@code unit} nor {@code file} is given).
  *   <li>Unit names are kept as written; systemctl and journalctl read a name without a suffix as
  *       {@code NAME.service}, and the seeds' cron file names use the bare name.
+ *   <li>{@link org.watchdogmenu.catalog.TargetFiles} makes site files from settings ({@code
+ *       KEY=VALUE}) for the menu's Settings screen and {@code watchdog-menu target set|add}: for a
+ *       shipped target only the changed keys, in an existing file a change in place where it can be
+ *       made (its comments stay), else the file written anew. Every candidate is read back together
+ *       with the other files ({@link org.watchdogmenu.catalog.Catalog#checkSiteFile}) before it is
+ *       handed on, so a bad value is refused as one line and never written.
  *   <li>Every error is one line naming the file and line that set the value, the key, and what to
  *       do. A broken site file is listed in {@link org.watchdogmenu.catalog.Catalog#problems()} and
  *       breaks only its own target.

@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
       UninstallCommand.class,
       DoctorCommand.class,
       MonitorCommand.class,
-      AlertCommand.class
+      AlertCommand.class,
+      TargetCommand.class
     },
     exitCodeListHeading = "%nExit codes (check has its own, see 'watchdog-menu check --help'):%n",
     exitCodeList = {

@@ -20,6 +20,8 @@ public enum FileKind {
   LINGER,
   /** /etc/watchdog-menu/monitor.yaml: read back by the monitor's own strict reader. */
   MONITOR_LIST,
+  /** A site target file in /etc/watchdog-menu/targets: read back by the catalog with the others. */
+  TARGET,
   /**
    * /etc/watchdog-menu/alerts.yaml: read back by the alert loader itself, mode 0600 root; it holds
    * secrets, so previews show it masked.

@@ -11,6 +11,8 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.watchdogmenu.alert.AlertsEdit;
 import org.watchdogmenu.alert.NewChannel;
+import org.watchdogmenu.catalog.TargetFile;
+import org.watchdogmenu.catalog.TargetFiles;
 import org.watchdogmenu.model.ServiceKind;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.monitor.MonitorList;
@@ -268,6 +270,20 @@ public final class Planner {
     } catch (ConfigException e) {
       throw new InstallException(e.getMessage());
     }
+    return b.build();
+  }
+
+  /**
+   * Writes a site target file: the changed settings of a target, or a new target of the operator's
+   * own. The file was made and read back by {@link TargetFiles}; the applier reads it back again
+   * with the files as they are then.
+   */
+  public Plan targetFile(TargetFile file) {
+    PlanBuilder b = builder(file.command());
+    b.write(
+        FileWrite.of(
+            file.path(), file.text(), FileKind.TARGET, "0644", "root", "target/" + file.id()));
+    file.notes().forEach(b::warn);
     return b.build();
   }
 

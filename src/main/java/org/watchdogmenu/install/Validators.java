@@ -11,11 +11,13 @@ final class Validators {
   private final Validator logrotate;
   private final Validator monitorList = new MonitorListValidator();
   private final Validator alerts = new AlertsValidator();
+  private final Validator target;
 
   Validators(Host host) {
     this.sudoers = new SudoersValidator(host.runner());
     this.units = new UnitValidator(host.runner(), host.root());
     this.logrotate = new LogrotateValidator(host.runner());
+    this.target = new TargetFileValidator(host.root());
   }
 
   List<String> check(FileWrite file) {
@@ -34,6 +36,8 @@ final class Validators {
         return monitorList.check(file);
       case ALERTS:
         return alerts.check(file);
+      case TARGET:
+        return target.check(file);
       default:
         return file.content().length == 0
             ? List.of()

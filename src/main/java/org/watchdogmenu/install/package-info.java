@@ -1,6 +1,7 @@
 /**
  * The installer: writes cron.d files, systemd units and drop-ins, sudoers, linger and logrotate
- * from {@code templates/}, previewed, validated by the real tools, and reversible.
+ * from {@code templates/}, and the site's target files made by the catalog, previewed, validated by
+ * the real tools (a target file by the catalog itself), and reversible.
  *
  * <p>Flow: {@link org.watchdogmenu.install.Planner} builds a {@link org.watchdogmenu.install.Plan}
  * (nothing written) → {@link org.watchdogmenu.install.Plan#preview} shows a unified diff per file

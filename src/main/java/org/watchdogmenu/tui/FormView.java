@@ -9,7 +9,8 @@ import java.util.function.Function;
 /**
  * A form of text fields: pick a field to type its value (each value is checked before it is kept),
  * then the last item hands the values on, after checking them all, e.g. to make a preview. Nothing
- * is written here.
+ * is written here. The last refusal ("Not kept: ...", or a step from the hand-on whose message
+ * starts with "Not ") stays in the form, folded to the width, until a value is kept or dropped.
  */
 final class FormView implements View {
   private final String crumb;
@@ -21,9 +22,11 @@ final class FormView implements View {
   private int editing = -1;
   private LineEditor editor;
   private TerminalPosition cursor;
+  private String refusal;
 
   /**
-   * @param submit gets the values, in the order of the fields, once all pass their checks
+   * @param submit gets the values, in the order of the fields, once all pass their checks; a step
+   *     that only says "Not ..." leaves the form open with that line in it
    */
   FormView(
       String crumb,
@@ -67,6 +70,10 @@ final class FormView implements View {
     for (int i = 0; i < intro.size(); i++) {
       lines.add(Line.of(intro.get(i), i == 0 ? Tone.HEAD : Tone.PLAIN));
     }
+    if (refusal != null) {
+      lines.add(Line.of(""));
+      lines.add(Line.of(refusal, Tone.BAD));
+    }
     lines.add(Line.of(""));
     if (editing()) {
       Field f = fields.get(editing);
@@ -106,15 +113,17 @@ final class FormView implements View {
         Field typed = f.with(editor.text().strip());
         String problem = typed.problem();
         if (problem != null) {
-          return Step.say("Not kept: " + f.label() + ": " + problem);
+          return refuse(Step.say("Not kept: " + f.label() + ": " + problem));
         }
         fields.set(editing, typed);
         editing = -1;
+        refusal = null;
         return Step.say(f.label() + ": kept (nothing is written yet)");
       }
       case Escape -> {
         String label = fields.get(editing).label();
         editing = -1;
+        refusal = null;
         return Step.say(label + ": unchanged");
       }
       default -> {
@@ -152,9 +161,20 @@ final class FormView implements View {
     for (Field f : fields) {
       String problem = f.problem();
       if (problem != null) {
-        return Step.say("Not yet: " + f.label() + ": " + problem);
+        return refuse(Step.say("Not yet: " + f.label() + ": " + problem));
       }
     }
-    return submit.apply(values());
+    return refuse(submit.apply(values()));
+  }
+
+  /** Keeps the step's message in the form when it refuses (says "Not ..." and opens nothing). */
+  private Step refuse(Step step) {
+    if (step.open() == null
+        && step.pops() == 0
+        && step.message() != null
+        && step.message().startsWith("Not ")) {
+      refusal = step.message();
+    }
+    return step;
   }
 }

@@ -13,6 +13,9 @@ import org.watchdogmenu.install.Plan;
  * the equivalent command line. Enter and Esc cancel; {@code a} then {@code y} applies.
  */
 final class PlanView implements View {
+  /** Levels to go back after an apply that changed targets: to the first screen. */
+  static final int TO_FIRST = Integer.MAX_VALUE;
+
   private final Session session;
   private final String crumb;
   private final String warning;

@@ -61,13 +61,18 @@ final class Session {
     return null;
   }
 
-  /** Applies a plan (a deliberate yes has been given), finishing it even if Ctrl-C comes. */
+  /**
+   * Applies a plan (a deliberate yes has been given), finishing it even if Ctrl-C comes, then reads
+   * the targets again: the plan may have written a target file.
+   */
   ApplyResult apply(Plan plan) {
     String why = readOnlyReason();
     if (why != null) {
       throw new InstallException(why);
     }
-    return gate.run(() -> installer.applier().apply(plan, new Applier.Options(true)));
+    ApplyResult result = gate.run(() -> installer.applier().apply(plan, new Applier.Options(true)));
+    reloadCatalog();
+    return result;
   }
 
   /** Runs engine work that prints lines, under the gate, and returns what it printed. */

@@ -67,6 +67,7 @@ final class SystemsView implements View {
           new Choice(
               g.title(), words.of(g.targets(), g::name), tone, null, () -> Step.open(open(g))));
     }
+    items.add(Choice.of("Add a target of your own", () -> Step.open(new NewTargetView(session))));
     items.add(MonitorChoices.overview(session));
     return items;
   }

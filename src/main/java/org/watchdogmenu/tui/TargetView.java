@@ -116,6 +116,10 @@ final class TargetView implements View {
                     pending.ask(
                         "Clear the restart history of " + target.id() + "?", this::clearHistory)));
     items.add(Choice.of("View logs", () -> Step.open(new LogView(session, target))));
+    items.add(
+        Choice.of(
+            "Settings (service, probes, restart policy)",
+            () -> Step.open(TargetSettings.form(session, target))));
     items.add(access());
     return items;
   }

@@ -73,7 +73,11 @@ final class TextView implements View {
             "",
             "Log viewer: f follow, / search, n next match, t other log, End jump to end.",
             "",
+            "Forms (Settings, Add a target): pick a field and type; Enter keeps the value",
+            "(it is checked first), Esc drops it, Ctrl-U clears. Save shows the preview.",
+            "",
             "Every action has a command-line twin: watchdog-menu status, check, restart,",
-            "reset, logs, enable, disable, sudoers, linger, units, alert (see watchdog-menu --help)."));
+            "reset, logs, enable, disable, sudoers, linger, units, alert, target",
+            "(see watchdog-menu --help)."));
   }
 }

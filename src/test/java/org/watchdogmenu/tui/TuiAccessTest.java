@@ -33,7 +33,7 @@ class TuiAccessTest {
   @ParameterizedTest
   @MethodSource("org.watchdogmenu.tui.TuiScreensTest#looks")
   void theSudoersFormAndTheUnitsScreenFitEverySize(int w, int h, Look look) {
-    VirtualMenu m = new VirtualMenu(VirtualMenu.sandbox(dir), w, h, look).type("1181");
+    VirtualMenu m = new VirtualMenu(VirtualMenu.sandbox(dir), w, h, look).type("1191");
     assertThat(m.text()).contains("1) Operator account", "[empty]", "2) Preview the sudoers file");
     m.type("1").type("ops");
     assertThat(m.text()).contains("Operator account:", "> ops", "Enter keep");
@@ -50,7 +50,7 @@ class TuiAccessTest {
   @Test
   void aGrantAddsToWhatTheOperatorsFileAlreadyHas() throws IOException {
     Files.createDirectories(dir.resolve("etc/sudoers.d"));
-    VirtualMenu m = menu().type("1181");
+    VirtualMenu m = menu().type("1191");
     assertThat(m.row(0)).endsWith("Sudoers");
     assertThat(m.text()).contains("watchdog-menu check paqet-server", "systemctl restart");
     m.type("1").type("deploy\n").type("2");
@@ -67,7 +67,7 @@ class TuiAccessTest {
 
     m.press(KeyType.Escape, KeyType.Escape)
         .type("2")
-        .type("811")
+        .type("911")
         .type("deploy\n")
         .type("2")
         .type("ay");
@@ -82,7 +82,7 @@ class TuiAccessTest {
 
   @Test
   void aBadAccountNameIsNotKeptAndNothingIsWritten() {
-    VirtualMenu m = menu().type("1181").type("1").type("dep;loy\n");
+    VirtualMenu m = menu().type("1191").type("1").type("dep;loy\n");
     assertThat(m.text()).contains("Not kept: Operator account: ").contains("'dep;loy'");
     m.press(KeyType.Escape).type("2");
     assertThat(m.text()).contains("Not yet: Operator account: give the operator's login name");
@@ -93,7 +93,7 @@ class TuiAccessTest {
   void aFileWithRulesOfItsOwnIsNotMerged() throws IOException {
     Files.createDirectories(sudoers().getParent());
     Files.writeString(sudoers(), "deploy ALL=(ALL) ALL\n");
-    VirtualMenu m = menu().type("1181").type("1").type("deploy\n").type("2");
+    VirtualMenu m = menu().type("1191").type("1").type("deploy\n").type("2");
     assertThat(m.text())
         .contains("Cannot make the plan: /etc/sudoers.d/watchdog-menu-deploy:1: a rule")
         .contains("watchdog-menu does not write; merge by hand", "Nothing was written.");
@@ -106,7 +106,7 @@ class TuiAccessTest {
     Files.writeString(
         dir.resolve("etc/passwd"),
         "satinder:x:1000:1000::/home/satinder:/bin/bash\nubuntu:x:1001:1001::/home/ubuntu:/bin/sh\n");
-    VirtualMenu m = menu().type("48");
+    VirtualMenu m = menu().type("49");
     assertThat(m.text())
         .contains("User service: start camera-platform at boot as satinder", "[Not installed]");
     m.type("3");
@@ -119,8 +119,8 @@ class TuiAccessTest {
     Files.writeString(
         app, "id: api\ntitle: API\nextends: pm2-app\nservice:\n  app: api\n  user: ubuntu\n");
     m = menu().type("5");
-    assertThat(m.text()).contains("8) Sudoers, linger and systemd units");
-    m.type("8").type("3");
+    assertThat(m.text()).contains("9) Sudoers, linger and systemd units");
+    m.type("9").type("3");
     assertThat(m.row(0)).endsWith("PM2 housekeeping");
     m.type("1").type("../x\n");
     assertThat(m.text()).contains("Not kept: App folder: give an absolute folder");

@@ -150,14 +150,14 @@ class TuiKeysTest {
 
   @Test
   void disabledActionsSayWhy() {
-    VirtualMenu m = menu().type("1182");
+    VirtualMenu m = menu().type("1192");
     assertThat(m.text())
         .contains("Not available: the service of paqet-server does not run as a user of its own");
   }
 
   @Test
   void restartPolicyOpensAPreviewOfTheDropIn() {
-    VirtualMenu m = menu().type("118");
+    VirtualMenu m = menu().type("119");
     assertThat(m.text())
         .contains("3) Restart policy drop-in for paqet-server (and", "[Not installed]");
     m.type("3");

@@ -32,7 +32,7 @@ class TuiScreensTest {
     return new VirtualMenu(VirtualMenu.sandbox(dir), w, h, look);
   }
 
-  private static void common(VirtualMenu m, Look look) {
+  static void common(VirtualMenu m, Look look) {
     String text = m.text();
     String[] rows = text.split("\n", -1);
     assertThat(rows[0].startsWith("watchdog-menu") || rows[0].startsWith(look.ellipsis()))
@@ -53,8 +53,9 @@ class TuiScreensTest {
     assertThat(m.text())
         .contains("Pick a system:", "1) Paqet tunnel", "[nothing scheduled]")
         .contains("4) Camera platform")
-        .contains("7) Continuous monitor and alerts", "[not running]")
-        .contains("1-7 pick");
+        .contains("7) Add a target of your own")
+        .contains("8) Continuous monitor and alerts", "[not running]")
+        .contains("1-8 pick");
     assertThat(m.text()).contains("[no targets yet]");
   }
 
@@ -85,7 +86,8 @@ class TuiScreensTest {
         .contains("3) Continuous monitor", "[Off]")
         .contains("4) Run a health check now");
     if (h >= 24) {
-      assertThat(m.text()).contains("7) View logs", "8) Sudoers, linger and systemd units");
+      assertThat(m.text())
+          .contains("7) View logs", "8) Settings", "9) Sudoers, linger and systemd units");
     }
     if (look.color()) {
       assertThat(m.colorOf("[Not configured]")).isEqualTo(TextColor.ANSI.BLACK_BRIGHT);
@@ -106,7 +108,7 @@ class TuiScreensTest {
   @ParameterizedTest
   @MethodSource("looks")
   void monitorAndAlerts(int w, int h, Look look) {
-    VirtualMenu m = menu(w, h, look).type("7");
+    VirtualMenu m = menu(w, h, look).type("8");
     common(m, look);
     assertThat(m.row(0)).endsWith("Systems" + sep(look) + "Monitor and alerts");
     assertThat(m.text())
@@ -120,7 +122,7 @@ class TuiScreensTest {
   @ParameterizedTest
   @MethodSource("looks")
   void addChannelKindsAndForm(int w, int h, Look look) {
-    VirtualMenu m = menu(w, h, look).type("73");
+    VirtualMenu m = menu(w, h, look).type("83");
     common(m, look);
     assertThat(m.text())
         .contains("What kind of channel?")

@@ -1,0 +1,177 @@
+package org.watchdogmenu.tui;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.watchdogmenu.catalog.CatalogException;
+import org.watchdogmenu.catalog.Setting;
+import org.watchdogmenu.catalog.TargetFile;
+import org.watchdogmenu.catalog.TargetFiles;
+import org.watchdogmenu.catalog.ValueRule;
+import org.watchdogmenu.model.CloseWaitProbeSpec;
+import org.watchdogmenu.model.CpuProbeSpec;
+import org.watchdogmenu.model.DiskProbeSpec;
+import org.watchdogmenu.model.Durations;
+import org.watchdogmenu.model.HttpProbeSpec;
+import org.watchdogmenu.model.MemoryProbeSpec;
+import org.watchdogmenu.model.Policy;
+import org.watchdogmenu.model.ProbeSpec;
+import org.watchdogmenu.model.ServiceSpec;
+import org.watchdogmenu.model.Socks5ProbeSpec;
+import org.watchdogmenu.model.Target;
+import org.watchdogmenu.model.TcpConnectProbeSpec;
+import org.watchdogmenu.model.TcpListenProbeSpec;
+
+/**
+ * The Settings screen of a target, as a form: its service (unit, user, app or restart command, as
+ * its kind has them), each probe's address and limits, and its restart policy. Each value is
+ * checked with the catalog's rule as it is kept; saving makes the site file of the values that
+ * changed (read back by the catalog) and opens its preview. After an apply the menu goes back to
+ * the first screen, so no screen goes on showing the target as it was.
+ */
+final class TargetSettings {
+  static final String DURATION = "a duration: 500ms, 30s, 5m, 1h, 1d";
+  static final String PORT = "a port: 1 to 65535";
+  static final String URL = "an http:// or https:// address, e.g. http://127.0.0.1:8080/health";
+  static final String USER = "a user name, e.g. www-data";
+  static final String UNIT = "a systemd unit, e.g. web.service";
+  static final String COMMAND = "the command and its arguments, separated by spaces (no shell)";
+  static final String FOLDER = "an absolute path, e.g. /opt/app";
+
+  private final Session session;
+  private final Target target;
+  private final List<String> keys = new ArrayList<>();
+  private final List<Field> fields = new ArrayList<>();
+
+  private TargetSettings(Session session, Target target) {
+    this.session = session;
+    this.target = target;
+  }
+
+  static FormView form(Session session, Target target) {
+    TargetSettings s = new TargetSettings(session, target);
+    s.service(target.service());
+    for (int i = 0; i < target.probes().size(); i++) {
+      s.probe(i, target.probes().get(i));
+    }
+    s.policy(target.policy());
+    List<String> intro =
+        List.of(
+            "Settings of " + target.title() + " (" + target.id() + ")",
+            "Saving shows the target file first; nothing is written until you apply it.");
+    List<String> initial = s.fields.stream().map(Field::value).toList();
+    return new FormView(
+        "Settings", intro, s.fields, "Save (preview the file)", values -> s.save(initial, values));
+  }
+
+  private void service(ServiceSpec s) {
+    add("Title", "title", target.title(), ValueRule.TEXT, "how the menu names it");
+    switch (s.kind()) {
+      case SYSTEMD -> add("Unit", "service.unit", s.unit(), ValueRule.UNIT, UNIT);
+      case SYSTEMD_USER -> {
+        add("Unit", "service.unit", s.unit(), ValueRule.UNIT, UNIT);
+        add("Runs as user", "service.user", s.user(), ValueRule.USER, USER);
+      }
+      case PM2 -> {
+        add("PM2 app", "service.app", s.app(), ValueRule.TEXT, "the app's name in pm2 list");
+        add("User of its PM2", "service.user", s.user(), ValueRule.USER, USER);
+      }
+      case DOCKER ->
+          add("Container", "service.container", s.container(), ValueRule.TEXT, "its name");
+      case COMMAND -> {
+        add("Restart command", "service.restart", words(s.restart()), ValueRule.TEXT, COMMAND);
+        add("Runs as user", "service.user", s.user(), ValueRule.USER, USER);
+        add("Working folder", "service.workdir", s.workdir(), ValueRule.PATH, FOLDER);
+      }
+    }
+  }
+
+  private void probe(int i, ProbeSpec p) {
+    String name = (p.name() != null ? p.name() : "Probe " + (i + 1) + " (" + p.type() + ")") + ": ";
+    String at = "probes." + i + ".";
+    if (p instanceof HttpProbeSpec h) {
+      add(name + "URL", at + "url", h.url(), ValueRule.URL, URL);
+    } else if (p instanceof TcpListenProbeSpec t) {
+      add(name + "port", at + "port", text(t.port()), ValueRule.PORT, PORT);
+      add(name + "address", at + "host", t.host(), ValueRule.TEXT, "a local address (empty: any)");
+    } else if (p instanceof TcpConnectProbeSpec t) {
+      add(name + "host", at + "host", t.host(), ValueRule.TEXT, "a host name or address");
+      add(name + "port", at + "port", text(t.port()), ValueRule.PORT, PORT);
+    } else if (p instanceof Socks5ProbeSpec s) {
+      add(name + "proxy", at + "proxy", s.proxy(), ValueRule.HOST_PORT, "HOST:PORT of the proxy");
+      add(name + "URL", at + "url", s.url(), ValueRule.URL, URL);
+    } else if (p instanceof MemoryProbeSpec m) {
+      add(name + "memory max", at + "max", m.max().toString(), ValueRule.SIZE, "a size: 1G");
+    } else if (p instanceof CpuProbeSpec c) {
+      add(name + "CPU max %", at + "max_percent", text(c.maxPercent()), ValueRule.PERCENT, "1-100");
+    } else if (p instanceof DiskProbeSpec d) {
+      add(name + "path", at + "path", d.path(), ValueRule.PATH, "a folder on the file system");
+      add(name + "max %", at + "max_percent", text(d.maxPercent()), ValueRule.PERCENT, "1-100");
+    } else if (p instanceof CloseWaitProbeSpec c) {
+      add(name + "max", at + "max", text(c.max()), ValueRule.COUNT, "connections per port");
+    }
+  }
+
+  private void policy(Policy p) {
+    duration("Check interval (monitor)", "policy.interval", p.interval());
+    add("Retries before a restart", "policy.retries", text(p.retries()), ValueRule.COUNT, "1+");
+    duration("Delay between retries", "policy.retry_delay", p.retryDelay());
+    duration("Grace after a start", "policy.grace", p.grace());
+    duration("Cooldown between restarts", "policy.cooldown", p.cooldown());
+    add(
+        "Max restarts per window",
+        "policy.max_restarts",
+        text(p.maxRestarts()),
+        ValueRule.COUNT,
+        "1+");
+    duration("Window of the restart cap", "policy.window", p.window());
+  }
+
+  private Step save(List<String> initial, List<String> values) {
+    List<Setting> changed = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      if (!values.get(i).equals(initial.get(i))) {
+        changed.add(new Setting(keys.get(i), values.get(i)));
+      }
+    }
+    if (changed.isEmpty()) {
+      return Step.say("Nothing changed: pick a value and type a new one first.");
+    }
+    try {
+      TargetFile file = new TargetFiles(session.catalog()).set(target.id(), changed);
+      return PlanView.open(
+          session,
+          "Save",
+          null,
+          () -> session.installer().planner().targetFile(file),
+          PlanView.TO_FIRST);
+    } catch (CatalogException e) {
+      return Step.say("Not saved: " + e.getMessage());
+    }
+  }
+
+  private void duration(String label, String key, Duration value) {
+    add(label, key, Durations.format(value), ValueRule.DURATION, DURATION);
+  }
+
+  private void add(String label, String key, String value, ValueRule rule, String hint) {
+    keys.add(key);
+    fields.add(Field.of(label, value, hint, v -> rule.problem(key, v)));
+  }
+
+  private static String text(Integer n) {
+    return n == null ? "" : n.toString();
+  }
+
+  /** A command as words, or as a list written out when a word has a space or a quote. */
+  private static String words(List<String> argv) {
+    if (argv.stream().noneMatch(a -> a.matches(".*[\\s\"',\\[\\]].*"))) {
+      return String.join(" ", argv);
+    }
+    List<String> quoted =
+        argv.stream()
+            .map(a -> "\"" + a.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+            .toList();
+    return "[" + String.join(", ", quoted) + "]";
+  }
+}
