@@ -1,6 +1,5 @@
 package org.watchdogmenu.tui;
 
-import com.googlecode.lanterna.input.KeyStroke;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -16,12 +15,11 @@ import org.watchdogmenu.model.Target;
  * user service that starts a command target at boot, PM2's housekeeping and start at boot). Each
  * opens a form or a preview; nothing is written here.
  */
-final class AccessView implements View {
+final class AccessView extends MenuView {
   static final String TITLE = "Sudoers, linger and systemd units";
 
   private final Session session;
   private final Target target;
-  private Choices choices;
 
   AccessView(Session session, Target target) {
     this.session = session;
@@ -34,34 +32,12 @@ final class AccessView implements View {
   }
 
   @Override
-  public List<String> keys(Look look) {
-    return choices().keys(look);
+  List<Line> head() {
+    return List.of(Line.of(TITLE + " of " + target.id(), Tone.HEAD), Line.of(""));
   }
 
   @Override
-  public List<Line> body(int width, int height) {
-    choices().update(items());
-    List<Line> lines = new ArrayList<>();
-    lines.add(Line.of(TITLE + " of " + target.id(), Tone.HEAD));
-    lines.add(Line.of(""));
-    int head = lines.size();
-    lines.addAll(choices.lines());
-    return Scroll.around(lines, choices.selected() + head, height);
-  }
-
-  @Override
-  public Step key(KeyStroke key) {
-    return choices().key(key);
-  }
-
-  private Choices choices() {
-    if (choices == null) {
-      choices = new Choices(items());
-    }
-    return choices;
-  }
-
-  private List<Choice> items() {
+  List<Choice> items() {
     List<Choice> items = new ArrayList<>();
     items.add(sudoers());
     items.add(linger());

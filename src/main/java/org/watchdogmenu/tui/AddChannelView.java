@@ -1,7 +1,5 @@
 package org.watchdogmenu.tui;
 
-import com.googlecode.lanterna.input.KeyStroke;
-import java.util.ArrayList;
 import java.util.List;
 import org.watchdogmenu.alert.AlertSecrets;
 import org.watchdogmenu.alert.Alerts;
@@ -13,13 +11,11 @@ import org.watchdogmenu.os.ConfigException;
  * loader's own rules, a webhook address listed masked), then the preview of alerts.yaml with its
  * secrets masked. Nothing is written here.
  */
-final class AddChannelView implements View {
+final class AddChannelView extends MenuView {
   private final Session session;
-  private final Choices choices;
 
   AddChannelView(Session session) {
     this.session = session;
-    this.choices = new Choices(items());
   }
 
   @Override
@@ -28,25 +24,12 @@ final class AddChannelView implements View {
   }
 
   @Override
-  public List<String> keys(Look look) {
-    return choices.keys(look);
+  List<Line> head() {
+    return List.of(Line.of("What kind of channel?", Tone.HEAD), Line.of(""));
   }
 
   @Override
-  public List<Line> body(int width, int height) {
-    List<Line> lines = new ArrayList<>();
-    lines.add(Line.of("What kind of channel?", Tone.HEAD));
-    lines.add(Line.of(""));
-    lines.addAll(choices.lines());
-    return Scroll.around(lines, choices.selected() + 2, height);
-  }
-
-  @Override
-  public Step key(KeyStroke key) {
-    return choices.key(key);
-  }
-
-  private List<Choice> items() {
+  List<Choice> items() {
     return List.of(
         Choice.of(
             "Slack-compatible webhook (Slack, Mattermost, Rocket.Chat)",

@@ -1,6 +1,5 @@
 package org.watchdogmenu.tui;
 
-import com.googlecode.lanterna.input.KeyStroke;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -20,14 +19,13 @@ import org.watchdogmenu.model.Target;
  * and warnings, fixed times of day where the system has them, and Disable. A pick opens the
  * preview; nothing is written here.
  */
-final class IntervalView implements View {
+final class IntervalView extends MenuView {
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
   private final Session session;
   private final Group group;
   private final Target target;
   private final Feature feature;
-  private Choices choices;
 
   IntervalView(Session session, Group group, Target target, Feature feature) {
     this.session = session;
@@ -42,35 +40,19 @@ final class IntervalView implements View {
   }
 
   @Override
-  public List<String> keys(Look look) {
-    return (choices == null ? menu() : choices).keys(look);
+  void started(Choices menu) {
+    menu.select(recommended());
   }
 
   @Override
-  public List<Line> body(int width, int height) {
+  List<Line> head() {
     FeatureState now = session.installer().reader().read(target, feature);
-    if (choices == null) {
-      choices = menu();
-      choices.select(recommended());
-    } else {
-      choices.update(items());
-    }
     List<Line> lines = new ArrayList<>();
     lines.add(
         new Line("Now:", Tone.HEAD, now.words(), now.configured() ? Tone.ON : Tone.OFF, false));
     lines.add(Line.of("Pick how often " + target.id() + " gets its " + feature.words() + ":"));
     lines.add(Line.of(""));
-    lines.addAll(choices.lines());
-    return Scroll.around(lines, choices.selected() + 3, height);
-  }
-
-  @Override
-  public Step key(KeyStroke key) {
-    if (choices == null) {
-      choices = menu();
-      choices.select(recommended());
-    }
-    return choices.key(key);
+    return lines;
   }
 
   private CatalogSystem system() {
@@ -94,11 +76,8 @@ final class IntervalView implements View {
     return Math.max(0, i);
   }
 
-  private Choices menu() {
-    return new Choices(items());
-  }
-
-  private List<Choice> items() {
+  @Override
+  List<Choice> items() {
     CatalogSystem s = system();
     FeatureState now = session.installer().reader().read(target, feature);
     List<Choice> items = new ArrayList<>();

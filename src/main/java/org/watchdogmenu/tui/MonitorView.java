@@ -1,6 +1,5 @@
 package org.watchdogmenu.tui;
 
-import com.googlecode.lanterna.input.KeyStroke;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +22,8 @@ import org.watchdogmenu.os.ConfigException;
  * monitored targets with their intervals and the alert channels. Its items preview installing the
  * service, list the channels (addresses masked), add one, and send a test alert.
  */
-final class MonitorView implements View {
+final class MonitorView extends MenuView {
   private final Session session;
-  private Choices choices;
 
   MonitorView(Session session) {
     this.session = session;
@@ -37,17 +35,7 @@ final class MonitorView implements View {
   }
 
   @Override
-  public List<String> keys(Look look) {
-    return (choices == null ? menu() : choices).keys(look);
-  }
-
-  @Override
-  public List<Line> body(int width, int height) {
-    if (choices == null) {
-      choices = menu();
-    } else {
-      choices.update(items());
-    }
+  List<Line> head() {
     Instant now = session.host().clock().instant();
     MonitorState state = MonitorChoices.state(session);
     List<Line> lines = new ArrayList<>();
@@ -63,10 +51,7 @@ final class MonitorView implements View {
     lines.add(targets(state));
     lines.add(channels());
     lines.add(Line.of(""));
-    List<Line> head = Wrap.lines(lines, width);
-    List<Line> all = new ArrayList<>(head);
-    all.addAll(choices.lines());
-    return Scroll.around(all, choices.selected() + head.size(), height);
+    return lines;
   }
 
   private Line targets(MonitorState state) {
@@ -99,18 +84,7 @@ final class MonitorView implements View {
   }
 
   @Override
-  public Step key(KeyStroke key) {
-    if (choices == null) {
-      choices = menu();
-    }
-    return choices.key(key);
-  }
-
-  private Choices menu() {
-    return new Choices(items());
-  }
-
-  private List<Choice> items() {
+  List<Choice> items() {
     boolean installed = session.installer().monitorUnitInstalled();
     List<Choice> items = new ArrayList<>();
     items.add(

@@ -1,13 +1,11 @@
 package org.watchdogmenu.tui;
 
-import com.googlecode.lanterna.input.KeyStroke;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The first screen: every system with a one-line summary of what is scheduled. */
-final class SystemsView implements View {
+final class SystemsView extends MenuView {
   private final Session session;
-  private Choices choices;
 
   SystemsView(Session session) {
     this.session = session;
@@ -19,41 +17,22 @@ final class SystemsView implements View {
   }
 
   @Override
-  public List<String> keys(Look look) {
-    return (choices == null ? menu() : choices).keys(look);
+  List<Line> head() {
+    return List.of(Line.of("Pick a system:", Tone.HEAD), Line.of(""));
   }
 
   @Override
-  public List<Line> body(int width, int height) {
-    if (choices == null) {
-      choices = menu();
-    } else {
-      choices.update(items());
-    }
+  List<Line> foot() {
     List<Line> lines = new ArrayList<>();
-    lines.add(Line.of("Pick a system:", Tone.HEAD));
-    lines.add(Line.of(""));
-    lines.addAll(choices.lines());
     if (!session.catalog().problems().isEmpty()) {
       lines.add(Line.of(""));
       session.catalog().problems().forEach(p -> lines.add(Line.of(p.message(), Tone.BAD)));
     }
-    return Scroll.around(lines, choices.selected() + 2, height);
+    return lines;
   }
 
   @Override
-  public Step key(KeyStroke key) {
-    if (choices == null) {
-      choices = menu();
-    }
-    return choices.key(key);
-  }
-
-  private Choices menu() {
-    return new Choices(items());
-  }
-
-  private List<Choice> items() {
+  List<Choice> items() {
     StateWords words = new StateWords(session.installer().reader());
     List<Choice> items = new ArrayList<>();
     for (Group g : Group.of(session.catalog())) {

@@ -16,12 +16,11 @@ import org.watchdogmenu.model.Target;
  * One target: its numbered features with their state inline, its protection state and last check,
  * and the actions on it. Changes go through a preview ({@link PlanView}) or a y/n question.
  */
-final class TargetView implements View {
+final class TargetView extends MenuView {
   private final Session session;
   private final Group group;
   private final Target target;
   private final Pending pending = new Pending();
-  private Choices choices;
 
   TargetView(Session session, Group group, Target target) {
     this.session = session;
@@ -35,17 +34,7 @@ final class TargetView implements View {
   }
 
   @Override
-  public List<String> keys(Look look) {
-    return (choices == null ? menu() : choices).keys(look);
-  }
-
-  @Override
-  public List<Line> body(int width, int height) {
-    if (choices == null) {
-      choices = menu();
-    } else {
-      choices.update(items());
-    }
+  List<Line> head() {
     List<Line> lines = new ArrayList<>();
     lines.add(Line.of(target.title() + " (" + target.id() + ")", Tone.HEAD));
     lines.add(Line.of("Service: " + Engine.describe(target)));
@@ -57,9 +46,7 @@ final class TargetView implements View {
       lines.add(Line.of("Protection: cannot read " + target.paths().state() + ": " + e, Tone.BAD));
     }
     lines.add(Line.of(""));
-    int head = lines.size();
-    lines.addAll(choices.lines());
-    return Scroll.around(lines, choices.selected() + head, height);
+    return lines;
   }
 
   private static Line lastCheck(TargetStatus status) {
@@ -81,17 +68,11 @@ final class TargetView implements View {
     if (pending.armed()) {
       return pending.answer(key);
     }
-    if (choices == null) {
-      choices = menu();
-    }
-    return choices.key(key);
+    return super.key(key);
   }
 
-  private Choices menu() {
-    return new Choices(items());
-  }
-
-  private List<Choice> items() {
+  @Override
+  List<Choice> items() {
     List<Choice> items = new ArrayList<>();
     items.add(feature(Feature.HEALTH, "Health check (auto-restart)"));
     items.add(feature(Feature.RESTART, "Scheduled restart (cron)"));
