@@ -153,15 +153,7 @@ public final class Planner {
   public Plan userUnit(UserUnitRequest r) {
     String home = r.home();
     if (home == null) {
-      home =
-          accounts
-              .home(r.user())
-              .orElseThrow(
-                  () ->
-                      new InstallException(
-                          "user "
-                              + r.user()
-                              + " is not in /etc/passwd: create the account first or give its home"));
+      home = home(r.user(), "create the account first or give its home");
       Names.path("home of " + r.user(), home);
     }
     PlanBuilder b = builder("units --user-service " + r.name().replaceFirst("\\.service$", ""));
@@ -295,15 +287,7 @@ public final class Planner {
   /** Seed 002's PM2 housekeeping for a user whose home is read from the root's /etc/passwd. */
   public Plan pm2Housekeeping(String user, String appDir) {
     Names.user("pm2 user", user);
-    String home =
-        accounts
-            .home(user)
-            .orElseThrow(
-                () ->
-                    new InstallException(
-                        "user "
-                            + user
-                            + " is not in /etc/passwd: create it first or name another"));
+    String home = home(user, "create it first or name another");
     return pm2Housekeeping(Pm2Housekeeping.seed002(user, home, appDir));
   }
 
@@ -345,6 +329,14 @@ public final class Planner {
   /** Every file of ours removed, every file we replaced put back, the manifest and backups gone. */
   public Plan uninstall() {
     return new Reversal(root, store).uninstall(title("uninstall"));
+  }
+
+  /** The user's home from the root's /etc/passwd; a missing user is one line saying what to do. */
+  private String home(String user, String whatToDo) {
+    return accounts
+        .home(user)
+        .orElseThrow(
+            () -> new InstallException("user " + user + " is not in /etc/passwd: " + whatToDo));
   }
 
   private PlanBuilder builder(String action) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.watchdogmenu.install.Plan;
 import org.watchdogmenu.install.UserUnitRequest;
-import org.watchdogmenu.model.ServiceKind;
 import org.watchdogmenu.model.ServiceSpec;
 import org.watchdogmenu.model.Target;
 
@@ -42,20 +41,21 @@ final class AccessView extends MenuView {
     items.add(sudoers());
     items.add(linger());
     ServiceSpec s = target.service();
-    switch (s == null ? ServiceKind.COMMAND : s.kind()) {
+    if (s == null) {
+      return items;
+    }
+    switch (s.kind()) {
       case SYSTEMD ->
           items.add(
               item(
                   "Restart policy drop-in for " + s.unit() + " (and an alert when it fails)",
                   "restart-policy/" + s.unit(),
-                  () -> session.installer().planner().restartPolicy(s.unit())));
+                  preview(() -> session.installer().planner().restartPolicy(s.unit()))));
       case PM2 ->
           items.add(
-              new Choice(
+              item(
                   "PM2 housekeeping and start at boot for " + s.user(),
-                  words("pm2-housekeeping/" + s.user()),
-                  tone("pm2-housekeeping/" + s.user()),
-                  null,
+                  "pm2-housekeeping/" + s.user(),
                   () -> Step.open(pm2Form(s.user()))));
       case COMMAND -> {
         if (runsAsUser(s)) {
@@ -63,11 +63,12 @@ final class AccessView extends MenuView {
               item(
                   "User service: start " + target.id() + " at boot as " + s.user(),
                   "user-unit/" + s.user() + "/" + target.id() + ".service",
-                  () ->
-                      session
-                          .installer()
-                          .planner()
-                          .userUnit(UserUnitRequest.forCommandTarget(target))));
+                  preview(
+                      () ->
+                          session
+                              .installer()
+                              .planner()
+                              .userUnit(UserUnitRequest.forCommandTarget(target)))));
         }
       }
       default -> {}
@@ -107,21 +108,19 @@ final class AccessView extends MenuView {
                 session, "Linger", null, () -> session.installer().planner().linger(s.user()), 1));
   }
 
-  private Choice item(String label, String feature, Supplier<Plan> plan) {
+  /** An item whose state is whether watchdog-menu has installed the feature's files. */
+  private Choice item(String label, String feature, Supplier<Step> action) {
+    boolean installed = session.installer().installed(feature);
     return new Choice(
         label,
-        words(feature),
-        tone(feature),
+        installed ? "Installed" : "Not installed",
+        installed ? Tone.ON : Tone.OFF,
         null,
-        () -> PlanView.open(session, "Preview", null, plan, 1));
+        action);
   }
 
-  private String words(String feature) {
-    return session.installer().installed(feature) ? "Installed" : "Not installed";
-  }
-
-  private Tone tone(String feature) {
-    return session.installer().installed(feature) ? Tone.ON : Tone.OFF;
+  private Supplier<Step> preview(Supplier<Plan> plan) {
+    return () -> PlanView.open(session, "Preview", null, plan, 1);
   }
 
   private FormView pm2Form(String user) {

@@ -41,7 +41,7 @@ final class Session {
   }
 
   /** Reads the targets again, after a change to a target file. */
-  void reloadCatalog() {
+  private void reloadCatalog() {
     catalog = Catalog.load(host.root());
   }
 
