@@ -9,7 +9,7 @@ public record TargetPaths(String state, String healthLog, String cronLog) {
   /** The paths a target gets when its file names none. */
   public static TargetPaths defaultsFor(String targetId) {
     return new TargetPaths(
-        "/var/tmp/" + targetId + "_restart_state.txt",
+        "/var/lib/watchdog-menu/state/" + targetId + ".txt",
         "/var/log/" + targetId + "-health.log",
         "/var/log/" + targetId + "-cron.log");
   }
@@ -23,8 +23,16 @@ public record TargetPaths(String state, String healthLog, String cronLog) {
         cronLog == null ? d.cronLog : cronLog);
   }
 
-  /** The lock file that serialises every restart decision of the target. */
+  /** The folder of every lock: root's alone (0700), so no other account can open or hold one. */
+  public static final String LOCK_DIR = "/run/watchdog-menu";
+
+  /**
+   * The lock file that serialises every restart decision of the target: one per state file, in
+   * {@link #LOCK_DIR}, named after the state file's path ({@code /var/tmp/x.txt} → {@code
+   * /run/watchdog-menu/var-tmp-x.txt.lock}), never next to the state file where another account
+   * might reach it.
+   */
   public String lock() {
-    return state + ".lock";
+    return LOCK_DIR + "/" + state.substring(1).replace('/', '-') + ".lock";
   }
 }

@@ -6,10 +6,10 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,8 +18,11 @@ import java.util.Set;
 
 /**
  * Replaces a file so that a reader (or a crash) sees either the old content or the new, never a
- * part: write a temp file in the same folder, fsync it, set its mode and owner, rename it over the
- * target, fsync the folder. The temp name starts with a dot, which cron and sudo both ignore.
+ * part: create a temp file with a random name exclusively in the same folder (never through a
+ * link), write and fsync it, set its mode and owner on the open file, rename it over the target,
+ * fsync the folder. The temp name starts with a dot, which cron and sudo both ignore. Only folders
+ * that no other account can change are written, or shared folders with the sticky bit (where nobody
+ * can replace root's temp file); anything else is refused with {@link UnsafePathException}.
  */
 public final class AtomicFile {
   /**
@@ -28,6 +31,8 @@ public final class AtomicFile {
    */
   private static final Set<PosixFilePermission> OWNER_ONLY =
       PosixFilePermissions.fromString("rw-------");
+
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
   private AtomicFile() {}
 
@@ -55,30 +60,35 @@ public final class AtomicFile {
       Path target, byte[] content, Set<PosixFilePermission> mode, String owner, String group)
       throws IOException {
     Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path temp = dir.resolve("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+    requireSafeFolder(dir, target);
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      Files.createDirectories(dir);
+      requireSafeFolder(dir, target);
+    }
+    Path temp = dir.resolve("." + target.getFileName() + ".tmp-" + randomSuffix());
     Staged staged = new Staged(temp, target, dir);
-    try {
-      try (FileChannel ch =
-          FileChannel.open(
-              temp,
-              Set.of(
-                  StandardOpenOption.CREATE,
-                  StandardOpenOption.TRUNCATE_EXISTING,
-                  StandardOpenOption.WRITE),
-              mode == null
-                  ? new FileAttribute<?>[0]
-                  : new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)})) {
-        ByteBuffer buffer = ByteBuffer.wrap(content);
-        while (buffer.hasRemaining()) {
-          ch.write(buffer);
-        }
-        ch.force(true);
+    try (FileChannel ch =
+        FileChannel.open(
+            temp,
+            Set.of(
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
+            PosixFilePermissions.asFileAttribute(OWNER_ONLY))) {
+      ByteBuffer buffer = ByteBuffer.wrap(content);
+      while (buffer.hasRemaining()) {
+        ch.write(buffer);
       }
+      ch.force(true);
+      // mode and owner on the open file (through /proc/self/fd), never on a path someone swapped
+      Path self = OpenFiles.procPath(ch).orElse(temp);
+      LinkOption[] how =
+          self == temp ? new LinkOption[] {LinkOption.NOFOLLOW_LINKS} : new LinkOption[0];
       if (mode != null) {
-        Files.setPosixFilePermissions(temp, mode);
+        Files.getFileAttributeView(self, PosixFileAttributeView.class, how).setPermissions(mode);
+      } else {
+        Files.getFileAttributeView(self, PosixFileAttributeView.class, how)
+            .setPermissions(defaultMode());
       }
-      setOwner(temp, owner, group);
+      setOwner(self, owner, group, how);
       return staged;
     } catch (IOException | RuntimeException e) {
       staged.close();
@@ -86,9 +96,42 @@ public final class AtomicFile {
     }
   }
 
-  private static void setOwner(Path file, String owner, String group) throws IOException {
+  /**
+   * Refuses to write into a folder that another account could change: one owned by another account
+   * (a home: written with that account's rights instead), one writable by a group or by everyone
+   * without the sticky bit, or a link another account could have planted on the way.
+   */
+  private static void requireSafeFolder(Path dir, Path target) throws IOException {
+    FolderTrust.Verdict v = FolderTrust.of(dir);
+    if (v instanceof FolderTrust.Trusted || v instanceof FolderTrust.Sticky) {
+      return;
+    }
+    throw new UnsafePathException(
+        "refusing to write "
+            + target
+            + " as root: "
+            + v.words()
+            + (v instanceof FolderTrust.OwnedBy o
+                ? "; a file there is written with " + o.user() + "'s rights or not at all"
+                : "; root writes only where no other account can swap files"));
+  }
+
+  private static String randomSuffix() {
+    byte[] b = new byte[8];
+    RANDOM.nextBytes(b);
+    return java.util.HexFormat.of().formatHex(b);
+  }
+
+  /** rw-r--r--, what a file gets when the caller names no mode (the umask's usual result). */
+  private static Set<PosixFilePermission> defaultMode() {
+    return PosixFilePermissions.fromString("rw-r--r--");
+  }
+
+  private static void setOwner(Path file, String owner, String group, LinkOption... how)
+      throws IOException {
     UserPrincipalLookupService users = file.getFileSystem().getUserPrincipalLookupService();
-    PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+    PosixFileAttributeView view =
+        Files.getFileAttributeView(file, PosixFileAttributeView.class, how);
     if (owner != null) {
       view.setOwner(users.lookupPrincipalByName(owner));
     }

@@ -5,12 +5,15 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -61,9 +64,7 @@ public final class LockFile {
     }
     boolean done = false;
     try {
-      Files.createDirectories(key.getParent());
-      FileChannel channel =
-          FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileChannel channel = openLockFile(key);
       try {
         while (true) {
           FileLock lock = tryLock(channel);
@@ -89,6 +90,48 @@ public final class LockFile {
       if (!done) {
         local.release();
       }
+    }
+  }
+
+  /**
+   * Opens (or creates) the lock file without following a link, in a folder only root can change,
+   * mode 0600: another account cannot plant it, open it, or hold a lock on it.
+   */
+  private static FileChannel openLockFile(Path key) throws IOException {
+    Path dir = key.getParent();
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      FolderTrust.requireTrusted(dir, "a lock");
+      Files.createDirectories(dir);
+      try {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+      } catch (IOException | UnsupportedOperationException ignored) {
+        // the folder's trust is checked below in any case
+      }
+    }
+    FolderTrust.requireTrusted(dir, "a lock");
+    FileChannel channel =
+        FileChannel.open(
+            key,
+            Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    try {
+      Optional<FileStat> s = OpenFiles.fstat(channel);
+      if (s.isPresent()) {
+        if (s.get().type() != FileStat.Type.REGULAR || s.get().links() != 1) {
+          throw new UnsafePathException(
+              "refusing the lock " + key + ": it is not a plain file of its own; remove it");
+        }
+        SafeRead.requireOwned(key, s.get(), "the lock");
+        if ((s.get().mode() & 077) != 0) {
+          Files.setPosixFilePermissions(
+              OpenFiles.procPath(channel).orElseThrow(),
+              PosixFilePermissions.fromString("rw-------"));
+        }
+      }
+      return channel;
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
     }
   }
 
