@@ -16,6 +16,7 @@ import org.watchdogmenu.os.CommandResult;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
 import org.watchdogmenu.os.LockFile;
+import org.watchdogmenu.os.UserFiles;
 
 /**
  * Carries out a {@link Plan}, under one lock so two runs never edit at once:
@@ -60,7 +61,7 @@ public final class Applier {
     this.validators = new Validators(host);
     this.store = new ManifestStore(root);
     this.backups = new Backups(root);
-    this.swap = new FileSwap(root, beforeRename);
+    this.swap = new FileSwap(root, new UserFiles(host.runner()), beforeRename);
     this.lockWait = lockWait;
   }
 

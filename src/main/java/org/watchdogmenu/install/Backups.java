@@ -3,7 +3,6 @@ package org.watchdogmenu.install;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.watchdogmenu.os.AtomicFile;
 import org.watchdogmenu.os.HostRoot;
 
 /**
@@ -37,8 +37,7 @@ final class Backups {
         if (meta.isPresent()) {
           String backup = InstallPaths.BACKUPS + "/" + id + hostPath;
           Path copy = root.resolve(backup);
-          Files.createDirectories(copy.getParent());
-          Files.copy(p, copy, StandardCopyOption.COPY_ATTRIBUTES);
+          AtomicFile.write(copy, FileMeta.content(p), FileMeta.permissions("0600"));
           FileMeta m = meta.get();
           before.put(
               hostPath, new Manifest.Before(backup, m.sha256(), m.mode(), m.owner(), m.group()));

@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
+import org.watchdogmenu.os.SafeRead;
 
 /**
  * What a file on disk is now: its hash, octal mode, owner and group.
@@ -29,11 +30,19 @@ record FileMeta(String sha256, String mode, String owner, String group) {
         Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     return Optional.of(
         new FileMeta(
-            sha256(Files.readAllBytes(file)),
+            sha256(content(file)),
             octal(a.permissions()),
             a.owner().getName(),
             a.group().getName()));
   }
+
+  /** The bytes of a file the tool replaces: never through a link, a FIFO or past a size cap. */
+  static byte[] content(Path file) throws IOException {
+    return SafeRead.untrusted(file, CAP);
+  }
+
+  /** Larger than anything the tool writes, small enough to read into memory. */
+  private static final int CAP = 8 * 1024 * 1024;
 
   static String sha256(byte[] content) {
     try {

@@ -3,9 +3,8 @@ package org.watchdogmenu.install;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -13,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.watchdogmenu.os.AtomicFile;
 import org.watchdogmenu.os.HostRoot;
+import org.watchdogmenu.os.StagedFile;
+import org.watchdogmenu.os.UserFiles;
 
 /**
  * Puts a plan's files in place: first every new file as a synced, dot-named temp file with its mode
@@ -21,11 +22,38 @@ import org.watchdogmenu.os.HostRoot;
  */
 final class FileSwap {
   private final HostRoot root;
+  private final UserFiles userFiles;
   private final Applier.BeforeRename beforeRename;
 
-  FileSwap(HostRoot root, Applier.BeforeRename beforeRename) {
+  FileSwap(HostRoot root, UserFiles userFiles, Applier.BeforeRename beforeRename) {
     this.root = root;
+    this.userFiles = userFiles;
     this.beforeRename = beforeRename;
+  }
+
+  /**
+   * A file owned by an account other than root lives in that account's folder (a user unit in its
+   * home): it is written with the account's rights, so nothing it planted there can turn root's
+   * write elsewhere.
+   */
+  private static boolean usersOwn(String owner) {
+    return owner != null && !owner.equals("root");
+  }
+
+  private StagedFile stage(Path target, byte[] content, String mode, String owner, String group)
+      throws IOException {
+    if (usersOwn(owner)) {
+      return userFiles.stage(owner, target, content, mode);
+    }
+    return AtomicFile.stage(target, content, FileMeta.permissions(mode), owner, group);
+  }
+
+  private void delete(Path target, String owner) throws IOException {
+    if (usersOwn(owner)) {
+      userFiles.remove(owner, target);
+    } else {
+      Files.deleteIfExists(target);
+    }
   }
 
   /**
@@ -35,15 +63,15 @@ final class FileSwap {
    */
   List<String> apply(Plan plan, Map<String, Manifest.Before> before, Runnable unchanged) {
     List<String> lines = new ArrayList<>();
-    List<AtomicFile.Staged> staged = new ArrayList<>();
+    List<StagedFile> staged = new ArrayList<>();
     Deque<Path> created = new ArrayDeque<>();
     try {
       for (FileWrite w : plan.writes()) {
         Path target = root.resolve(w.path());
-        createParents(target.getParent(), w.owner(), w.group(), created);
-        staged.add(
-            AtomicFile.stage(
-                target, w.content(), FileMeta.permissions(w.mode()), w.owner(), w.group()));
+        if (!usersOwn(w.owner())) {
+          createParents(target.getParent(), created);
+        }
+        staged.add(stage(target, w.content(), w.mode(), w.owner(), w.group()));
       }
     } catch (IOException | RuntimeException e) {
       staged.forEach(FileSwap::discard);
@@ -102,14 +130,14 @@ final class FileSwap {
       try {
         Path target = root.resolve(w.path());
         if (b == null) {
-          Files.deleteIfExists(target);
+          delete(target, w.owner());
           continue;
         }
-        try (AtomicFile.Staged s =
-            AtomicFile.stage(
+        try (StagedFile s =
+            stage(
                 target,
                 Files.readAllBytes(root.resolve(b.backup())),
-                FileMeta.permissions(b.mode()),
+                b.mode(),
                 b.owner(),
                 b.group())) {
           s.commit();
@@ -121,23 +149,18 @@ final class FileSwap {
     return failed;
   }
 
-  /** Creates missing folders; they belong to the file's owner, like the file (a user's home). */
-  private static void createParents(Path dir, String owner, String group, Deque<Path> created)
-      throws IOException {
+  /** Creates root's missing folders (an account's own folders are made by the account). */
+  private static void createParents(Path dir, Deque<Path> created) throws IOException {
     Deque<Path> missing = new ArrayDeque<>();
-    for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) {
+    for (Path p = dir;
+        p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS);
+        p = p.getParent()) {
       missing.push(p);
     }
-    UserPrincipalLookupService users = dir.getFileSystem().getUserPrincipalLookupService();
     while (!missing.isEmpty()) {
       Path p = missing.pop();
       Files.createDirectory(p);
       created.push(p);
-      if (!"root".equals(owner)) {
-        PosixFileAttributeView view = Files.getFileAttributeView(p, PosixFileAttributeView.class);
-        view.setOwner(users.lookupPrincipalByName(owner));
-        view.setGroup(users.lookupPrincipalByGroupName(group));
-      }
     }
   }
 
@@ -162,7 +185,7 @@ final class FileSwap {
     }
   }
 
-  private static void discard(AtomicFile.Staged s) {
+  private static void discard(StagedFile s) {
     try {
       s.close();
     } catch (IOException ignored) {

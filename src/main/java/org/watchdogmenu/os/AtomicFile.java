@@ -149,7 +149,7 @@ public final class AtomicFile {
   }
 
   /** A synced temp file waiting to replace its target. */
-  public static final class Staged implements AutoCloseable {
+  public static final class Staged implements StagedFile {
     private final Path temp;
     private final Path target;
     private final Path dir;

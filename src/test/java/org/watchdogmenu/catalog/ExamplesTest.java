@@ -82,7 +82,7 @@ class ExamplesTest {
                 null,
                 null,
                 null));
-    assertThat(t.paths().state()).isEqualTo("/var/tmp/pm2-codebox_restart_state.txt");
+    assertThat(t.paths().state()).isEqualTo("/var/lib/watchdog-menu/state/pm2-codebox.txt");
   }
 
   @Test

@@ -32,7 +32,7 @@ class MergeTest {
     assertThat(t.policy().cooldown()).isEqualTo(Duration.ofMinutes(5));
     assertThat(t.policy().maxRestarts()).isEqualTo(5);
     assertThat(t.service().unit()).isEqualTo("waterwall-direct-client");
-    assertThat(t.paths().state()).isEqualTo("/var/tmp/waterwall_restart_state_client.txt");
+    assertThat(t.paths().state()).isEqualTo("/var/lib/watchdog-menu/state/waterwall-client.txt");
     assertThat(t.system()).isEqualTo("waterwall");
     assertThat(t.role()).isEqualTo("client");
     assertThat(Sites.load(root).hasSiteFile("waterwall-client")).isTrue();
@@ -78,7 +78,7 @@ class MergeTest {
     Target t = Sites.load(root).target("paqet-client");
 
     assertThat(t.paths().healthLog()).isEqualTo("/var/log/tunnel/health.log");
-    assertThat(t.paths().state()).isEqualTo("/var/tmp/paqet_restart_state_client.txt");
+    assertThat(t.paths().state()).isEqualTo("/var/lib/watchdog-menu/state/paqet-client.txt");
     assertThat(((Socks5ProbeSpec) t.probes().get(1)).url()).isEqualTo("https://httpbin.org/ip");
   }
 
@@ -111,7 +111,7 @@ class MergeTest {
 
     Target t = Sites.load(root).target("paqet-client-2");
 
-    assertThat(t.paths().state()).isEqualTo("/var/tmp/paqet-client-2_restart_state.txt");
+    assertThat(t.paths().state()).isEqualTo("/var/lib/watchdog-menu/state/paqet-client-2.txt");
     assertThat(t.title()).isEqualTo("paqet-client-2");
     assertThat(t.system()).isEqualTo("paqet");
     assertThat(t.probes()).extracting(p -> p.type()).containsExactly("active", "socks5");
@@ -242,7 +242,7 @@ class MergeTest {
             id: tunnel-copy
             extends: paqet-client
             paths:
-              state: /var/tmp/paqet_restart_state_client.txt
+              state: /var/lib/watchdog-menu/state/paqet-client.txt
             """);
 
     assertThat(message)

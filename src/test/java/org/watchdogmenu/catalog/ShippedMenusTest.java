@@ -98,7 +98,7 @@ class ShippedMenusTest {
     assertThat(t.service().kind()).isEqualTo(ServiceKind.SYSTEMD);
     assertThat(t.service().unit()).isEqualTo(unit);
     assertThat(t.paths().state())
-        .isEqualTo("/var/tmp/" + system + "_restart_state_" + role + ".txt");
+        .isEqualTo("/var/lib/watchdog-menu/state/" + system + "-" + role + ".txt");
     assertThat(t.paths().healthLog()).isEqualTo("/var/log/" + system + "-health-" + role + ".log");
     assertThat(t.paths().cronLog()).isEqualTo("/var/log/" + system + "-cron-" + role + ".log");
     assertThat(t.policy()).isEqualTo(Policy.DEFAULTS);
@@ -108,7 +108,7 @@ class ShippedMenusTest {
   @Test
   void paqetServerPathsAreExactlyTheSeeds() {
     assertThat(catalog().target("paqet-server").paths().state())
-        .isEqualTo("/var/tmp/paqet_restart_state_server.txt");
+        .isEqualTo("/var/lib/watchdog-menu/state/paqet-server.txt");
     assertThat(catalog().target("paqet-server").paths().healthLog())
         .isEqualTo("/var/log/paqet-health-server.log");
     assertThat(catalog().target("paqet-server").paths().cronLog())
@@ -162,7 +162,7 @@ class ShippedMenusTest {
     assertThat(t.service().workdir()).isEqualTo("/home/satinder/camera-platform-local");
     assertThat(t.service().restart())
         .containsExactly("/bin/bash", "./scripts/managed_start.sh", "restart");
-    assertThat(t.paths().state()).isEqualTo("/var/tmp/camera_restart_state_platform.txt");
+    assertThat(t.paths().state()).isEqualTo("/var/lib/watchdog-menu/state/camera-platform.txt");
     assertThat(t.paths().healthLog())
         .isEqualTo("/home/satinder/camera-platform-local/logs/health_check.log");
     assertThat(t.paths().cronLog())

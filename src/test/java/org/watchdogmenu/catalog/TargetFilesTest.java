@@ -284,7 +284,7 @@ class TargetFilesTest {
                 files()
                     .set(
                         "waterwall-client",
-                        settings("paths.state=/var/tmp/waterwall_restart_state_server.txt")))
+                        settings("paths.state=/var/lib/watchdog-menu/state/waterwall-server.txt")))
         .hasMessageContaining("'paths.state' is also the state file of 'waterwall-server'");
   }
 

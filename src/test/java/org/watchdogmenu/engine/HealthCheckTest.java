@@ -212,7 +212,7 @@ class HealthCheckTest {
         .contains("Escalating to recovery level 2/3: runuser -u wdm-nobody -- pm2 resurrect")
         .contains(
             "Escalating to recovery level 3/3: runuser -u wdm-nobody -- pm2 start /srv/app/ecosystem.config.js --only codebox --env production");
-    assertThat(Files.readAllLines(root.resolve("var/tmp/pm2-codebox_restart_state.txt")))
+    assertThat(Files.readAllLines(root.resolve("var/lib/watchdog-menu/state/pm2-codebox.txt")))
         .hasSize(3);
     runner.verifyAllUsed();
   }

@@ -180,7 +180,7 @@ class RestartGuardTest {
     Clock wall = Clock.systemUTC();
     EngineLog log = new EngineLog(null, new PrintWriter(out), wall);
     guard = new RestartGuard(host, withLockTimeout(Duration.ofMillis(300)), log, EngineEvents.NONE);
-    Path lock = root.resolve("var/tmp/paqet_restart_state_server.txt.lock");
+    Path lock = root.resolve("run/watchdog-menu/var-tmp-paqet_restart_state_server.txt.lock");
     LockFile.Held other = LockFile.acquire(lock, Duration.ofSeconds(1), wall).orElseThrow();
     AtomicReference<Result> result = new AtomicReference<>();
     try {

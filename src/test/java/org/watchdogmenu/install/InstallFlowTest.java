@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -390,6 +391,10 @@ class InstallFlowTest {
     Files.createDirectories(at("/etc"));
     Files.writeString(
         at("/etc/passwd"), "nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n");
+    // the account's home exists and is its own; the unit is written with its rights
+    Files.createDirectories(at("/nonexistent"));
+    Files.setOwner(at("/nonexistent"), lookup("nobody"));
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
     Files.writeString(at("/etc/group"), "nogroup:x:65534:\n");
     UserUnitRequest r =
         new UserUnitRequest(
@@ -410,6 +415,10 @@ class InstallFlowTest {
         .extracting(FileMeta::owner, FileMeta::group)
         .containsExactly("nobody", "nogroup");
     assertThat(Files.getOwner(at("/nonexistent/.config")).getName()).isEqualTo("nobody");
+  }
+
+  private java.nio.file.attribute.UserPrincipal lookup(String name) throws IOException {
+    return dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(name);
   }
 
   @Test

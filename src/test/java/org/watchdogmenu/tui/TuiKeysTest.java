@@ -193,7 +193,7 @@ class TuiKeysTest {
     m.type("5y");
     assertThat(m.row(0)).endsWith("Restart now");
     assertThat(restarted).exists();
-    assertThat(Files.readString(dir.resolve("var/tmp/demo_restart_state.txt")).trim())
+    assertThat(Files.readString(dir.resolve("var/lib/watchdog-menu/state/demo.txt")).trim())
         .endsWith("manual");
     m.press(KeyType.Escape);
     assertThat(m.text()).contains("Protection: 1/5 restarts per hour");
