@@ -2,14 +2,16 @@ package org.watchdogmenu.engine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.watchdogmenu.model.Target;
+import org.watchdogmenu.os.AtomicFile;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.LockFile;
+import org.watchdogmenu.os.UserFiles;
 import org.watchdogmenu.probe.ProbeSet;
 import org.watchdogmenu.service.ServiceControl;
 import org.watchdogmenu.service.ServiceControls;
@@ -113,7 +115,9 @@ public final class Engine {
     }
     LockFile.Held held = lock.get();
     try {
-      Files.deleteIfExists(state);
+      // an empty history written in place, never a deletion: a missing file is a name another
+      // account could create in a shared folder before the next run
+      AtomicFile.write(state, "", PosixFilePermissions.fromString("rw-r--r--"));
     } finally {
       held.close();
     }
@@ -143,6 +147,9 @@ public final class Engine {
 
   private EngineLog log(String hostPath, PrintWriter out) {
     return new EngineLog(
-        hostPath == null ? null : host.root().resolve(hostPath), out, host.clock());
+        hostPath == null ? null : host.root().resolve(hostPath),
+        out,
+        host.clock(),
+        new UserFiles(host.runner()));
   }
 }

@@ -2,13 +2,15 @@ package org.watchdogmenu.engine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.watchdogmenu.os.LogFile;
+import org.watchdogmenu.os.UserFiles;
 
 /**
  * Writes the engine's log lines, {@code [2025-02-14T10:30:00Z] message}, to a target's log file and
@@ -19,15 +21,49 @@ public final class EngineLog {
   private final Path file;
   private final PrintWriter echo;
   private final Clock clock;
+  private final UserFiles userFiles;
   private boolean fileFailed;
 
   /**
    * @param file where lines are appended, or null to only echo them (dry runs)
    */
   public EngineLog(Path file, PrintWriter echo, Clock clock) {
+    this(file, echo, clock, null);
+  }
+
+  /**
+   * @param userFiles makes a missing log in a service account's folder as that account (null: such
+   *     a log is reported missing instead)
+   */
+  public EngineLog(Path file, PrintWriter echo, Clock clock, UserFiles userFiles) {
     this.file = file;
     this.echo = echo;
     this.clock = clock;
+    this.userFiles = userFiles;
+  }
+
+  /**
+   * One line whatever the message holds: control characters (a terminal escape from an
+   * application's log, a newline) are shown as {@code \\xNN}, so they never reach a terminal or
+   * forge a line.
+   */
+  static String escaped(String message) {
+    StringBuilder sb = null;
+    for (int i = 0; i < message.length(); i++) {
+      char c = message.charAt(i);
+      boolean control = (c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f);
+      if (control && sb == null) {
+        sb = new StringBuilder(message.substring(0, i));
+      }
+      if (sb != null) {
+        if (control) {
+          sb.append(String.format("\\x%02x", (int) c));
+        } else {
+          sb.append(c);
+        }
+      }
+    }
+    return sb == null ? message : sb.toString();
   }
 
   public static String stamp(Instant at) {
@@ -35,20 +71,17 @@ public final class EngineLog {
   }
 
   public synchronized void line(String message) {
-    String text = stamp(clock.instant()) + " " + message;
+    String text = stamp(clock.instant()) + " " + escaped(message);
     echo.println(text);
     echo.flush();
     if (file == null || fileFailed) {
       return;
     }
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(
-          file,
-          text + "\n",
-          StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
+    try (FileChannel ch = LogFile.openAppend(file, userFiles)) {
+      ByteBuffer bytes = ByteBuffer.wrap((text + "\n").getBytes(StandardCharsets.UTF_8));
+      while (bytes.hasRemaining()) {
+        ch.write(bytes);
+      }
     } catch (IOException e) {
       fileFailed = true;
       echo.println(

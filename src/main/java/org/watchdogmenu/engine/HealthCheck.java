@@ -189,6 +189,12 @@ public final class HealthCheck {
             problem + "; restart held back (" + result.name().toLowerCase() + ")",
             "=== Health Check Complete: Restart skipped (protection active) ===");
       }
+      if (result == RestartGuard.Result.REFUSED) {
+        return finish(
+            Outcome.UNKNOWN,
+            problem + "; restart refused: its lock or state file is unsafe (see the log)",
+            "=== Health Check UNKNOWN: no restart (fix the cause above) ===");
+      }
       if (result == RestartGuard.Result.ERROR) {
         return finish(
             Outcome.CRITICAL,

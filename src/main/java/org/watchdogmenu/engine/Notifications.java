@@ -68,6 +68,14 @@ final class Notifications implements EngineEvents {
           "automatic restarts of "
               + target.id()
               + " stopped: limit reached; check the service by hand");
+    } else if (result == RestartGuard.Result.REFUSED) {
+      alert(
+          target,
+          AlertKind.CHECK_UNKNOWN,
+          "restarts of "
+              + target.id()
+              + " refused: its lock or state file could have been planted by another account;"
+              + " see the log");
     } else if (result == RestartGuard.Result.FAILED) {
       alert(
           target,

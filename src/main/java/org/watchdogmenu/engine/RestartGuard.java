@@ -11,6 +11,7 @@ import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.CommandResult;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.LockFile;
+import org.watchdogmenu.os.UnsafePathException;
 import org.watchdogmenu.service.RestartStep;
 
 /**
@@ -50,6 +51,11 @@ public final class RestartGuard {
     LOCK_BUSY,
     /** The lock or state file could not be used; nothing was restarted. */
     ERROR,
+    /**
+     * The lock or state file is one root must not trust (another account could have planted or
+     * changed it); nothing was restarted, the check is UNKNOWN and an alert goes out.
+     */
+    REFUSED,
     /** Dry run: nothing was changed. */
     WOULD_RESTART;
 
@@ -79,6 +85,9 @@ public final class RestartGuard {
     Optional<LockFile.Held> lock;
     try {
       lock = LockFile.acquire(lockFile, policy.lockTimeout(), host.clock());
+    } catch (UnsafePathException e) {
+      log.line("Restart NOT done: " + e.getMessage());
+      return Result.REFUSED;
     } catch (IOException | RuntimeException e) {
       log.line(
           "Could not acquire lock: "
@@ -108,11 +117,11 @@ public final class RestartGuard {
   /** What {@link #attempt} would do, without taking the lock or changing anything. */
   public Result preview(RestartStep step, String source, Mode mode) {
     Instant now = host.clock().instant();
-    Optional<RestartHistory> history = history(now, "DRY RUN: cannot read state file ");
-    if (history.isEmpty()) {
-      return Result.ERROR;
+    Loaded history = history(now, "DRY RUN: cannot read state file ");
+    if (history.failure() != null) {
+      return history.failure();
     }
-    Result held = protection(history.get(), now, mode);
+    Result held = protection(history.history(), now, mode);
     if (held != null) {
       return held;
     }
@@ -120,16 +129,28 @@ public final class RestartGuard {
     return Result.WOULD_RESTART;
   }
 
-  /** The history, or empty after logging {@code problem} when the state file cannot be read. */
-  private Optional<RestartHistory> history(Instant now, String problem) {
+  /**
+   * The history, or the result that stops the attempt (after logging why): ERROR when the state
+   * file cannot be read, REFUSED when it is one root must not trust.
+   */
+  private Loaded history(Instant now, String problem) {
     Path stateFile = stateFile();
     try {
-      return Optional.of(RestartHistory.load(stateFile, now, target.policy().window(), log::line));
+      return new Loaded(
+          RestartHistory.load(stateFile, now, target.policy().window(), log::line), null);
+    } catch (UnsafePathException e) {
+      log.line(
+          problem.startsWith("DRY RUN")
+              ? "DRY RUN: " + e.getMessage()
+              : "Restart NOT done: " + e.getMessage());
+      return new Loaded(null, Result.REFUSED);
     } catch (IOException e) {
       log.line(problem + stateFile + ": " + e.getMessage());
-      return Optional.empty();
+      return new Loaded(null, Result.ERROR);
     }
   }
+
+  private record Loaded(RestartHistory history, Result failure) {}
 
   private Path stateFile() {
     return host.root().resolve(target.paths().state());
@@ -138,11 +159,11 @@ public final class RestartGuard {
   private Result decideAndRun(RestartStep step, String source, Mode mode) {
     Path stateFile = stateFile();
     Instant now = host.clock().instant();
-    Optional<RestartHistory> loaded = history(now, "Restart NOT done: cannot read state file ");
-    if (loaded.isEmpty()) {
-      return Result.ERROR;
+    Loaded loaded = history(now, "Restart NOT done: cannot read state file ");
+    if (loaded.failure() != null) {
+      return loaded.failure();
     }
-    RestartHistory history = loaded.get();
+    RestartHistory history = loaded.history();
     Result held = protection(history, now, mode);
     if (held != null) {
       saveIfChanged(history, stateFile);

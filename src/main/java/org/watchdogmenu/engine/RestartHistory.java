@@ -1,8 +1,6 @@
 package org.watchdogmenu.engine;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -14,7 +12,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.AtomicFile;
+import org.watchdogmenu.os.FileStat;
+import org.watchdogmenu.os.FolderTrust;
 import org.watchdogmenu.os.Host;
+import org.watchdogmenu.os.SafeRead;
+import org.watchdogmenu.os.UnsafePathException;
 
 /**
  * The restarts of one target inside the rolling window, kept in seed 003's state file: one line per
@@ -47,10 +49,10 @@ public final class RestartHistory {
       throws IOException {
     List<String> lines;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      lines = readLines(file);
     } catch (NoSuchFileException e) {
       return new RestartHistory(new ArrayList<>(), false);
-    } catch (java.nio.charset.MalformedInputException e) {
+    } catch (java.nio.charset.CharacterCodingException e) {
       warn.accept("State file " + file + " is not text; starting with an empty restart history");
       return new RestartHistory(new ArrayList<>(), true);
     }
@@ -100,6 +102,46 @@ public final class RestartHistory {
     }
   }
 
+  /** The most a state file may hold: thousands of lines, far more than any window keeps. */
+  private static final int CAP = 256 * 1024;
+
+  /**
+   * The state file's lines, read only when nobody but root could have made or changed it: a regular
+   * file owned by root (or the account running) with one link and no group or world write, in a
+   * folder only root can change or a sticky shared folder such as {@code /var/tmp}. Never through a
+   * link, never a FIFO (which would hang the run while it holds the lock).
+   *
+   * @throws UnsafePathException naming the file and what is wrong with it
+   */
+  private static List<String> readLines(Path file) throws IOException {
+    FolderTrust.Verdict folder = FolderTrust.of(file.toAbsolutePath().getParent());
+    if (!(folder instanceof FolderTrust.Trusted || folder instanceof FolderTrust.Sticky)) {
+      throw new UnsafePathException(
+          "refusing state file "
+              + file
+              + ": "
+              + folder.words()
+              + "; keep the restart history in a folder only root can write");
+    }
+    FileStat s = SafeRead.regular(file);
+    SafeRead.requireOwned(file, s, "state file");
+    if (s.links() != 1) {
+      throw new UnsafePathException(
+          "refusing state file "
+              + file
+              + ": it has "
+              + s.links()
+              + " hard links, so it may be another file's name; remove it (watchdog-menu writes a new one)");
+    }
+    byte[] bytes = SafeRead.untrusted(file, CAP);
+    String text =
+        java.nio.charset.StandardCharsets.UTF_8
+            .newDecoder()
+            .decode(java.nio.ByteBuffer.wrap(bytes))
+            .toString();
+    return text.isEmpty() ? List.of() : List.of(text.split("\n", -1));
+  }
+
   private static Optional<Entry> parse(String line) {
     String[] parts = line.split("\\s+");
     if (parts.length != 2 || !parts[0].matches("\\d{1,12}") || !parts[1].matches("[a-z]{1,16}")) {
@@ -109,7 +151,8 @@ public final class RestartHistory {
   }
 
   private static String abbreviate(String line) {
-    return line.length() > 60 ? line.substring(0, 60) + "..." : line;
+    String shown = line.length() > 60 ? line.substring(0, 60) + "..." : line;
+    return shown.replaceAll("[\\p{Cntrl}\u0080-\u009f]", "?");
   }
 
   public int count() {

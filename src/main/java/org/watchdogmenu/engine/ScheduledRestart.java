@@ -50,6 +50,8 @@ public final class ScheduledRestart {
         return "Restart FAILED";
       case ERROR:
         return "Restart not possible";
+      case REFUSED:
+        return "Restart refused (unsafe lock or state file)";
       default:
         return "Restart skipped (protection active)";
     }

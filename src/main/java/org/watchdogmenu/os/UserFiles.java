@@ -66,6 +66,20 @@ public final class UserFiles {
     return new Staged(user, temp, target);
   }
 
+  /** Creates a file (and its folders) as {@code user} when it is missing; mode 0644. */
+  public void touch(String user, Path file) throws IOException {
+    run(
+        user,
+        List.of(
+            "/bin/sh",
+            "-c",
+            "umask 022; mkdir -p -- \"$1\" && touch -- \"$2\"",
+            "sh",
+            file.toAbsolutePath().getParent().toString(),
+            file.toString()),
+        "creating " + file);
+  }
+
   /** Removes a file as {@code user} (nothing when it is already gone). */
   public void remove(String user, Path file) throws IOException {
     run(user, List.of("rm", "-f", "--", file.toString()), "removing " + file);
