@@ -47,7 +47,7 @@ public final class EngineLog {
    * application's log, a newline) are shown as {@code \\xNN}, so they never reach a terminal or
    * forge a line.
    */
-  static String escaped(String message) {
+  public static String escaped(String message) {
     StringBuilder sb = null;
     for (int i = 0; i < message.length(); i++) {
       char c = message.charAt(i);

@@ -1,7 +1,6 @@
 package org.watchdogmenu.engine;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.watchdogmenu.os.SafeRead;
 
 /** Reads the end of a log file, and follows it as it grows (surviving rotation). */
 public final class LogFiles {
@@ -18,27 +18,25 @@ public final class LogFiles {
 
   private LogFiles() {}
 
-  /** The last {@code n} lines of the file (reading at most its last 4 MB). */
+  /**
+   * The last {@code n} lines of the file (reading at most its last 4 MB, never through a link or
+   * from a FIFO), control characters shown as {@code \\xNN} so a log cannot drive the terminal.
+   */
   public static List<String> tail(Path file, int n) throws IOException {
-    try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
-      long length = f.length();
-      long from = Math.max(0, length - MAX_TAIL_BYTES);
-      byte[] bytes = new byte[(int) (length - from)];
-      f.seek(from);
-      f.readFully(bytes);
-      String text = new String(bytes, StandardCharsets.UTF_8);
-      Deque<String> last = new ArrayDeque<>();
-      String[] lines = text.split("\n", -1);
-      int end = lines.length;
-      if (end > 0 && lines[end - 1].isEmpty()) {
-        end--;
-      }
-      int start = from > 0 ? 1 : 0;
-      for (int i = Math.max(start, end - n); i < end; i++) {
-        last.add(lines[i]);
-      }
-      return new ArrayList<>(last);
+    byte[] bytes = SafeRead.tail(file, MAX_TAIL_BYTES);
+    long from = Files.size(file) > bytes.length ? 1 : 0;
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    Deque<String> last = new ArrayDeque<>();
+    String[] lines = text.split("\n", -1);
+    int end = lines.length;
+    if (end > 0 && lines[end - 1].isEmpty()) {
+      end--;
     }
+    int start = from > 0 ? 1 : 0;
+    for (int i = Math.max(start, end - n); i < end; i++) {
+      last.add(EngineLog.escaped(lines[i]));
+    }
+    return new ArrayList<>(last);
   }
 
   /**
@@ -60,16 +58,12 @@ public final class LogFiles {
           key = nowKey;
         }
         if (size > offset) {
-          try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
-            f.seek(offset);
-            byte[] bytes = new byte[(int) Math.min(size - offset, MAX_TAIL_BYTES)];
-            f.readFully(bytes);
-            offset += bytes.length;
-            partial.append(new String(bytes, StandardCharsets.UTF_8));
-          }
+          byte[] bytes = SafeRead.tail(file, (int) Math.min(size - offset, MAX_TAIL_BYTES));
+          offset += bytes.length;
+          partial.append(new String(bytes, StandardCharsets.UTF_8));
           int nl;
           while ((nl = partial.indexOf("\n")) >= 0) {
-            sink.accept(partial.substring(0, nl));
+            sink.accept(EngineLog.escaped(partial.substring(0, nl)));
             partial.delete(0, nl + 1);
           }
         }

@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,6 +35,31 @@ public final class SafeRead {
   public static byte[] untrusted(Path file, int cap) throws IOException {
     FileStat before = regular(file);
     return read(file, before, cap, true);
+  }
+
+  /**
+   * The last {@code maxBytes} of a file another account may control (a log): a regular file only,
+   * never through a link, never a FIFO.
+   */
+  public static byte[] tail(Path file, int maxBytes) throws IOException {
+    FileStat before = regular(file);
+    Set<OpenOption> options = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    try (FileChannel ch = OpenFiles.open(file, options)) {
+      Optional<FileStat> opened = OpenFiles.fstat(ch);
+      if (opened.isPresent()
+          && (opened.get().type() != FileStat.Type.REGULAR
+              || !opened.get().key().equals(before.key()))) {
+        throw new UnsafePathException("refusing " + file + ": it was replaced while being opened");
+      }
+      long size = ch.size();
+      long from = Math.max(0, size - maxBytes);
+      ByteBuffer buffer = ByteBuffer.allocate((int) (size - from));
+      ch.position(from);
+      while (buffer.hasRemaining() && ch.read(buffer) >= 0) {
+        // fill
+      }
+      return Arrays.copyOf(buffer.array(), buffer.position());
+    }
   }
 
   /** {@link #untrusted} as UTF-8 text (bad bytes replaced). */

@@ -1,7 +1,6 @@
 package org.watchdogmenu.probe;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.watchdogmenu.os.SafeRead;
 
 /**
  * The lines of a log file written inside a time window. Only the last {@value #TAIL_BYTES} bytes
@@ -48,18 +48,14 @@ final class LogFileScan {
   }
 
   private static List<String> tail(Path file) throws IOException {
-    try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
-      long length = f.length();
-      long from = Math.max(0, length - TAIL_BYTES);
-      byte[] bytes = new byte[(int) (length - from)];
-      f.seek(from);
-      f.readFully(bytes);
-      String text = new String(bytes, StandardCharsets.UTF_8);
-      List<String> lines = new ArrayList<>(text.lines().toList());
-      if (from > 0 && !lines.isEmpty()) {
-        lines.remove(0);
-      }
-      return lines;
+    // a service's own log: never through a link (another account's file), never a FIFO
+    byte[] bytes = SafeRead.tail(file, TAIL_BYTES);
+    long from = Files.size(file) > bytes.length ? 1 : 0;
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    List<String> lines = new ArrayList<>(text.lines().toList());
+    if (from > 0 && !lines.isEmpty()) {
+      lines.remove(0);
     }
+    return lines;
   }
 }
