@@ -65,7 +65,7 @@ class EngineStatusTest {
     history(T0.getEpochSecond() + " health\n");
     StringWriter out = new StringWriter();
     assertThat(engine.reset(Targets.paqetServer(), new PrintWriter(out))).isTrue();
-    assertThat(root.resolve("var/tmp/paqet_restart_state_server.txt")).doesNotExist();
+    assertThat(root.resolve("var/tmp/paqet_restart_state_server.txt")).isEmptyFile();
     assertThat(Files.readString(root.resolve("var/log/paqet-cron-server.log")))
         .contains("Restart history cleared (manual reset)");
     assertThat(engine.status(Targets.paqetServer()).protectionWords())

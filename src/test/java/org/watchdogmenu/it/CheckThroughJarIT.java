@@ -86,7 +86,7 @@ class CheckThroughJarIT {
           .contains("=== Health Check PASSED: Service is healthy ===");
       assertThat(log.lines())
           .allMatch(l -> l.matches("\\[\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\] .+"));
-      assertThat(Files.readString(sandbox.path("/var/tmp/demo-web_restart_state.txt")))
+      assertThat(Files.readString(sandbox.path("/var/lib/watchdog-menu/state/demo-web.txt")))
           .matches("\\d{10} health\n");
     } finally {
       new ProcessBuilder("pkill", "-f", marker).start().waitFor(5, TimeUnit.SECONDS);
@@ -216,6 +216,6 @@ class CheckThroughJarIT {
     // the lock is free again: reset needs it
     Jar.Run reset = Jar.run(sandbox.root, "reset", "stuck");
     assertThat(reset.exit()).as(reset.out() + reset.err()).isZero();
-    assertThat(sandbox.path("/var/tmp/stuck_restart_state.txt")).doesNotExist();
+    assertThat(sandbox.path("/var/lib/watchdog-menu/state/stuck.txt")).doesNotExist();
   }
 }

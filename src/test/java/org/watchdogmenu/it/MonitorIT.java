@@ -104,13 +104,13 @@ class MonitorIT {
     assertThat(monitor.stop(30)).isZero();
     assertThat(Files.readAllLines(restarts)).containsExactly("start", "done");
     assertThat(monitor.output()).contains("monitor stopping").endsWith("monitor stopped\n");
-    assertThat(Files.readAllLines(sandbox.path("/var/tmp/slow_restart_state.txt")))
+    assertThat(Files.readAllLines(sandbox.path("/var/lib/watchdog-menu/state/slow.txt")))
         .singleElement()
         .asString()
         .endsWith(" monitor");
     Optional<LockFile.Held> lock =
         LockFile.acquire(
-            sandbox.path("/var/tmp/slow_restart_state.txt.lock"),
+            sandbox.path("/run/watchdog-menu/var-lib-watchdog-menu-state-slow.txt.lock"),
             Duration.ofMillis(200),
             Clock.systemUTC());
     assertThat(lock).as("lock released").isPresent();
@@ -211,7 +211,7 @@ class MonitorIT {
   }
 
   private Path state() {
-    return sandbox.path("/var/tmp/web_restart_state.txt");
+    return sandbox.path("/var/lib/watchdog-menu/state/web.txt");
   }
 
   private void killServer() throws IOException {

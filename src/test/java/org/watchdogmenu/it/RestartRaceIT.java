@@ -45,7 +45,7 @@ class RestartRaceIT {
     assertThat(restarted).isEqualTo(1);
     assertThat(skipped).isEqualTo(RUNS - 1);
     assertThat(Files.readAllLines(restarts)).containsExactly("restarted");
-    assertThat(Files.readAllLines(sandbox.path("/var/tmp/race_restart_state.txt")))
+    assertThat(Files.readAllLines(sandbox.path("/var/lib/watchdog-menu/state/race.txt")))
         .singleElement()
         .asString()
         .matches("\\d{10} cron");
