@@ -395,7 +395,7 @@ public final class Planner {
     }
     Manifest.Installed ours = m.installed().get(InstallPaths.LOGROTATE);
     if (!logs.isEmpty()) {
-      b.write(LogrotateRenderer.render(logs));
+      b.write(LogrotateRenderer.render(root, logs, b::warn));
     } else if (ours != null) {
       new Reversal(root, store).putBack(b, ours);
     }
