@@ -1,13 +1,16 @@
 package org.watchdogmenu.alert;
 
+import java.util.Collection;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Hides the secrets of alerts.yaml wherever the file or a channel is shown (previews and their
  * diffs, channel lists, the equivalent command line): a web address keeps its scheme and host and
  * loses its user, path and query ({@code https://hooks.slack.com/****}); a header keeps its name
- * and loses its value ({@code Authorization: ****}).
+ * and loses its value ({@code Authorization: ****}); so does a command channel's environment
+ * variable ({@code TOKEN: ****}).
  */
 public final class AlertSecrets {
   /** What stands for a hidden part. */
@@ -15,7 +18,8 @@ public final class AlertSecrets {
 
   private static final Pattern ADDRESS =
       Pattern.compile("(?i)(https?://)([^/\\s\"'?#@]*@)?([^/\\s\"'?#]*)([^\\s\"']*)");
-  private static final Pattern HEADERS = Pattern.compile("^(\\s*(?:-\\s+)?)headers:\\s*(.*)$");
+  private static final Pattern HEADERS =
+      Pattern.compile("^(\\s*(?:-\\s+)?)(headers|env):\\s*(.*)$");
   private static final Pattern KEY = Pattern.compile("^(\\s*(?:-\\s+)?[^:#]+:)(\\s*)(\\S.*)$");
 
   private AlertSecrets() {}
@@ -54,11 +58,11 @@ public final class AlertSecrets {
       }
       Matcher h = HEADERS.matcher(line);
       if (headers < 0 && h.matches()) {
-        String rest = h.group(2);
+        String rest = h.group(3);
         if (rest.isEmpty() || rest.startsWith("#")) {
           headers = h.group(1).length();
         } else {
-          shown = h.group(1) + "headers: {" + MASK + "}";
+          shown = h.group(1) + h.group(2) + ": {" + MASK + "}";
         }
       }
       out.append(addresses(shown));
@@ -67,6 +71,25 @@ public final class AlertSecrets {
       }
     }
     return out.toString();
+  }
+
+  /** Names with their values hidden: {@code TOKEN=**** CHAT=****}. */
+  public static String names(Collection<String> names) {
+    return names.stream().map(n -> n + "=" + MASK).collect(Collectors.joining(" "));
+  }
+
+  /**
+   * The text with every value of {@code secrets} in it replaced by {@value #MASK}, e.g. the output
+   * of a command that printed the token it was given.
+   */
+  public static String values(String text, Collection<String> secrets) {
+    String out = text;
+    for (String s : secrets) {
+      if (s != null && !s.isEmpty()) {
+        out = out.replace(s, MASK);
+      }
+    }
+    return out;
   }
 
   /** A line inside a headers block with its value hidden, or all of it when it has no key. */

@@ -61,7 +61,8 @@ final class AlertsFile {
     if (secrets && mode.stream().anyMatch(GROUP_OTHER_ANY::contains)) {
       throw new ConfigException(
           file
-              + " holds webhook addresses (secrets) but is readable by group or others (mode "
+              + " holds secrets (webhook addresses, env values) but is readable by group or"
+              + " others (mode "
               + octal
               + "): run chmod 600 "
               + file);

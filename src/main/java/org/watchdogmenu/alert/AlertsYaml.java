@@ -64,6 +64,10 @@ final class AlertsYaml {
       name(n, c.name(), ChannelSpec.Command.defaultName(c.command()));
       ArrayNode argv = n.putArray("command");
       c.command().forEach(argv::add);
+      if (!c.env().isEmpty()) {
+        ObjectNode env = n.putObject("env");
+        c.env().forEach(env::put);
+      }
     }
     if (!spec.timeout().equals(ChannelSpec.DEFAULT_TIMEOUT)) {
       n.put("timeout", Durations.format(spec.timeout()));

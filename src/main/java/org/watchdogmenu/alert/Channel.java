@@ -22,6 +22,6 @@ interface Channel {
           w.name(), w.timeout(), w.url().uri(), w.headers(), e -> Bodies.webhook(e, hostName));
     }
     ChannelSpec.Command c = (ChannelSpec.Command) spec;
-    return new CommandChannel(c.name(), c.timeout(), c.command(), host, hostName);
+    return new CommandChannel(c.name(), c.timeout(), c.command(), c.env(), host, hostName);
   }
 }

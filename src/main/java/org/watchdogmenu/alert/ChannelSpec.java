@@ -3,9 +3,12 @@ package org.watchdogmenu.alert;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.watchdogmenu.model.Durations;
 
 /** One channel as written in alerts.yaml. Every channel has an optional name and a timeout. */
@@ -56,6 +59,12 @@ sealed interface ChannelSpec {
       return "slack " + url.host();
     }
 
+    /** Never the address. */
+    @Override
+    public String toString() {
+      return "Slack[" + name + ": " + describe() + "]";
+    }
+
     @Override
     public boolean holdsSecrets() {
       return true;
@@ -87,6 +96,12 @@ sealed interface ChannelSpec {
       return "webhook " + url.host();
     }
 
+    /** Never the address or the values of {@code headers}. */
+    @Override
+    public String toString() {
+      return "Webhook[" + name + ": " + describe() + "]";
+    }
+
     @Override
     public boolean holdsSecrets() {
       return true;
@@ -104,8 +119,15 @@ sealed interface ChannelSpec {
     }
   }
 
-  /** A program run without a shell, e.g. {@code mail}. */
-  record Command(String name, Duration timeout, List<String> command) implements ChannelSpec {
+  /**
+   * A program run without a shell, e.g. {@code mail}. Secrets it needs go in {@code env}: they
+   * reach the program in its environment, never in its arguments (which every account can read in
+   * the process list), and are shown as {@value AlertSecrets#MASK} everywhere.
+   */
+  record Command(String name, Duration timeout, List<String> command, Map<String, String> env)
+      implements ChannelSpec {
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
+
     public Command {
       timeout = checked(timeout);
       if (command == null || command.isEmpty() || command.get(0).isBlank()) {
@@ -113,7 +135,51 @@ sealed interface ChannelSpec {
             "a command channel needs 'command', a list such as [\"/usr/bin/logger\", \"{message}\"]");
       }
       command = List.copyOf(command);
+      String secret = CommandSecrets.problem(command);
+      if (secret != null) {
+        throw new IllegalArgumentException(secret);
+      }
+      env = checkEnv(env);
       name = name == null ? defaultName(command) : name;
+    }
+
+    Command(String name, Duration timeout, List<String> command) {
+      this(name, timeout, command, null);
+    }
+
+    /**
+     * The environment sorted and unmodifiable.
+     *
+     * @throws IllegalArgumentException one line that names the variable, never its value
+     */
+    static Map<String, String> checkEnv(Map<String, String> env) {
+      if (env == null) {
+        return Map.of();
+      }
+      for (Map.Entry<String, String> e : env.entrySet()) {
+        String key = e.getKey();
+        if (key == null || !ENV_NAME.matcher(key).matches()) {
+          throw new IllegalArgumentException(
+              "'env' names a variable '"
+                  + key
+                  + "' that is not a name: use letters, digits and _, not starting with a digit");
+        }
+        if (key.startsWith("WATCHDOG_")) {
+          throw new IllegalArgumentException(
+              "'env' sets "
+                  + key
+                  + ", but watchdog-menu sets the WATCHDOG_ variables itself: pick another name");
+        }
+        String value = e.getValue();
+        if (value == null || value.isEmpty()) {
+          throw new IllegalArgumentException("'env' gives " + key + " no value: give its value");
+        }
+        if (value.chars().anyMatch(c -> c == 0 || Character.isISOControl(c) && c != '\t')) {
+          throw new IllegalArgumentException(
+              "'env' " + key + " holds a line break or a control character: give it on one line");
+        }
+      }
+      return Collections.unmodifiableSortedMap(new TreeMap<>(env));
     }
 
     static String defaultName(List<String> command) {
@@ -122,16 +188,23 @@ sealed interface ChannelSpec {
 
     @Override
     public boolean holdsSecrets() {
-      return false;
+      return !env.isEmpty();
     }
 
     @Override
     public String describe() {
       return NewChannel.Kind.COMMAND.words()
           + " "
-          + ShellWords.join(command)
+          + AlertSecrets.addresses(ShellWords.join(command))
+          + (env.isEmpty() ? "" : " with environment " + AlertSecrets.names(env.keySet()))
           + ", timeout "
           + Durations.format(timeout);
+    }
+
+    /** Never the values of {@code env}. */
+    @Override
+    public String toString() {
+      return "Command[" + name + ": " + describe() + "]";
     }
   }
 }

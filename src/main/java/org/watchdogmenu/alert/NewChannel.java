@@ -1,7 +1,11 @@
 package org.watchdogmenu.alert;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.watchdogmenu.model.Durations;
 
 /**
@@ -11,9 +15,12 @@ import org.watchdogmenu.model.Durations;
  *
  * @param name how results and logs name it, e.g. {@code ops-slack}
  * @param address the webhook's address, or the command as one line (split into words as a shell
- *     would, without running one)
+ *     would, without running one); never a secret in a command's arguments
+ * @param env a command's secrets, given to it in its environment and masked wherever the channel is
+ *     shown
  */
-public record NewChannel(Kind kind, String name, String address, Duration timeout) {
+public record NewChannel(
+    Kind kind, String name, String address, Duration timeout, Map<String, String> env) {
   /** The longest name a new channel may have. */
   public static final int NAME_LENGTH = 64;
 
@@ -55,6 +62,19 @@ public record NewChannel(Kind kind, String name, String address, Duration timeou
     refuse(nameProblem(name));
     refuse(addressProblem(kind, address));
     timeout = ChannelSpec.checked(timeout);
+    env = env == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(env));
+    if (!env.isEmpty() && kind != Kind.COMMAND) {
+      throw new IllegalArgumentException(
+          "only a command channel takes environment variables: a webhook's secret is its address");
+    }
+    if (kind == Kind.COMMAND) {
+      spec(kind, name, address, timeout, env);
+    }
+  }
+
+  /** A channel without environment variables. */
+  public NewChannel(Kind kind, String name, String address, Duration timeout) {
+    this(kind, name, address, timeout, Map.of());
   }
 
   private static void refuse(String problem) {
@@ -83,10 +103,70 @@ public record NewChannel(Kind kind, String name, String address, Duration timeou
   /** What is wrong with the address (or command) of a channel of this kind, or null. */
   public static String addressProblem(Kind kind, String address) {
     try {
-      spec(kind, "check", address, null);
+      spec(kind, "check", address, null, Map.of());
       return null;
     } catch (IllegalArgumentException e) {
       return e.getMessage();
+    }
+  }
+
+  /**
+   * A command's environment as typed on one line, {@code TOKEN=abc CHAT=-100}: words split as a
+   * shell would, each NAME=VALUE; empty for a blank line.
+   *
+   * @throws IllegalArgumentException one line that never repeats a value
+   */
+  public static Map<String, String> env(String line) {
+    Map<String, String> env = new LinkedHashMap<>();
+    List<String> words;
+    try {
+      words = ShellWords.split(line == null ? "" : line);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          e.getMessage().replace("the command", "the environment"), e);
+    }
+    for (String word : words) {
+      int eq = word.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException(
+            "write each variable as NAME=VALUE, e.g. TOKEN=..., separated by blanks");
+      }
+      String name = word.substring(0, eq);
+      refuse(envNameProblem(name));
+      if (env.put(name, word.substring(eq + 1)) != null) {
+        throw new IllegalArgumentException(name + " is given twice: give it once");
+      }
+    }
+    ChannelSpec.Command.checkEnv(env);
+    return env;
+  }
+
+  /** What is wrong with an environment line, or null. */
+  public static String envProblem(String line) {
+    try {
+      env(line);
+      return null;
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+  }
+
+  /** What is wrong with the name of an environment variable, or null. */
+  public static String envNameProblem(String name) {
+    try {
+      ChannelSpec.Command.checkEnv(Map.of(name == null ? "" : name, "x"));
+      return null;
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+  }
+
+  /** An environment line as a form lists it: {@code TOKEN=**** CHAT=****}, values hidden. */
+  public static String maskedEnv(String line) {
+    try {
+      return AlertSecrets.names(env(line).keySet());
+    } catch (IllegalArgumentException e) {
+      return line == null || line.isBlank() ? "" : AlertSecrets.MASK;
     }
   }
 
@@ -111,35 +191,46 @@ public record NewChannel(Kind kind, String name, String address, Duration timeou
 
   /** The channel as alerts.yaml holds it. */
   ChannelSpec spec() {
-    return spec(kind, name, address, timeout);
+    return spec(kind, name, address, timeout, env);
   }
 
-  private static ChannelSpec spec(Kind kind, String name, String address, Duration timeout) {
+  private static ChannelSpec spec(
+      Kind kind, String name, String address, Duration timeout, Map<String, String> env) {
     String text = address == null ? "" : address.strip();
     return switch (kind) {
       case SLACK -> new ChannelSpec.Slack(name, timeout, WebUrl.parse(text));
       case WEBHOOK -> new ChannelSpec.Webhook(name, timeout, WebUrl.parse(text), Map.of());
-      case COMMAND -> new ChannelSpec.Command(name, timeout, ShellWords.split(text));
+      case COMMAND -> new ChannelSpec.Command(name, timeout, ShellWords.split(text), env);
     };
   }
 
   /**
-   * The arguments of {@code alert add-channel} that add this channel, quoted for a shell, the
-   * address masked: {@code alert add-channel ops --slack https://hooks.slack.com/****}.
+   * The arguments of {@code alert add-channel} that add this channel, quoted for a shell, with no
+   * secret in it: an address masked ({@code alert add-channel ops --slack
+   * https://hooks.slack.com/****}), a command's environment by name only ({@code --env TOKEN}).
    */
   public String commandLine() {
     String where =
         kind == Kind.COMMAND
-            ? ShellWords.join(ShellWords.split(address.strip()))
+            ? AlertSecrets.addresses(ShellWords.join(ShellWords.split(address.strip())))
             : AlertSecrets.addresses(address.strip());
-    return "alert add-channel "
-        + ShellWords.quote(name)
-        + " --"
-        + kind.key()
-        + " "
-        + ShellWords.quote(where)
-        + (timeout.equals(ChannelSpec.DEFAULT_TIMEOUT)
-            ? ""
-            : " --timeout " + Durations.format(timeout));
+    StringBuilder line =
+        new StringBuilder("alert add-channel ")
+            .append(ShellWords.quote(name))
+            .append(" --")
+            .append(kind.key())
+            .append(' ')
+            .append(ShellWords.quote(where));
+    env.keySet().forEach(k -> line.append(" --env ").append(k));
+    if (!timeout.equals(ChannelSpec.DEFAULT_TIMEOUT)) {
+      line.append(" --timeout ").append(Durations.format(timeout));
+    }
+    return line.toString();
+  }
+
+  /** Never the address or the environment's values. */
+  @Override
+  public String toString() {
+    return "NewChannel[" + commandLine() + "]";
   }
 }

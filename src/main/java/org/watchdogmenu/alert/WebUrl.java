@@ -56,4 +56,10 @@ record WebUrl(URI uri) {
       }
     }
   }
+
+  /** Masked: the address is a secret. */
+  @Override
+  public String toString() {
+    return masked();
+  }
 }

@@ -1,5 +1,14 @@
 package org.watchdogmenu.cli;
 
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.watchdogmenu.alert.NewChannel;
 import org.watchdogmenu.install.Planner;
@@ -12,14 +21,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code alert add-channel NAME --slack URL | --webhook URL | --command LINE [--timeout 5s]}. */
+/**
+ * {@code alert add-channel NAME --slack URL | --webhook URL | --command LINE [--env NAME...]
+ * [--timeout 5s]}.
+ */
 @Command(
     name = "add-channel",
     mixinStandardHelpOptions = true,
     description = {
       "Adds an alert channel to /etc/watchdog-menu/alerts.yaml (mode 0600 root), keeping every",
       "channel and setting there. The preview masks webhook addresses; the address given here",
-      "shows in the process list while the command runs (the menu's form avoids that)."
+      "shows in the process list while the command runs (the menu's form avoids that).",
+      "A command's secrets (a token) go in --env: their values are read from standard input,",
+      "given to the command in its environment and never shown; a secret written into LINE",
+      "is refused."
     })
 final class AlertAddChannelCommand implements Callable<Integer> {
   @ParentCommand AlertCommand alert;
@@ -31,6 +46,16 @@ final class AlertAddChannelCommand implements Callable<Integer> {
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Where where;
+
+  @Option(
+      names = "--env",
+      paramLabel = "NAME",
+      description = {
+        "A variable the command gets in its environment, e.g. TOKEN (repeatable, --command only).",
+        "Its value is read from standard input, one line per --env in order (typed without echo",
+        "on a terminal), so it never shows in the process list."
+      })
+  List<String> env = new ArrayList<>();
 
   @Option(
       names = "--timeout",
@@ -58,7 +83,8 @@ final class AlertAddChannelCommand implements Callable<Integer> {
         description = {
           "A program run without a shell, as one line split into words the way a shell would;",
           "{event} {target} {message} {time} {host} are filled in, e.g.",
-          "--command \"/usr/bin/logger -t watchdog-menu '{target} {event}: {message}'\"."
+          "--command \"/usr/bin/logger -t watchdog-menu '{target} {event}: {message}'\".",
+          "Never a secret here: give it with --env."
         })
     String command;
   }
@@ -74,13 +100,81 @@ final class AlertAddChannelCommand implements Callable<Integer> {
     refuse("NAME", NewChannel.nameProblem(name));
     refuse("--" + kind.key(), NewChannel.addressProblem(kind, address));
     refuse("--timeout", NewChannel.timeoutProblem(timeout));
-    NewChannel channel = new NewChannel(kind, name, address, NewChannel.timeout(timeout));
+    Map<String, String> values = envValues(kind);
+    NewChannel channel;
+    try {
+      channel = new NewChannel(kind, name, address, NewChannel.timeout(timeout), values);
+    } catch (IllegalArgumentException e) {
+      throw new InputError(spec.commandLine(), "--env: " + e.getMessage());
+    }
     return PlanRun.run(
         spec,
         alert.top,
         () -> new Planner(alert.top.host()).alertChannel(channel),
         plan.dryRun,
         plan.yes);
+  }
+
+  /**
+   * The values of the {@code --env} names: typed without echo on a terminal, else one line each
+   * from standard input. A value is never taken from the command line, where {@code ps} shows it.
+   */
+  private Map<String, String> envValues(NewChannel.Kind kind) {
+    Map<String, String> values = new LinkedHashMap<>();
+    if (env.isEmpty()) {
+      return values;
+    }
+    if (kind != NewChannel.Kind.COMMAND) {
+      refuse("--env", "only a --command channel takes --env: a webhook's secret is its address");
+    }
+    for (String n : env) {
+      int eq = n.indexOf('=');
+      if (eq >= 0) {
+        refuse(
+            "--env",
+            "give only the name ("
+                + n.substring(0, eq)
+                + "): the value is read from standard input, so it never shows in the process"
+                + " list");
+      }
+      refuse("--env", NewChannel.envNameProblem(n));
+      if (values.containsKey(n)) {
+        refuse("--env", n + " is given twice: give it once");
+      }
+      values.put(n, null);
+    }
+    Console console = System.console();
+    BufferedReader in =
+        console != null
+            ? null
+            : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    for (String n : env) {
+      String value;
+      if (console != null) {
+        char[] typed = console.readPassword("Value of %s (not shown): ", n);
+        value = typed == null ? null : new String(typed);
+      } else {
+        try {
+          value = in.readLine();
+        } catch (IOException e) {
+          value = null;
+        }
+      }
+      if (value == null) {
+        refuse(
+            "--env",
+            "standard input ended before the value of "
+                + n
+                + ": give one line per --env, in order, e.g. --env "
+                + n
+                + " < FILE");
+      }
+      if (value.isEmpty()) {
+        refuse("--env", "the value of " + n + " is empty: give it on its line of standard input");
+      }
+      values.put(n, value);
+    }
+    return values;
   }
 
   /** Bad input: one line naming the argument, exit 2, nothing written. */

@@ -21,14 +21,19 @@ import picocli.CommandLine.Spec;
     description = {
       "Lets an operator run, without a password, only what these targets need: watchdog-menu check",
       "and restart of each target and its service's own restart, plus exact extra commands.",
-      "Validated with visudo before it is installed in /etc/sudoers.d (0440 root)."
+      "Validated with visudo before it is installed in /etc/sudoers.d (0440 root). A command",
+      "without fixed arguments, with a wildcard, or whose program can start a shell, run other",
+      "programs or write any file (shells, interpreters, editors, pagers, journalctl, package",
+      "and file tools) amounts to full root and needs --yes."
     })
 final class SudoersCommand implements Callable<Integer> {
   @ParentCommand WatchdogMenuCommand top;
   @Spec CommandSpec spec;
   @Mixin PlanOptions plan;
 
-  @Parameters(paramLabel = "USER", description = "The operator's account.")
+  @Parameters(
+      paramLabel = "USER",
+      description = "The operator's account (in /etc/passwd), or %GROUP (in /etc/group).")
   String user;
 
   @Option(

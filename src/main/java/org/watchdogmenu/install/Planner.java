@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -91,17 +92,39 @@ public final class Planner {
     return b.build();
   }
 
-  /** A sudoers.d file for an operator; broad rules need a deliberate yes. */
+  /**
+   * A sudoers.d file for an operator; anything but exact commands with fixed arguments needs a
+   * deliberate yes (see {@link SudoGate}).
+   */
   public Plan sudoers(SudoersRequest request) {
     return sudoers(request, false);
   }
 
   /**
-   * A sudoers.d file for an operator; broad rules need a deliberate yes.
+   * A sudoers.d file for an operator (an account of the root's /etc/passwd, or a group of its
+   * /etc/group); anything but exact commands with fixed arguments needs a deliberate yes.
    *
    * @param keep keep what the file already grants and add the request to it
    */
   public Plan sudoers(SudoersRequest request, boolean keep) {
+    String who = request.user();
+    if (request.isGroup() && !accounts.groupExists(who.substring(1))) {
+      String group = who.substring(1);
+      throw new InstallException(
+          "group "
+              + group
+              + " is not in /etc/group: create it first (groupadd "
+              + group
+              + ") or name an existing group");
+    }
+    if (!request.isGroup() && !accounts.exists(who)) {
+      throw new InstallException(
+          "user "
+              + who
+              + " is not in /etc/passwd: create the account first (useradd "
+              + who
+              + ") or name an existing one");
+    }
     PlanBuilder b = builder(request.cli(keep));
     Set<List<String>> all = new LinkedHashSet<>();
     if (keep) {
@@ -110,15 +133,24 @@ public final class Planner {
     all.addAll(SudoersRenderer.commands(request, cron.engine()));
     List<List<String>> commands = List.copyOf(all);
     for (List<String> argv : commands) {
-      BroadCommands.fullRoot(argv)
-          .ifPresentOrElse(
-              reason -> b.warn(reason).confirm(request.user() + " would get full root: " + reason),
-              () -> BroadCommands.anyArguments(argv).ifPresent(b::warn));
-      if (argv.stream().anyMatch(a -> a.startsWith("/home/"))) {
+      Optional<String> why = SudoGate.needsYes(argv);
+      if (why.isEmpty() && !argv.equals(List.of("ALL"))) {
+        why =
+            SudoGate.changeableBy(root, accounts, argv.get(0))
+                .map(
+                    changer ->
+                        "'"
+                            + argv.get(0)
+                            + "' can be changed by "
+                            + changer
+                            + ": whoever changes it runs code as root");
+      }
+      why.ifPresent(reason -> b.warn(reason).confirm(who + ": " + reason));
+      if (why.isEmpty() && argv.stream().anyMatch(a -> a.startsWith("/home/"))) {
         b.warn(
             "'"
                 + String.join(" ", argv)
-                + "' runs a file under /home: whoever can change that file runs code as root");
+                + "' names a file under /home: check that only root can change it");
       }
     }
     b.write(SudoersRenderer.render(request, commands));
@@ -363,7 +395,7 @@ public final class Planner {
     }
     Manifest.Installed ours = m.installed().get(InstallPaths.LOGROTATE);
     if (!logs.isEmpty()) {
-      b.write(LogrotateRenderer.render(logs));
+      b.write(LogrotateRenderer.render(root, logs, b::warn));
     } else if (ours != null) {
       new Reversal(root, store).putBack(b, ours);
     }

@@ -19,7 +19,7 @@ import org.watchdogmenu.os.HostRoot;
  */
 public final class SudoersGrants {
   private static final Pattern RULE =
-      Pattern.compile("([a-z_][a-z0-9_.-]*) ALL=\\(root\\) NOPASSWD: (\\S.*)");
+      Pattern.compile("(%?[A-Za-z_][A-Za-z0-9_.-]*) ALL=\\(root\\) NOPASSWD: (\\S.*)");
   private static final String OURS = "watchdog-menu-";
 
   private SudoersGrants() {}

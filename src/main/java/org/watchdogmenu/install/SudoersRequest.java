@@ -1,7 +1,9 @@
 package org.watchdogmenu.install;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import org.watchdogmenu.model.Target;
+import org.watchdogmenu.os.Users;
 
 /**
  * What an operator may run as root without a password: for each target, {@code watchdog-menu check
@@ -9,15 +11,21 @@ import org.watchdogmenu.model.Target;
  * ({@code systemctl restart UNIT}, {@code docker restart NAME}); plus extra commands given as full
  * argv (seed 000's {@code /usr/bin/emqx ctl status}). Nothing else.
  *
- * @param name the file in /etc/sudoers.d; null for {@code watchdog-menu-USER}
+ * @param user an account, or {@code %GROUP} for every member of a group; never {@code ALL} or a
+ *     sudoers alias
+ * @param name the file in /etc/sudoers.d; null for {@code watchdog-menu-USER} ({@code
+ *     watchdog-menu-group-GROUP})
  * @param extra further commands, each an argv whose program is an absolute path; a command with
  *     only a program allows any arguments, and {@code *} is sudo's wildcard
  */
 public record SudoersRequest(
     String user, String name, List<Target> targets, List<List<String>> extra) {
 
+  /** How sudoers writes an alias name: sudo would read such a user as one. */
+  private static final Pattern ALIAS = Pattern.compile("[A-Z][A-Z0-9_]*");
+
   public SudoersRequest {
-    Names.user("sudoers user", user);
+    checkUser(user);
     name = name == null ? defaultName(user) : name;
     Names.fileName("sudoers file name", name);
     targets = List.copyOf(targets == null ? List.of() : targets);
@@ -39,11 +47,42 @@ public record SudoersRequest(
   /** What is wrong with an operator's account name, in one line, or null when it will do. */
   public static String userProblem(String user) {
     try {
-      Names.user("sudoers user", user);
+      checkUser(user);
       return null;
     } catch (InstallException e) {
       return e.getMessage();
     }
+  }
+
+  private static void checkUser(String user) {
+    if ("ALL".equals(user)) {
+      throw new InstallException(
+          "sudoers user 'ALL' means every account to sudo: name one operator's account, or a"
+              + " %group");
+    }
+    if (user != null && user.startsWith("%")) {
+      String group = user.substring(1);
+      if (!Users.isValidName(group) || group.endsWith(".")) {
+        throw Names.bad(
+            "sudoers group",
+            user,
+            "write % and a group name: a letter or _ followed by letters, digits, _ . or -");
+      }
+      return;
+    }
+    Names.user("sudoers user", user);
+    if (ALIAS.matcher(user).matches()) {
+      throw new InstallException(
+          "sudoers user '"
+              + user
+              + "' is written like a sudoers alias (capitals, digits, _), which sudo reads as"
+              + " one: name an account from /etc/passwd, or a %group");
+    }
+  }
+
+  /** Whether the rule is for a group ({@code %GROUP}) rather than one account. */
+  boolean isGroup() {
+    return user.startsWith("%");
   }
 
   /** Splits {@code "/usr/bin/emqx ctl status"} into an argv (on spaces; no quoting). */
@@ -71,7 +110,8 @@ public record SudoersRequest(
   }
 
   private static String defaultName(String user) {
-    return "watchdog-menu-" + user.replace('.', '_');
+    String who = user.startsWith("%") ? "group-" + user.substring(1) : user;
+    return "watchdog-menu-" + who.replace('.', '_');
   }
 
   String path() {

@@ -74,10 +74,25 @@ final class AddChannelView extends MenuView {
             "5s",
             "the longest a send may take, e.g. 5s, 10s, 1m",
             NewChannel::timeoutProblem);
+    boolean command = kind == NewChannel.Kind.COMMAND;
+    List<Field> fields =
+        command
+            ? List.of(
+                name,
+                address,
+                Field.of(
+                        "Environment (secrets)",
+                        "",
+                        "NAME=VALUE words, e.g. TOKEN=...; the command gets them in its"
+                            + " environment, never in its arguments, and they are listed masked",
+                        NewChannel::envProblem)
+                    .masked(NewChannel::maskedEnv),
+                timeout)
+            : List.of(name, address, timeout);
     return new FormView(
         kind.words(),
         List.of(intro(kind), "Saved to alerts.yaml (0600 root) after a preview."),
-        List.of(name, address, timeout),
+        fields,
         "Preview the change",
         v ->
             PlanView.open(
@@ -89,7 +104,12 @@ final class AddChannelView extends MenuView {
                         .installer()
                         .planner()
                         .alertChannel(
-                            new NewChannel(kind, v.get(0), v.get(1), NewChannel.timeout(v.get(2)))),
+                            new NewChannel(
+                                kind,
+                                v.get(0),
+                                v.get(1),
+                                NewChannel.timeout(v.get(v.size() - 1)),
+                                command ? NewChannel.env(v.get(2)) : null)),
                 3));
   }
 
@@ -97,7 +117,8 @@ final class AddChannelView extends MenuView {
     return switch (kind) {
       case SLACK -> "An incoming webhook: Slack, Mattermost, Rocket.Chat.";
       case WEBHOOK -> "Any address that takes JSON alerts.";
-      case COMMAND -> "A program; {target}, {message}... are filled in.";
+      case COMMAND ->
+          "A program; {target}, {message}... are filled in; secrets go in its environment.";
     };
   }
 

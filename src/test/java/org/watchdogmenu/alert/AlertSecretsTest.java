@@ -42,4 +42,28 @@ class AlertSecretsTest {
         .contains("https://wiki.example.com/****");
     assertThat(masked.split("\n", -1)).hasSameSizeAs(yaml.split("\n", -1));
   }
+
+  @Test
+  void aCommandsEnvironmentKeepsItsNamesAndLosesItsValues() {
+    String yaml =
+        "channels:\n"
+            + "  - type: command\n"
+            + "    command: [/usr/local/bin/notify, '{message}']\n"
+            + "    env:\n"
+            + "      TOKEN: s3cret\n"
+            + "      CHAT: \"-100123\"\n"
+            + "    timeout: 10s\n"
+            + "  - type: command\n"
+            + "    command: [/usr/local/bin/page]\n"
+            + "    env: {PAGER_KEY: k3y}\n";
+    String masked = AlertSecrets.file(yaml);
+    assertThat(masked)
+        .doesNotContain("s3cret", "100123", "k3y")
+        .contains("      TOKEN: ****", "      CHAT: ****", "    timeout: 10s", "    env: {****}");
+    assertThat(masked.split("\n", -1)).hasSameSizeAs(yaml.split("\n", -1));
+    assertThat(AlertSecrets.names(java.util.List.of("CHAT", "TOKEN")))
+        .isEqualTo("CHAT=**** TOKEN=****");
+    assertThat(AlertSecrets.values("exit 1: bad token s3cret", java.util.List.of("s3cret")))
+        .isEqualTo("exit 1: bad token ****");
+  }
 }

@@ -74,7 +74,7 @@ class AlertsFileTest {
         .isInstanceOf(ConfigException.class)
         .hasMessage(
             file()
-                + " holds webhook addresses (secrets) but is readable by group or others (mode"
+                + " holds secrets (webhook addresses, env values) but is readable by group or others (mode"
                 + " 0644): run chmod 600 "
                 + file());
   }
@@ -118,6 +118,66 @@ class AlertsFileTest {
         .hasMessageContaining("line 3: 'channels[0].url': not a web address")
         .message()
         .doesNotContain("s3cret");
+  }
+
+  @Test
+  void aSecretInACommandsArgumentsIsRefusedWithoutRepeatingIt() {
+    assertThatThrownBy(
+            () ->
+                read(
+                    "channels:\n"
+                        + "  - type: command\n"
+                        + "    command: [/usr/local/bin/notify, --token, s3cret, '{message}']\n",
+                    "rw-------"))
+        .hasMessage(
+            file()
+                + " line 3: 'channels[0].command' gives a secret in its arguments (--token ****),"
+                + " which every account can read in the process list while it runs: put it in the"
+                + " channel's 'env' (e.g. env: {TOKEN: ...}) and have the command read it from its"
+                + " environment");
+  }
+
+  @Test
+  void aCommandsEnvironmentIsASecretLikeAWebhook() throws Exception {
+    String yaml =
+        "channels:\n"
+            + "  - type: command\n"
+            + "    command: [/usr/local/bin/notify, '{message}']\n"
+            + "    env: {TOKEN: s3cret}\n";
+    assertThat(read(yaml, "rw-------").channels())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.describe())
+                  .isEqualTo(
+                      "Command /usr/local/bin/notify {message} with environment TOKEN=****,"
+                          + " timeout 5s");
+              assertThat(c.toString()).doesNotContain("s3cret");
+            });
+    assertThatThrownBy(() -> read(yaml, "rw-r--r--"))
+        .hasMessageContaining("holds secrets (webhook addresses, env values)")
+        .message()
+        .doesNotContain("s3cret");
+    for (String env :
+        new String[] {
+          "{WATCHDOG_MESSAGE: s3cret}",
+          "{'1TOKEN': s3cret}",
+          "{TOKEN: ''}",
+          "{TOKEN: \"a\\ns3cret\"}"
+        }) {
+      assertThatThrownBy(
+              () ->
+                  read(
+                      "channels:\n  - type: command\n    command: [/bin/true]\n    env: "
+                          + env
+                          + "\n",
+                      "rw-------"))
+          .as(env)
+          .hasMessageContaining(" line 4: 'channels[0].env' ")
+          .message()
+          .doesNotContain("s3cret")
+          .doesNotContain("\n");
+    }
   }
 
   @Test

@@ -118,4 +118,29 @@ class CommandChannelTest {
     assertThat(r.delivered()).isFalse();
     assertThat(r.detail()).isEqualTo("exit 1: mail: cannot send message");
   }
+
+  @Test
+  void secretsGoToTheEnvironmentAndAreMaskedInWhatTheCommandPrints() throws Exception {
+    Path out = root.resolve("token.txt");
+    CommandChannel channel =
+        new CommandChannel(
+            "command notify",
+            Duration.ofSeconds(5),
+            List.of(
+                "/bin/sh",
+                "-c",
+                "printf '%s' \"$TOKEN\" > \"$1\"; echo \"rejected token $TOKEN\" >&2; exit 1",
+                "sh",
+                out.toString()),
+            Map.of("TOKEN", "s3cr3t-t0ken"),
+            realHost(),
+            "web-01");
+
+    ChannelResult r = channel.send(event());
+
+    assertThat(Files.readString(out)).isEqualTo("s3cr3t-t0ken");
+    assertThat(r.delivered()).isFalse();
+    assertThat(r.detail()).isEqualTo("exit 1: rejected token ****");
+    assertThat(r.line()).doesNotContain("s3cr3t");
+  }
 }

@@ -38,7 +38,11 @@ class DocumentedExamplesTest {
     assertThat(AlertsFile.read(new HostRoot(root)).channels())
         .extracting(ChannelSpec::name)
         .containsExactly(
-            "slack hooks.slack.com", "pager", "command /bin/sh", "command /usr/bin/logger");
+            "slack hooks.slack.com",
+            "pager",
+            "command /bin/sh",
+            "command /usr/bin/logger",
+            "command /usr/local/bin/notify-chat");
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -141,6 +142,57 @@ class AlertChannelPlanTest {
         .hasMessageNotContaining("\n");
     assertThat(Files.readString(file)).isEqualTo("channels: [\n");
     assertThat(dir.resolve("var/lib/watchdog-menu/manifest.json")).doesNotExist();
+  }
+
+  @Test
+  void aCommandsSecretIsInItsEnvironmentAndNeverInAPlanATitleOrTheManifest() throws Exception {
+    NewChannel notify =
+        new NewChannel(
+            NewChannel.Kind.COMMAND,
+            "notify",
+            "/usr/local/bin/notify --chat ops '{message}'",
+            null,
+            Map.of("TOKEN", "s3cr3t-t0ken"));
+    assertThat(notify.toString()).doesNotContain("s3cr3t");
+    Plan plan = installer.planner().alertChannel(notify);
+    assertThat(plan.title())
+        .endsWith(
+            "alert add-channel notify --command '/usr/local/bin/notify --chat ops {message}'"
+                + " --env TOKEN");
+    assertThat(plan.preview()).contains("+    env:", "+      TOKEN: ****").doesNotContain("s3cr3t");
+
+    installer.applier().apply(plan, new Applier.Options(false));
+
+    assertThat(Files.readString(file)).contains("TOKEN: s3cr3t-t0ken");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+    assertThat(Alerts.load(host).describe())
+        .containsExactly(
+            "notify: Command /usr/local/bin/notify --chat ops {message} with environment"
+                + " TOKEN=****, timeout 5s");
+    assertThat(Files.readString(dir.resolve("var/lib/watchdog-menu/manifest.json")))
+        .contains("add-channel notify")
+        .doesNotContain("s3cr3t");
+    assertThat(installer.planner().undo().preview()).doesNotContain("s3cr3t");
+  }
+
+  @Test
+  void aCommandLineWithASecretInItIsRefusedInOneLine() {
+    assertThat(
+            NewChannel.addressProblem(
+                NewChannel.Kind.COMMAND, "/usr/local/bin/notify --token s3cr3t '{message}'"))
+        .startsWith("'command' gives a secret in its arguments (--token ****)")
+        .doesNotContain("s3cr3t");
+    assertThat(NewChannel.envProblem("TOKEN=s3cr3t CHAT=-100")).isNull();
+    assertThat(NewChannel.maskedEnv("TOKEN=s3cr3t CHAT=-100")).isEqualTo("TOKEN=**** CHAT=****");
+    assertThat(NewChannel.envProblem("TOKEN")).startsWith("write each variable as NAME=VALUE");
+    assertThat(NewChannel.envProblem("WATCHDOG_HOST=s3cr3t"))
+        .contains("watchdog-menu sets the WATCHDOG_ variables itself")
+        .doesNotContain("s3cr3t");
+    assertThatThrownBy(
+            () ->
+                new NewChannel(NewChannel.Kind.SLACK, "ops", HOOK, null, Map.of("TOKEN", "s3cr3t")))
+        .hasMessageStartingWith("only a command channel takes environment variables");
   }
 
   @Test

@@ -122,11 +122,13 @@ class GoldenFilesTest {
         "logrotate-watchdog-menu",
         () ->
             LogrotateRenderer.render(
+                HostRoot.SYSTEM,
                 new TreeSet<>(
                     List.of(
                         "/var/log/paqet-health-server.log",
                         "/var/log/paqet-cron-server.log",
-                        SeedTargets.CAMERA_DIR + "/logs/health_check.log"))));
+                        SeedTargets.CAMERA_DIR + "/logs/health_check.log")),
+                warning -> {}));
     return f.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
   }
 

@@ -41,6 +41,9 @@ class InstallFlowTest {
     installer = new Installer(host);
     paqet = SeedTargets.tunnel("paqet", "server");
     Files.createDirectories(dir.resolve("etc/cron.d"));
+    Files.writeString(
+        dir.resolve("etc/passwd"),
+        "satinder:x:1000:1000::/home/satinder:/bin/bash\noperator:x:1001:1001::/home/operator:/bin/sh\n");
   }
 
   private Path at(String hostPath) {
@@ -317,7 +320,8 @@ class InstallFlowTest {
     assertThat(plan.confirmation())
         .contains("full root")
         .contains("/bin/sh -c *")
-        .contains("setsid");
+        .contains("setsid")
+        .contains("'/bin/kill' names no arguments, so sudo allows it with any arguments");
     assertThat(plan.warnings())
         .anyMatch(w -> w.contains("/bin/kill") && w.contains("any arguments"));
     assertThat(plan.preview()).contains("CONFIRMATION NEEDED");

@@ -1,6 +1,7 @@
 package org.watchdogmenu.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.file.Files;
@@ -76,9 +77,57 @@ class RealSudoIT {
     assertThat(asUser("/usr/bin/id", "-u").exitCode()).isEqualTo(1);
   }
 
+  @Test
+  void aGroupGrantLetsItsMembersInAndNoOneElse() {
+    String group = user + "g";
+    String member = user + "m";
+    assertThat(run("groupadd", group).succeeded()).isTrue();
+    try {
+      assertThat(run("useradd", "-M", "-G", group, member).succeeded()).isTrue();
+      SudoersRequest request =
+          new SudoersRequest(
+              "%" + group, null, List.of(), List.of(SudoersRequest.command("/usr/bin/id -u")));
+      Plan plan = installer.planner().sudoers(request);
+      assertThat(plan.confirmation()).isNull();
+      installer.applier().apply(plan, new Applier.Options(false));
+      assertThat(Path.of("/etc/sudoers.d/watchdog-menu-group-" + group)).exists();
+      assertThat(run("visudo", "-c").succeeded()).isTrue();
+
+      CommandResult granted = as(member, "/usr/bin/id", "-u");
+      assertThat(granted.succeeded()).as(granted.summary()).isTrue();
+      assertThat(granted.stdout().strip()).isEqualTo("0");
+      assertThat(as(member, "/usr/bin/id").exitCode()).isEqualTo(1);
+      assertThat(asUser("/usr/bin/id", "-u").exitCode()).as("not a member").isEqualTo(1);
+    } finally {
+      run("userdel", member);
+      run("groupdel", group);
+    }
+  }
+
+  @Test
+  void theUserAllAndAnAccountThatDoesNotExistAreRefused() {
+    assertThatThrownBy(
+            () -> installer.planner().sudoers(new SudoersRequest("ALL", null, List.of(), ID_U)))
+        .hasMessageContaining("every account");
+    assertThatThrownBy(
+            () ->
+                installer.planner().sudoers(new SudoersRequest(user + "x", null, List.of(), ID_U)))
+        .hasMessage(
+            "user "
+                + user
+                + "x is not in /etc/passwd: create the account first (useradd "
+                + user
+                + "x) or name an existing one");
+  }
+
+  private static final List<List<String>> ID_U = List.of(List.of("/usr/bin/id", "-u"));
+
   private CommandResult asUser(String... argv) {
-    List<String> all =
-        new java.util.ArrayList<>(List.of("runuser", "-u", user, "--", "sudo", "-n"));
+    return as(user, argv);
+  }
+
+  private CommandResult as(String who, String... argv) {
+    List<String> all = new java.util.ArrayList<>(List.of("runuser", "-u", who, "--", "sudo", "-n"));
     all.addAll(List.of(argv));
     return runner.run(Command.of(Duration.ofSeconds(20), all));
   }

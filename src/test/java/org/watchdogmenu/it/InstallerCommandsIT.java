@@ -20,6 +20,10 @@ class InstallerCommandsIT {
   @BeforeEach
   void setUp() throws Exception {
     sandbox = new Sandbox(Files.createDirectories(dir.resolve("root")));
+    Files.createDirectories(sandbox.path("/etc"));
+    Files.writeString(
+        sandbox.path("/etc/passwd"), "operator:x:1001:1001::/home/operator:/bin/sh\n");
+    Files.writeString(sandbox.path("/etc/group"), "ops:x:1200:operator\n");
   }
 
   private Jar.Run run(String... args) throws Exception {
@@ -120,6 +124,57 @@ class InstallerCommandsIT {
         .contains("NOPASSWD: /bin/sh -c *")
         .contains("NOPASSWD: /usr/bin/systemctl restart paqet-server.service")
         .contains("NOPASSWD: /usr/bin/systemctl restart paqet-client.service");
+  }
+
+  @Test
+  void sudoersForAllAnAliasOrAnUnknownAccountIsOneLineExit2AndNothingWritten() throws Exception {
+    String before = sandbox.digest();
+    String[][] cases = {
+      {"ALL", "sudoers user 'ALL' means every account to sudo"},
+      {"OPS", "sudoers user 'OPS' is written like a sudoers alias"},
+      {"bob", "user bob is not in /etc/passwd: create the account first (useradd bob)"},
+      {"%wheel", "group wheel is not in /etc/group: create it first (groupadd wheel)"},
+    };
+    for (String[] c : cases) {
+      Jar.Run run = run("sudoers", c[0], "--target", "paqet-server", "--yes");
+      assertThat(run.exit()).as(c[0] + ": " + run.out() + run.err()).isEqualTo(2);
+      assertThat(run.err().strip()).as(c[0]).startsWith(c[1]).doesNotContain("\n");
+      assertThat(run.err()).doesNotContain("Exception");
+      assertThat(run.out()).as(c[0]).isEmpty();
+    }
+    assertThat(sandbox.digest()).isEqualTo(before);
+
+    Jar.Run group = run("sudoers", "%ops", "--target", "paqet-server");
+    assertThat(group.exit()).as(group.out() + group.err()).isZero();
+    assertThat(Files.readString(sandbox.path("/etc/sudoers.d/watchdog-menu-group-ops")))
+        .contains("%ops ALL=(root) NOPASSWD: /usr/bin/systemctl restart paqet-server.service");
+  }
+
+  @Test
+  void programsThatPageOrInstallNeedYesEvenWithFixedArguments() throws Exception {
+    String before = sandbox.digest();
+    for (String command :
+        new String[] {
+          "/usr/bin/journalctl -u paqet-server",
+          "/usr/bin/systemctl",
+          "/usr/bin/apt-get",
+          "/usr/bin/emqx",
+          "/usr/bin/python3.11 /opt/x.py",
+          "/usr/bin/vim.basic /etc/hosts"
+        }) {
+      Jar.Run refused = run("sudoers", "operator", "--command", command);
+      assertThat(refused.exit()).as(command + ": " + refused.out() + refused.err()).isEqualTo(1);
+      assertThat(refused.err().strip())
+          .as(command)
+          .startsWith("Not applied: operator: '" + command + "'")
+          .endsWith("Run again with --yes if that is what you want.")
+          .doesNotContain("\n");
+    }
+    assertThat(sandbox.digest()).isEqualTo(before);
+
+    Jar.Run fixed = run("sudoers", "operator", "--command", "/usr/bin/emqx ctl status");
+    assertThat(fixed.exit()).as(fixed.out() + fixed.err()).isZero();
+    assertThat(fixed.out()).doesNotContain("WARNING", "CONFIRMATION");
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +22,13 @@ class TuiAccessTest {
   private static final Look LOOK = new Look(false, true);
 
   @TempDir Path dir;
+
+  /** The operator's account, which a sudoers grant needs in the root's /etc/passwd. */
+  @BeforeEach
+  void setUp() throws IOException {
+    Files.createDirectories(dir.resolve("etc"));
+    Files.writeString(dir.resolve("etc/passwd"), "deploy:x:1100:1100::/home/deploy:/bin/sh\n");
+  }
 
   private VirtualMenu menu() {
     return new VirtualMenu(VirtualMenu.sandbox(dir), 80, 24, LOOK);

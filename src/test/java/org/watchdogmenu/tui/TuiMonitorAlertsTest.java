@@ -178,6 +178,32 @@ class TuiMonitorAlertsTest {
   }
 
   @Test
+  void aCommandsSecretsAreTypedAsItsEnvironmentAndListedMasked() throws IOException {
+    VirtualMenu m = menu().type("833");
+    assertThat(m.text())
+        .contains("1) Name", "2) Command", "3) Environment (secrets)", "4) Timeout");
+    m.type("1notify\n2/usr/local/bin/notify --token s3cr3t\n");
+    assertThat(m.text())
+        .contains("Not kept: Command: 'command' gives a secret in its arguments (--token ****)");
+    m.press(KeyType.Escape);
+    assertThat(m.text()).as("the refused line is dropped").doesNotContain("s3cr3t");
+    m.type("2/usr/local/bin/notify {message}\n3TOKEN=s3cr3t\n");
+    assertThat(m.text()).contains("[TOKEN=****]").doesNotContain("s3cr3t");
+    m.type("5");
+    StringBuilder seen = new StringBuilder(m.text());
+    for (int i = 0; i < 6; i++) {
+      seen.append(m.press(KeyType.PageDown).text());
+    }
+    assertThat(seen)
+        .contains("notify --command", "--env TOKEN", "+      TOKEN: ****")
+        .doesNotContain("s3cr3t");
+    m.type("ay");
+    assertThat(Files.readString(alerts)).contains("TOKEN: s3cr3t");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(alerts)))
+        .isEqualTo("rw-------");
+  }
+
+  @Test
   void aTestAlertReachesTheReceiverAndTheScreenSaysSo() throws IOException {
     channel(hook());
     VirtualMenu m = menu().type("84");
