@@ -1,9 +1,12 @@
 package org.watchdogmenu.install;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.watchdogmenu.model.ServiceSpec;
 import org.watchdogmenu.model.Target;
+import org.watchdogmenu.os.FolderTrust;
 import org.watchdogmenu.os.HostRoot;
 
 /**
@@ -68,7 +71,8 @@ final class CronRenderer {
         feature == Feature.HEALTH
             ? "check " + target.id()
             : "restart " + target.id() + " --source cron";
-    String command = engine() + " " + args + " >/dev/null 2>>" + realLog;
+    String errors = startErrorsLog(realLog);
+    String command = engine() + " " + args + " >/dev/null 2>>" + errors;
     String text =
         Templates.fill(
             feature.key() + ".cron",
@@ -76,12 +80,39 @@ final class CronRenderer {
                 "target", target.id(),
                 "words", schedule.words(),
                 "log", realLog,
+                "errors_note",
+                    errors.equals(realLog)
+                        ? "start-up errors are appended there too"
+                        : "start-up errors go to "
+                            + errors
+                            + " (another account can change the log's folder)",
                 "schedule", schedule.cron(),
                 "command", escapePercent(command)));
     return FileWrite.of(
             path(target, feature), text, FileKind.CRON, "0644", "root", feature(target, feature))
-        .withLogs(List.of(realLog));
+        .withLogs(errors.equals(realLog) ? List.of(realLog) : List.of(realLog, errors));
   }
+
+  /**
+   * Where cron's shell appends what the engine prints on stderr before its own log works (a JVM
+   * that cannot start): the target's log when its folder is root's alone, else the tool's own
+   * {@link #START_ERRORS} log, because root's shell follows any link another account plants in its
+   * own folder.
+   */
+  private String startErrorsLog(String realLog) {
+    try {
+      Path dir = Path.of(realLog).getParent();
+      if (FolderTrust.of(dir) instanceof FolderTrust.Trusted) {
+        return realLog;
+      }
+    } catch (IOException | RuntimeException e) {
+      // fall through to the tool's own log
+    }
+    return root.resolve(START_ERRORS).toString();
+  }
+
+  /** The start-up errors of cron runs whose own log is in a folder another account can change. */
+  static final String START_ERRORS = "/var/log/watchdog-menu.log";
 
   FileWrite pm2(Pm2Housekeeping r) {
     String text =
