@@ -65,7 +65,9 @@ public final class AlertsEdit {
     try {
       dir = Files.createTempDirectory("watchdog-menu-alerts-");
       Path file = new HostRoot(dir).resolve(PATH);
-      Files.createDirectories(file.getParent());
+      Files.createDirectories(
+          file.getParent(),
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       Files.createFile(
           file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Files.write(file, content);

@@ -13,14 +13,13 @@ import org.watchdogmenu.os.YamlFile;
 
 /**
  * Reads {@value #PATH}. The file may hold webhook addresses (secrets) and command lines run as
- * root, so it must not be writable by anyone but its owner, and not readable by group or others
- * when it holds a secret.
+ * root, so it is read only when root can trust it ({@link org.watchdogmenu.os.SafeRead#owned}:
+ * root's, not writable by group or others, in a folder only root can change, not a link, a FIFO or
+ * over 1 MiB), and not when it is readable by group or others while it holds a secret.
  */
 final class AlertsFile {
   static final String PATH = "/etc/watchdog-menu/alerts.yaml";
 
-  private static final Set<PosixFilePermission> GROUP_OTHER_WRITE =
-      EnumSet.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
   private static final Set<PosixFilePermission> GROUP_OTHER_ANY =
       EnumSet.of(
           PosixFilePermission.GROUP_READ,
@@ -35,7 +34,8 @@ final class AlertsFile {
   /** The channels, or none when the file does not exist. */
   static AlertsConfig read(HostRoot root) throws ConfigException {
     Path file = root.resolve(PATH);
-    AlertsConfig config = YamlFile.read(file, AlertsConfig.class).orElse(AlertsConfig.NONE);
+    AlertsConfig config =
+        YamlFile.read(file, AlertsConfig.class, "alerts file").orElse(AlertsConfig.NONE);
     if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
       checkMode(file, config.holdsSecrets());
     }
@@ -50,14 +50,6 @@ final class AlertsFile {
       throw new ConfigException(file + ": cannot read its mode: " + e.getMessage());
     }
     String octal = octal(mode);
-    if (mode.stream().anyMatch(GROUP_OTHER_WRITE::contains)) {
-      throw new ConfigException(
-          file
-              + " is writable by group or others (mode "
-              + octal
-              + ") and its commands run as root: run chmod 600 "
-              + file);
-    }
     if (secrets && mode.stream().anyMatch(GROUP_OTHER_ANY::contains)) {
       throw new ConfigException(
           file

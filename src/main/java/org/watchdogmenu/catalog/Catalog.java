@@ -88,7 +88,8 @@ public final class Catalog {
     return after.target(id);
   }
 
-  HostRoot root() {
+  /** The root the site files were read under. */
+  public HostRoot root() {
     return root;
   }
 

@@ -27,7 +27,28 @@ public final class CatalogException extends RuntimeException {
     return reason;
   }
 
+  /**
+   * The text on one line, with every control character written out ({@code \n}, {@code \r}, {@code
+   * \t}, else {@code \x1b}): a file name or a value must never move the cursor or colour a
+   * terminal.
+   */
   private static String oneLine(String text) {
-    return text.replace("\r", "\\r").replace("\n", "\\n");
+    StringBuilder sb = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+            sb.append(String.format("\\x%02x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    return sb.toString();
   }
 }

@@ -14,11 +14,19 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.HostRoot;
+import org.watchdogmenu.os.SafeRead;
+import org.watchdogmenu.os.UnsafePathException;
+import org.watchdogmenu.os.YamlFile;
 
 /**
  * Builds a {@link Catalog}: reads the menus, then the site folder, and collects one problem per
  * broken file instead of stopping. A candidate site file, not yet written, can be read in place of
  * (or beside) the files on disk.
+ *
+ * <p>Site files decide what root runs, so each is read on its own with {@link SafeRead#owned}: a
+ * file that is not root's (or is writable by group or others, or lies in a folder another account
+ * can change), a link, a FIFO, a device or a file over {@link SafeRead#CONFIG_CAP} is refused in
+ * one line, like a broken file, without being opened or parsed, and the other files load as before.
  */
 final class CatalogLoader {
   private final List<Problem> problems = new ArrayList<>();
@@ -150,7 +158,7 @@ final class CatalogLoader {
       String text =
           candidate != null && candidate.name().equals(hostPath)
               ? candidate.text()
-              : Files.readString(file);
+              : read(file, hostPath);
       SourceTree merged =
           SiteTarget.merged(new NamedText(hostPath, text), fileId, catalogTrees, templates);
       Target target = TargetBuilder.concrete(merged);
@@ -163,9 +171,34 @@ final class CatalogLoader {
       broken.remove(fileId);
     } catch (CatalogException e) {
       fail(hostPath, fileId, e.getMessage());
+    } catch (UnsafePathException e) {
+      fail(hostPath, fileId, new CatalogException(e.getMessage()).getMessage());
     } catch (IOException e) {
       fail(hostPath, fileId, hostPath + " line 1: cannot be read: " + e.getMessage());
+    } catch (RuntimeException e) {
+      // one file never stops the others: whatever it does to the reader stays its own problem
+      fail(
+          hostPath,
+          fileId,
+          new CatalogException(hostPath + " line 1: cannot be read: " + e.getMessage())
+              .getMessage());
     }
+  }
+
+  /**
+   * A site file's text, read only when root can trust it (see the class comment).
+   *
+   * @param hostPath the file as the operator knows it, for messages
+   * @throws UnsafePathException the one-line refusal naming the file, the reason and the fix
+   * @throws CatalogException when the file is not UTF-8 text
+   */
+  static String read(Path file, String hostPath) throws IOException {
+    byte[] bytes = SafeRead.owned(file, SafeRead.CONFIG_CAP, "target file");
+    return YamlFile.utf8(bytes)
+        .orElseThrow(
+            () ->
+                CatalogException.at(
+                    new Location(hostPath, 1), "is not UTF-8 text: save it as UTF-8"));
   }
 
   private void fail(String hostPath, String fileId, String message) {

@@ -3,12 +3,13 @@ package org.watchdogmenu.catalog;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.watchdogmenu.model.Target;
+import org.watchdogmenu.os.UnsafePathException;
 
 /**
  * Makes site target files from settings ({@code KEY=VALUE}): the changed values of a target, or a
@@ -139,10 +140,18 @@ public final class TargetFiles {
     return before.lines().map(String::strip).anyMatch(l -> l.startsWith("#") && !kept.contains(l));
   }
 
+  /**
+   * The text of a site file, read as every run reads it: a file root cannot trust is refused (a
+   * change would otherwise copy what another account wrote into a file root trusts).
+   */
   private Optional<String> read(String hostPath) {
     Path file = catalog.root().resolve(hostPath);
     try {
-      return Files.isRegularFile(file) ? Optional.of(Files.readString(file)) : Optional.empty();
+      return Optional.of(CatalogLoader.read(file, hostPath));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (UnsafePathException e) {
+      throw new CatalogException(e.getMessage());
     } catch (IOException e) {
       throw new CatalogException(hostPath + " line 1: cannot be read: " + e.getMessage());
     }

@@ -17,17 +17,20 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.watchdogmenu.model.ModelModule;
+import org.watchdogmenu.os.YamlFile;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML text into a tree while streaming its tokens, so that every key and list item keeps the
- * line it was written on. Duplicate keys are errors. Holds the strict mapper that turns trees into
- * model records.
+ * line it was written on. Duplicate keys are errors; anchors, aliases, deep nesting and huge texts
+ * are refused first, with the caps of {@link YamlFile}. Holds the strict mapper that turns trees
+ * into model records.
  */
 final class YamlSource {
   private static final YAMLFactory FACTORY =
-      YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
+      YamlFile.factory(YAMLParser.Feature.EMPTY_STRING_AS_NULL);
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /**
@@ -49,9 +52,14 @@ final class YamlSource {
 
   /**
    * @param file the name errors use, e.g. {@code menus/paqet.yaml}
-   * @throws CatalogException for a syntax error, a duplicate key, or a file that is not a mapping
+   * @throws CatalogException for a syntax error, a duplicate key, a file that is not a mapping, or
+   *     one over the caps of {@link YamlFile#shapeProblem} (size, nesting, anchors and aliases)
    */
   static SourceTree read(String text, String file) {
+    Optional<YamlFile.Shape> shape = YamlFile.shapeProblem(text);
+    if (shape.isPresent()) {
+      throw CatalogException.at(new Location(file, shape.get().line()), shape.get().reason());
+    }
     Map<String, Location> lines = new HashMap<>();
     try (JsonParser p = FACTORY.createParser(text)) {
       JsonToken first = p.nextToken();

@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Checks every file watchdog-menu installed again with the real tools (cron rules, visudo,",
-      "systemd-analyze, logrotate) and says what is wrong with each: missing, edited by hand, mode."
+      "systemd-analyze, logrotate) and says what is wrong with each: missing, edited by hand, mode.",
+      "Names target files, alerts.yaml, monitor.yaml and metrics.yaml that do not load or are",
+      "refused (not root's, writable by others), and programs root runs that others can change."
     })
 final class DoctorCommand implements Callable<Integer> {
   @ParentCommand WatchdogMenuCommand top;
@@ -26,7 +28,9 @@ final class DoctorCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<Doctor.Problem> problems = new Doctor(top.host()).check();
     if (problems.isEmpty()) {
-      out.println("Every installed file is in place and passes its checks.");
+      out.println(
+          "Every installed file is in place and passes its checks; every settings file loads,"
+              + " and only root can change the programs root runs.");
       return ExitCodes.OK;
     }
     problems.forEach(p -> out.println(p.path() + ": " + p.words()));

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.watchdogmenu.catalog.Catalog;
 import org.watchdogmenu.catalog.CatalogSystem;
 import org.watchdogmenu.catalog.Problem;
+import org.watchdogmenu.catalog.ProgramTrust;
 import org.watchdogmenu.catalog.Role;
 import org.watchdogmenu.engine.Engine;
 import org.watchdogmenu.model.Target;
@@ -52,6 +53,7 @@ final class ListCommand implements Callable<Integer> {
   }
 
   private static void printText(PrintWriter out, Catalog catalog) {
+    Map<String, List<String>> warnings = warnings(catalog);
     Set<String> roleTargets =
         catalog.systems().stream()
             .flatMap(s -> s.roles().stream())
@@ -62,6 +64,7 @@ final class ListCommand implements Callable<Integer> {
       out.println(system.title() + " (" + system.id() + ")");
       for (Role role : system.roles()) {
         out.printf(format, role.title(), role.targetId(), siteNote(catalog, role.targetId()));
+        printWarnings(out, warnings, role.targetId());
       }
       for (String template : system.templates()) {
         out.printf(
@@ -73,6 +76,7 @@ final class ListCommand implements Callable<Integer> {
       for (Target t : catalog.targets()) {
         if (t.system().equals(system.id()) && !roleTargets.contains(t.id())) {
           out.printf(format, t.title(), t.id(), Engine.describe(t));
+          printWarnings(out, warnings, t.id());
         }
       }
     }
@@ -82,12 +86,28 @@ final class ListCommand implements Callable<Integer> {
         catalog.targets().stream().filter(t -> !systemIds.contains(t.system())).toList();
     if (!own.isEmpty()) {
       out.println("Own targets");
-      own.forEach(t -> out.printf(format, t.title(), t.id(), Engine.describe(t)));
+      for (Target t : own) {
+        out.printf(format, t.title(), t.id(), Engine.describe(t));
+        printWarnings(out, warnings, t.id());
+      }
     }
     if (!catalog.problems().isEmpty()) {
       out.println("Files that did not load:");
       catalog.problems().forEach(p -> out.println("  " + p.message()));
     }
+  }
+
+  /** Per target id, the programs root runs for it that another account can change. */
+  private static Map<String, List<String>> warnings(Catalog catalog) {
+    Map<String, List<String>> all = new LinkedHashMap<>();
+    for (Target t : catalog.targets()) {
+      all.put(t.id(), ProgramTrust.warnings(t, catalog.root()));
+    }
+    return all;
+  }
+
+  private static void printWarnings(PrintWriter out, Map<String, List<String>> all, String id) {
+    all.getOrDefault(id, List.of()).forEach(w -> out.println("      warning: " + w));
   }
 
   private static String siteNote(Catalog catalog, String id) {
@@ -111,6 +131,7 @@ final class ListCommand implements Callable<Integer> {
       m.put("templates", s.templates());
       systems.add(m);
     }
+    Map<String, List<String>> warnings = warnings(catalog);
     List<Map<String, Object>> targets = new ArrayList<>();
     for (Target t : catalog.targets()) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -120,6 +141,7 @@ final class ListCommand implements Callable<Integer> {
       m.put("role", t.role());
       m.put("service", Engine.describe(t));
       m.put("site_file", catalog.hasSiteFile(t.id()));
+      m.put("warnings", warnings.get(t.id()));
       targets.add(m);
     }
     List<Map<String, Object>> problems = new ArrayList<>();

@@ -7,13 +7,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.watchdogmenu.alert.Alerts;
+import org.watchdogmenu.alert.AlertsEdit;
+import org.watchdogmenu.catalog.Catalog;
+import org.watchdogmenu.catalog.ProgramTrust;
+import org.watchdogmenu.metrics.Metrics;
+import org.watchdogmenu.model.Target;
+import org.watchdogmenu.monitor.MonitorList;
+import org.watchdogmenu.os.ConfigException;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
 
 /**
  * Re-checks every file the manifest says is installed, with the same real tools as before it was
  * written, and says in words what is wrong: missing, edited by hand, mode or owner changed, or the
- * validator's own complaint.
+ * validator's own complaint. Then reads what decides what root runs the way every run reads it:
+ * target files, alerts.yaml, monitor.yaml and metrics.yaml that do not load or are refused (not
+ * root's, writable by group or others, in a folder another account can change, a link, a FIFO, too
+ * large), and each program a target makes root run that another account can change.
  */
 public final class Doctor {
   /** One problem with one installed file. */
@@ -24,11 +35,13 @@ public final class Doctor {
     }
   }
 
+  private final Host host;
   private final HostRoot root;
   private final ManifestStore store;
   private final Validators validators;
 
   public Doctor(Host host) {
+    this.host = host;
     this.root = host.root();
     this.store = new ManifestStore(root);
     this.validators = new Validators(host);
@@ -40,7 +53,41 @@ public final class Doctor {
     for (Map.Entry<String, Manifest.Installed> e : store.load().installed().entrySet()) {
       check(e.getKey(), e.getValue(), problems);
     }
+    settings(problems);
     return problems;
+  }
+
+  /** The files that decide what root runs, and the programs their targets make root run. */
+  private void settings(List<Problem> problems) {
+    Catalog catalog = Catalog.load(root);
+    for (org.watchdogmenu.catalog.Problem p : catalog.problems()) {
+      String m = p.message();
+      String words = m.startsWith(p.file() + " ") ? m.substring(p.file().length() + 1) : m;
+      problems.add(new Problem(p.file(), "does not load: " + words));
+    }
+    try {
+      Alerts.load(host);
+    } catch (ConfigException e) {
+      problems.add(new Problem(AlertsEdit.PATH, "not used, alerts are off: " + e.getMessage()));
+    }
+    try {
+      MonitorList.read(root);
+    } catch (ConfigException e) {
+      problems.add(
+          new Problem(
+              MonitorList.FILE,
+              "not used, the monitor keeps its last good list: " + e.getMessage()));
+    }
+    try {
+      Metrics.load(host);
+    } catch (ConfigException e) {
+      problems.add(new Problem(Metrics.FILE, "not used, metrics are off: " + e.getMessage()));
+    }
+    for (Target t : catalog.targets()) {
+      for (String w : ProgramTrust.warnings(t, root)) {
+        problems.add(new Problem("target " + t.id(), "warning: " + w));
+      }
+    }
   }
 
   private void check(String hostPath, Manifest.Installed installed, List<Problem> problems) {

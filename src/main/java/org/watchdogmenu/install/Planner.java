@@ -12,6 +12,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.watchdogmenu.alert.AlertsEdit;
 import org.watchdogmenu.alert.NewChannel;
+import org.watchdogmenu.catalog.ProgramTrust;
 import org.watchdogmenu.catalog.TargetFile;
 import org.watchdogmenu.catalog.TargetFiles;
 import org.watchdogmenu.model.ServiceKind;
@@ -49,6 +50,7 @@ public final class Planner {
     FileWrite file = cron.render(target, feature, schedule);
     b.write(file);
     schedule.note().ifPresent(b::warn);
+    ProgramTrust.warnings(target, root).forEach(b::warn);
     FeatureState now = new ScheduleReader(root).read(target, feature);
     if (now.configured() && !now.managed()) {
       b.warn(

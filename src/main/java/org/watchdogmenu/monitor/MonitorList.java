@@ -24,12 +24,24 @@ public record MonitorList(List<String> targets) {
   }
 
   /**
-   * The list on this host; empty when the file is missing or blank.
+   * The list on this host; empty when the file is missing or blank. It decides what root checks and
+   * restarts, so a file root cannot trust (not root's, writable by group or others, in a folder
+   * another account can change, a link, a FIFO, over 1 MiB) is refused like a broken one.
+   *
+   * @throws ConfigException one line naming the file and line when it does not parse, or why it is
+   *     refused
+   */
+  public static MonitorList read(HostRoot root) throws ConfigException {
+    return YamlFile.read(root.resolve(FILE), MonitorList.class, "monitor list").orElse(EMPTY);
+  }
+
+  /**
+   * A candidate text of the file, read with the same rules as {@link #read} but from memory.
    *
    * @throws ConfigException one line naming the file and line when it does not parse
    */
-  public static MonitorList read(HostRoot root) throws ConfigException {
-    return YamlFile.read(root.resolve(FILE), MonitorList.class).orElse(EMPTY);
+  public static MonitorList parse(String text) throws ConfigException {
+    return YamlFile.parse(text, FILE, MonitorList.class).orElse(EMPTY);
   }
 
   public boolean contains(String id) {

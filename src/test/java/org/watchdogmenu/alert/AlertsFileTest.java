@@ -3,6 +3,7 @@ package org.watchdogmenu.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -84,11 +85,53 @@ class AlertsFileTest {
     String yaml = "channels:\n  - type: command\n    command: [/usr/bin/logger, '{message}']\n";
     assertThat(read(yaml, "rw-r--r--").channels()).hasSize(1);
     assertThatThrownBy(() -> read(yaml, "rw-rw-r--"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "refusing alerts file "
+                + file()
+                + ": it is writable by its group (mode 0664); run chmod go-w "
+                + file());
+  }
+
+  @Test
+  void aFileOfAnotherAccountIsRefusedLikeCronDoes() throws Exception {
+    Path file =
+        AlertFiles.write(
+            root, "channels:\n  - type: command\n    command: [/usr/bin/logger]\n", "rw-------");
+    Files.setAttribute(file, "unix:uid", 65534);
+
+    assertThatThrownBy(() -> AlertsFile.read(new HostRoot(root)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("refusing alerts file " + file() + ": it belongs to ")
+        .hasMessageContaining("wrong file owner")
+        .hasMessageEndingWith("run chown root:root " + file());
+  }
+
+  @Test
+  void aLinkOrAFifoIsNeverOpened() throws Exception {
+    Path file = root.resolve("etc/watchdog-menu/alerts.yaml");
+    Files.createDirectories(file.getParent());
+    Files.createSymbolicLink(file, Path.of("/dev/zero"));
+    assertThatThrownBy(() -> AlertsFile.read(new HostRoot(root)))
+        .hasMessage("refusing " + file() + ": it is a link, not a regular file");
+
+    Files.delete(file);
+    new ProcessBuilder("mkfifo", file.toString()).start().waitFor();
+    assertThatThrownBy(() -> AlertsFile.read(new HostRoot(root)))
+        .hasMessage("refusing " + file() + ": it is a FIFO, not a regular file");
+  }
+
+  @Test
+  void anAliasIsRefusedNotReadAsItsName() {
+    assertThatThrownBy(
+            () ->
+                read(
+                    "channels:\n  - type: command\n    command: [&p /usr/bin/logger, *p]\n",
+                    "rw-------"))
         .hasMessage(
             file()
-                + " is writable by group or others (mode 0664) and its commands run as root: run"
-                + " chmod 600 "
-                + file());
+                + " line 3: the anchor '&p' is not allowed: remove it and write each value out"
+                + " (YAML anchors and aliases are refused)");
   }
 
   @Test
