@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.watchdogmenu.model.Policy;
 import org.watchdogmenu.model.ProbeSpec;
 import org.watchdogmenu.model.Target;
+import org.watchdogmenu.os.ControlChars;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.probe.ProbeContext;
 import org.watchdogmenu.probe.ProbeResult;
@@ -64,13 +65,14 @@ public final class HealthCheck {
     serviceStart = state.since();
     switch (state.activity()) {
       case UNKNOWN:
-        log.line("Health check UNKNOWN: cannot tell whether the service runs: " + state.detail());
+        log.line(
+            "Health check UNKNOWN: cannot tell whether the service runs: " + safe(state.detail()));
         return finish(
             Outcome.UNKNOWN,
             "Cannot tell whether the service runs: " + state.detail(),
             "=== Health Check UNKNOWN: no restart (fix the cause above) ===");
       case INACTIVE:
-        log.line("Health check FAIL: Service is not active (" + state.detail() + ")");
+        log.line("Health check FAIL: Service is not active (" + safe(state.detail()) + ")");
         return recover(options, "Service is not active (" + state.detail() + ")");
       case UNTRACKED:
         log.line("Health check: Service state is not tracked for this target; testing it directly");
@@ -137,16 +139,16 @@ public final class HealthCheck {
       List<ProbeResult> unknown =
           results.stream().filter(r -> r.verdict() == Verdict.UNKNOWN).toList();
       if (!unknown.isEmpty()) {
-        unknown.forEach(r -> log.line("Health check UNKNOWN: " + r.message()));
+        unknown.forEach(r -> log.line("Health check UNKNOWN: " + safe(r.message())));
         return Verdict.UNKNOWN;
       }
       List<ProbeResult> failed = results.stream().filter(r -> r.verdict() == Verdict.FAIL).toList();
       if (failed.isEmpty()) {
-        results.forEach(r -> log.line("Health check PASS: " + r.message()));
+        results.forEach(r -> log.line("Health check PASS: " + safe(r.message())));
         return Verdict.PASS;
       }
       String of = " (attempt " + attempt + "/" + policy.retries() + ")";
-      failed.forEach(r -> log.line("Health check FAIL: " + r.message() + of));
+      failed.forEach(r -> log.line("Health check FAIL: " + safe(r.message()) + of));
       if (attempt < policy.retries()) {
         host.sleeper().sleep(policy.retryDelay());
       }
@@ -155,7 +157,7 @@ public final class HealthCheck {
   }
 
   private CheckReport recover(Options options, String problem) {
-    log.line("=== Health Check FAILED: " + problem + " ===");
+    log.line("=== Health Check FAILED: " + safe(problem) + " ===");
     if (!options.restart()) {
       return finish(Outcome.CRITICAL, problem, "Restart not attempted (--no-restart)");
     }
@@ -220,7 +222,8 @@ public final class HealthCheck {
     ServiceState state = service.state();
     if (state.activity() == ServiceState.Activity.INACTIVE
         || state.activity() == ServiceState.Activity.UNKNOWN) {
-      log.line("Health check FAIL: Service is not active after restart (" + state.detail() + ")");
+      log.line(
+          "Health check FAIL: Service is not active after restart (" + safe(state.detail()) + ")");
       return false;
     }
     if (target.probes().isEmpty()) {
@@ -246,7 +249,7 @@ public final class HealthCheck {
 
   private CheckReport finish(Outcome outcome, String summary, String closingLine) {
     log.line(closingLine);
-    CheckReport report = new CheckReport(host.clock().instant(), outcome, summary);
+    CheckReport report = new CheckReport(host.clock().instant(), outcome, safe(summary));
     if (!options.dryRun()) {
       events.afterCheck(target, report, restarted, lastProbes);
     }
@@ -255,5 +258,10 @@ public final class HealthCheck {
 
   private static String seconds(Duration d) {
     return d.getSeconds() + "s";
+  }
+
+  /** Text from programs and files (probe messages, service details) as one safe log line. */
+  private static String safe(String text) {
+    return ControlChars.escape(text);
   }
 }
