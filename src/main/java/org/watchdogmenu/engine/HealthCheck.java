@@ -1,5 +1,6 @@
 package org.watchdogmenu.engine;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,13 +49,28 @@ public final class HealthCheck {
       ProbeRound probes,
       EngineLog log,
       EngineEvents events) {
+    this(host, target, service, probes, log, events, null);
+  }
+
+  /**
+   * @param commandLog the log file of this check, which restart commands append their output to
+   *     (null: kept in the result only)
+   */
+  public HealthCheck(
+      Host host,
+      Target target,
+      ServiceControl service,
+      ProbeRound probes,
+      EngineLog log,
+      EngineEvents events,
+      Path commandLog) {
     this.host = host;
     this.target = target;
     this.service = service;
     this.probes = probes;
     this.log = log;
     this.events = events;
-    this.guard = new RestartGuard(host, target, log, events);
+    this.guard = new RestartGuard(host, target, log, events, commandLog);
   }
 
   public CheckReport run(Options options) {
