@@ -137,25 +137,16 @@ public final class ProcessTree {
     return s == null ? OptionalLong.empty() : OptionalLong.of(s.session());
   }
 
-  /**
-   * The controlling terminal of a process (field 7 of its stat, {@code tty_nr}): 0 when it has
-   * none, empty when the process is gone.
-   */
-  static OptionalLong ttyOf(long pid) {
-    Stat s = stat(pid);
-    return s == null ? OptionalLong.empty() : OptionalLong.of(s.tty());
-  }
-
   /** The fields of {@code /proc/PID/stat} this class needs. */
-  private record Stat(long pid, char state, long session, long tty) {
+  private record Stat(long pid, char state, long session) {
     boolean live() {
       return state != 'Z' && state != 'X' && state != 'x';
     }
   }
 
   /**
-   * Reads {@code /proc/PID/stat}: {@code pid (comm) state ppid pgrp session tty_nr ...}; the name
-   * may hold spaces and parentheses, so the fields are counted from the last ')'.
+   * Reads {@code /proc/PID/stat}: {@code pid (comm) state ppid pgrp session ...}; the name may hold
+   * spaces and parentheses, so the fields are counted from the last ')'.
    */
   private static Stat stat(long pid) {
     String text;
@@ -169,11 +160,11 @@ public final class ProcessTree {
       return null;
     }
     String[] f = text.substring(close + 1).trim().split(" ");
-    if (f.length < 5) {
+    if (f.length < 4) {
       return null;
     }
     try {
-      return new Stat(pid, f[0].charAt(0), Long.parseLong(f[3]), Long.parseLong(f[4]));
+      return new Stat(pid, f[0].charAt(0), Long.parseLong(f[3]));
     } catch (NumberFormatException e) {
       return null;
     }
