@@ -38,7 +38,16 @@ public final class Engine {
     ProbeRound round =
         context -> probes.run(context).stream().map(ProbeSet.Outcome::result).toList();
     EngineEvents events = options.dryRun() ? EngineEvents.NONE : Notifications.load(host, log);
-    CheckReport report = new HealthCheck(host, target, service, round, log, events).run(options);
+    CheckReport report =
+        new HealthCheck(
+                host,
+                target,
+                service,
+                round,
+                log,
+                events,
+                options.dryRun() ? null : host.root().resolve(target.paths().healthLog()))
+            .run(options);
     if (!options.dryRun()) {
       try {
         lastResults.save(target.id(), report);
@@ -59,7 +68,11 @@ public final class Engine {
             service,
             log,
             new RestartGuard(
-                host, target, log, dryRun ? EngineEvents.NONE : Notifications.load(host, log)))
+                host,
+                target,
+                log,
+                dryRun ? EngineEvents.NONE : Notifications.load(host, log),
+                dryRun ? null : host.root().resolve(target.paths().cronLog())))
         .run(source, force, dryRun);
   }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.watchdogmenu.os.ControlChars;
 import org.watchdogmenu.os.LogFile;
 import org.watchdogmenu.os.UserFiles;
 
@@ -42,36 +43,12 @@ public final class EngineLog {
     this.userFiles = userFiles;
   }
 
-  /**
-   * One line whatever the message holds: control characters (a terminal escape from an
-   * application's log, a newline) are shown as {@code \\xNN}, so they never reach a terminal or
-   * forge a line.
-   */
-  public static String escaped(String message) {
-    StringBuilder sb = null;
-    for (int i = 0; i < message.length(); i++) {
-      char c = message.charAt(i);
-      boolean control = (c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f);
-      if (control && sb == null) {
-        sb = new StringBuilder(message.substring(0, i));
-      }
-      if (sb != null) {
-        if (control) {
-          sb.append(String.format("\\x%02x", (int) c));
-        } else {
-          sb.append(c);
-        }
-      }
-    }
-    return sb == null ? message : sb.toString();
-  }
-
   public static String stamp(Instant at) {
     return "[" + at.truncatedTo(ChronoUnit.SECONDS) + "]";
   }
 
   public synchronized void line(String message) {
-    String text = stamp(clock.instant()) + " " + escaped(message);
+    String text = stamp(clock.instant()) + " " + ControlChars.escape(message);
     echo.println(text);
     echo.flush();
     if (file == null || fileFailed) {

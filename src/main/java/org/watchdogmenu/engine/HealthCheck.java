@@ -1,5 +1,6 @@
 package org.watchdogmenu.engine;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.stream.Collectors;
 import org.watchdogmenu.model.Policy;
 import org.watchdogmenu.model.ProbeSpec;
 import org.watchdogmenu.model.Target;
+import org.watchdogmenu.os.ControlChars;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.probe.ProbeContext;
 import org.watchdogmenu.probe.ProbeResult;
@@ -47,13 +49,28 @@ public final class HealthCheck {
       ProbeRound probes,
       EngineLog log,
       EngineEvents events) {
+    this(host, target, service, probes, log, events, null);
+  }
+
+  /**
+   * @param commandLog the log file of this check, which restart commands append their output to
+   *     (null: kept in the result only)
+   */
+  public HealthCheck(
+      Host host,
+      Target target,
+      ServiceControl service,
+      ProbeRound probes,
+      EngineLog log,
+      EngineEvents events,
+      Path commandLog) {
     this.host = host;
     this.target = target;
     this.service = service;
     this.probes = probes;
     this.log = log;
     this.events = events;
-    this.guard = new RestartGuard(host, target, log, events);
+    this.guard = new RestartGuard(host, target, log, events, commandLog);
   }
 
   public CheckReport run(Options options) {
@@ -64,13 +81,14 @@ public final class HealthCheck {
     serviceStart = state.since();
     switch (state.activity()) {
       case UNKNOWN:
-        log.line("Health check UNKNOWN: cannot tell whether the service runs: " + state.detail());
+        log.line(
+            "Health check UNKNOWN: cannot tell whether the service runs: " + safe(state.detail()));
         return finish(
             Outcome.UNKNOWN,
             "Cannot tell whether the service runs: " + state.detail(),
             "=== Health Check UNKNOWN: no restart (fix the cause above) ===");
       case INACTIVE:
-        log.line("Health check FAIL: Service is not active (" + state.detail() + ")");
+        log.line("Health check FAIL: Service is not active (" + safe(state.detail()) + ")");
         return recover(options, "Service is not active (" + state.detail() + ")");
       case UNTRACKED:
         log.line("Health check: Service state is not tracked for this target; testing it directly");
@@ -137,16 +155,16 @@ public final class HealthCheck {
       List<ProbeResult> unknown =
           results.stream().filter(r -> r.verdict() == Verdict.UNKNOWN).toList();
       if (!unknown.isEmpty()) {
-        unknown.forEach(r -> log.line("Health check UNKNOWN: " + r.message()));
+        unknown.forEach(r -> log.line("Health check UNKNOWN: " + safe(r.message())));
         return Verdict.UNKNOWN;
       }
       List<ProbeResult> failed = results.stream().filter(r -> r.verdict() == Verdict.FAIL).toList();
       if (failed.isEmpty()) {
-        results.forEach(r -> log.line("Health check PASS: " + r.message()));
+        results.forEach(r -> log.line("Health check PASS: " + safe(r.message())));
         return Verdict.PASS;
       }
       String of = " (attempt " + attempt + "/" + policy.retries() + ")";
-      failed.forEach(r -> log.line("Health check FAIL: " + r.message() + of));
+      failed.forEach(r -> log.line("Health check FAIL: " + safe(r.message()) + of));
       if (attempt < policy.retries()) {
         host.sleeper().sleep(policy.retryDelay());
       }
@@ -155,7 +173,7 @@ public final class HealthCheck {
   }
 
   private CheckReport recover(Options options, String problem) {
-    log.line("=== Health Check FAILED: " + problem + " ===");
+    log.line("=== Health Check FAILED: " + safe(problem) + " ===");
     if (!options.restart()) {
       return finish(Outcome.CRITICAL, problem, "Restart not attempted (--no-restart)");
     }
@@ -226,7 +244,8 @@ public final class HealthCheck {
     ServiceState state = service.state();
     if (state.activity() == ServiceState.Activity.INACTIVE
         || state.activity() == ServiceState.Activity.UNKNOWN) {
-      log.line("Health check FAIL: Service is not active after restart (" + state.detail() + ")");
+      log.line(
+          "Health check FAIL: Service is not active after restart (" + safe(state.detail()) + ")");
       return false;
     }
     if (target.probes().isEmpty()) {
@@ -252,7 +271,7 @@ public final class HealthCheck {
 
   private CheckReport finish(Outcome outcome, String summary, String closingLine) {
     log.line(closingLine);
-    CheckReport report = new CheckReport(host.clock().instant(), outcome, summary);
+    CheckReport report = new CheckReport(host.clock().instant(), outcome, safe(summary));
     if (!options.dryRun()) {
       events.afterCheck(target, report, restarted, lastProbes);
     }
@@ -261,5 +280,10 @@ public final class HealthCheck {
 
   private static String seconds(Duration d) {
     return d.getSeconds() + "s";
+  }
+
+  /** Text from programs and files (probe messages, service details) as one safe log line. */
+  private static String safe(String text) {
+    return ControlChars.escape(text);
   }
 }

@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.watchdogmenu.os.ControlChars;
 import org.watchdogmenu.os.SafeRead;
 
 /** Reads the end of a log file, and follows it as it grows (surviving rotation). */
@@ -34,7 +35,7 @@ public final class LogFiles {
     }
     int start = from > 0 ? 1 : 0;
     for (int i = Math.max(start, end - n); i < end; i++) {
-      last.add(EngineLog.escaped(lines[i]));
+      last.add(ControlChars.escape(lines[i]));
     }
     return new ArrayList<>(last);
   }
@@ -63,7 +64,7 @@ public final class LogFiles {
           partial.append(new String(bytes, StandardCharsets.UTF_8));
           int nl;
           while ((nl = partial.indexOf("\n")) >= 0) {
-            sink.accept(EngineLog.escaped(partial.substring(0, nl)));
+            sink.accept(ControlChars.escape(partial.substring(0, nl)));
             partial.delete(0, nl + 1);
           }
         }

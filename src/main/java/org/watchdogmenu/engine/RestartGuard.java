@@ -24,6 +24,7 @@ public final class RestartGuard {
   private final Target target;
   private final EngineLog log;
   private final EngineEvents events;
+  private final Path commandLog;
 
   /** Which protections apply to an attempt. */
   public enum Mode {
@@ -66,10 +67,20 @@ public final class RestartGuard {
   }
 
   public RestartGuard(Host host, Target target, EngineLog log, EngineEvents events) {
+    this(host, target, log, events, null);
+  }
+
+  /**
+   * @param commandLog the log file of this run, which the restart command's output is appended to
+   *     (null: kept in the result only)
+   */
+  public RestartGuard(
+      Host host, Target target, EngineLog log, EngineEvents events, Path commandLog) {
     this.host = host;
     this.target = target;
     this.log = log;
     this.events = events;
+    this.commandLog = commandLog;
   }
 
   /** Decides inside the lock and, when allowed, records and runs {@code step}. */
@@ -177,7 +188,10 @@ public final class RestartGuard {
       return Result.ERROR;
     }
     log.line("Restarting " + target.id() + ": " + step.description());
-    CommandResult r = step.run(host.runner());
+    CommandResult r = step.run(host.runner(), commandLog);
+    if (!r.note().isEmpty()) {
+      log.line("WARNING: " + r.note());
+    }
     if (r.succeeded()) {
       log.line("Restart command completed (" + r.elapsed().toMillis() + "ms)");
       return Result.RESTARTED;

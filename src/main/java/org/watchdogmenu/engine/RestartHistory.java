@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.AtomicFile;
+import org.watchdogmenu.os.ControlChars;
 import org.watchdogmenu.os.FileStat;
 import org.watchdogmenu.os.FolderTrust;
 import org.watchdogmenu.os.Host;
@@ -152,7 +153,7 @@ public final class RestartHistory {
 
   private static String abbreviate(String line) {
     String shown = line.length() > 60 ? line.substring(0, 60) + "..." : line;
-    return shown.replaceAll("[\\p{Cntrl}\u0080-\u009f]", "?");
+    return ControlChars.escape(shown);
   }
 
   public int count() {

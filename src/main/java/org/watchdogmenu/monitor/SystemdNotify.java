@@ -1,6 +1,7 @@
 package org.watchdogmenu.monitor;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.watchdogmenu.os.Command;
 import org.watchdogmenu.os.CommandResult;
@@ -15,12 +16,12 @@ final class SystemdNotify {
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   private final CommandRunner runner;
-  private final boolean wanted;
+  private final String socket;
   private final long pid;
 
   SystemdNotify(CommandRunner runner, Map<String, String> env, long pid) {
     this.runner = runner;
-    this.wanted = env.containsKey("NOTIFY_SOCKET");
+    this.socket = env.get("NOTIFY_SOCKET");
     this.pid = pid;
   }
 
@@ -39,10 +40,17 @@ final class SystemdNotify {
   }
 
   private String send(String message) {
-    if (!wanted) {
+    if (socket == null) {
       return null;
     }
-    CommandResult r = runner.run(Command.of(TIMEOUT, "systemd-notify", "--pid=" + pid, message));
+    // commands get a clean environment: the socket is passed on by name
+    CommandResult r =
+        runner.run(
+            new Command(
+                List.of("systemd-notify", "--pid=" + pid, message),
+                TIMEOUT,
+                null,
+                Map.of("NOTIFY_SOCKET", socket)));
     return r.succeeded() ? null : "systemd-notify " + message + " failed: " + r.summary();
   }
 }

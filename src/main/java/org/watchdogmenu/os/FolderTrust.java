@@ -72,16 +72,38 @@ public final class FolderTrust {
 
   /** Walks {@code folder} (absolute). */
   public static Verdict of(Path folder) throws IOException {
+    return walk(folder).verdict();
+  }
+
+  /**
+   * The folder's path as the kernel names it, following only links that root placed where only root
+   * can change them; empty when a part of it is missing, is not a folder, or is a link another
+   * account could have placed. An open file's {@code /proc/self/fd} name is compared with it to
+   * catch a folder swapped for a link between a check and an open.
+   */
+  public static Optional<Path> realPath(Path folder) throws IOException {
+    Walk w = walk(folder);
+    return w.complete() && !(w.verdict() instanceof Refused)
+        ? Optional.of(w.reached())
+        : Optional.empty();
+  }
+
+  /** Where a walk got to, and what it found on the way. */
+  private record Walk(Verdict verdict, Path reached, boolean complete) {}
+
+  private static Walk walk(Path folder) throws IOException {
     Deque<Path> todo = new ArrayDeque<>();
     for (Path part : folder.toAbsolutePath().normalize()) {
       todo.addLast(part);
     }
-    Path at = folder.getRoot() == null ? Path.of("/") : folder.getRoot();
-    Optional<FileStat> top = FileStat.lstat(at);
-    Verdict verdict = judge(at, top.orElseThrow(), new Trusted(at));
+    Path at = Path.of("/");
+    Verdict verdict = judge(at, FileStat.lstat(at).orElseThrow(), new Trusted(at));
     int links = 0;
     while (!todo.isEmpty()) {
       Path name = todo.removeFirst();
+      if (name.toString().equals(".")) {
+        continue;
+      }
       if (name.toString().equals("..")) {
         at = at.getParent() == null ? at : at.getParent();
         continue;
@@ -89,46 +111,42 @@ public final class FolderTrust {
       Path next = at.resolve(name);
       Optional<FileStat> stat = FileStat.lstat(next);
       if (stat.isEmpty()) {
-        return verdict;
+        return new Walk(verdict, at, false);
       }
       FileStat s = stat.get();
       if (s.type() == FileStat.Type.LINK) {
         if (!(verdict instanceof Trusted) || !Owners.trusted(s.uid())) {
-          return new Refused(next, "is a link that " + Owners.name(s.uid()) + " could change");
+          return new Walk(
+              new Refused(next, "is a link that " + Owners.name(s.uid()) + " could change"),
+              at,
+              false);
         }
         if (++links > MAX_LINKS) {
-          return new Refused(next, "leads through too many links");
+          return new Walk(new Refused(next, "leads through too many links"), at, false);
         }
         Path target = Files.readSymbolicLink(next);
         Deque<Path> rest = new ArrayDeque<>();
-        for (Path part : target) {
-          rest.addLast(part);
-        }
-        while (!todo.isEmpty()) {
-          rest.addLast(todo.removeFirst());
-        }
+        target.forEach(rest::addLast);
+        rest.addAll(todo);
         todo = rest;
         if (target.isAbsolute()) {
-          at = target.getRoot();
+          at = Path.of("/");
           verdict = judge(at, FileStat.lstat(at).orElseThrow(), new Trusted(at));
         }
         continue;
       }
       if (s.type() != FileStat.Type.DIRECTORY) {
-        return new Refused(next, "is " + s.typeWords() + ", not a folder");
+        return new Walk(new Refused(next, "is " + s.typeWords() + ", not a folder"), at, false);
       }
       verdict = judge(next, s, verdict);
-      if (verdict instanceof Refused || verdict instanceof Shared) {
-        return verdict;
-      }
       at = next;
     }
-    return verdict;
+    return new Walk(verdict, at, true);
   }
 
   /** The verdict for {@code dir}, given the verdict of the folder it stands in. */
   private static Verdict judge(Path dir, FileStat s, Verdict parent) {
-    if (parent instanceof OwnedBy) {
+    if (parent instanceof OwnedBy || parent instanceof Shared) {
       return parent;
     }
     if (parent instanceof Sticky && !Owners.trusted(s.uid())) {

@@ -41,11 +41,15 @@ public final class LogFile {
   public static FileChannel openAppend(Path file, UserFiles userFiles) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     FolderTrust.Verdict folder = FolderTrust.of(dir);
+    Optional<FileStat> existing = FileStat.lstat(file);
+    if (existing.isPresent() && existing.get().type() != FileStat.Type.REGULAR) {
+      throw refusal(file, "it is " + existing.get().typeWords() + ", not a regular file");
+    }
     if (folder instanceof FolderTrust.Refused) {
       throw refusal(file, folder.words());
     }
     if (folder instanceof FolderTrust.OwnedBy o) {
-      if (FileStat.lstat(file).isEmpty()) {
+      if (existing.isEmpty()) {
         if (userFiles == null) {
           throw new UnsafePathException(
               "not writing log "
@@ -78,7 +82,7 @@ public final class LogFile {
   /**
    * The open file is the regular, singly linked file the path names, owned by root or {@code uid}.
    */
-  private static FileChannel verified(Path file, FileChannel ch, int uid) throws IOException {
+  static FileChannel verified(Path file, FileChannel ch, int uid) throws IOException {
     try {
       Optional<FileStat> s = OpenFiles.fstat(ch);
       if (s.isPresent()) {
@@ -94,9 +98,12 @@ public final class LogFile {
           throw refusal(file, "it belongs to " + Owners.name(st.uid()));
         }
         Optional<Path> at = OpenFiles.location(ch);
-        Path expected = file.toAbsolutePath().getParent().toRealPath().resolve(file.getFileName());
-        if (at.isPresent() && !at.get().equals(expected)) {
-          throw refusal(file, "a folder on its way was swapped (it led to " + at.get() + ")");
+        Optional<Path> folder = FolderTrust.realPath(file.toAbsolutePath().getParent());
+        if (at.isPresent()
+            && (folder.isEmpty() || !at.get().equals(folder.get().resolve(file.getFileName())))) {
+          throw refusal(
+              file,
+              "something on its way changed while it was opened (it led to " + at.get() + ")");
         }
       }
       return ch;

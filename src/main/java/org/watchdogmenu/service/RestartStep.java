@@ -1,5 +1,6 @@
 package org.watchdogmenu.service;
 
+import java.nio.file.Path;
 import org.watchdogmenu.os.Command;
 import org.watchdogmenu.os.CommandResult;
 import org.watchdogmenu.os.CommandRunner;
@@ -22,8 +23,20 @@ public record RestartStep(String description, Command command, Action action) {
     this(description, command, null);
   }
 
-  /** Runs the level; the guard calls this inside the target's lock. */
+  /** Runs the level with its output captured in the result. */
   public CommandResult run(CommandRunner runner) {
-    return action == null ? runner.run(command) : action.run(runner, command);
+    return run(runner, null);
+  }
+
+  /**
+   * Runs the level; the guard calls this inside the target's lock.
+   *
+   * @param outputLog the log of the run (the target's health or cron log), which the command's
+   *     output is appended to as the old scripts did with {@code >> log 2>&1}, so that a daemon it
+   *     starts keeps writing there; null to capture the output in the result only
+   */
+  public CommandResult run(CommandRunner runner, Path outputLog) {
+    Command c = outputLog == null ? command : command.appendOutputTo(outputLog);
+    return action == null ? runner.run(c) : action.run(runner, c);
   }
 }

@@ -225,7 +225,8 @@ final class Attack {
     StringBuilder sb = new StringBuilder();
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path p : files.toList()) {
-        // a file with a second name is the attacker's planted hard link, not something the tool wrote
+        // a file with a second name is the attacker's planted hard link, not something the tool
+        // wrote
         if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
             && (Integer) Files.getAttribute(p, "unix:nlink", LinkOption.NOFOLLOW_LINKS) == 1
             && Files.size(p) < 16_000_000) {

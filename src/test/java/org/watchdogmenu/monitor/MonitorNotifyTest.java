@@ -21,6 +21,12 @@ class MonitorNotifyTest {
     assertThat(notify.alive()).isNull();
     assertThat(notify.alive()).isEqualTo("systemd-notify WATCHDOG=1 failed: exit 1: no socket");
     runner.verifyAllUsed();
+    // commands get a clean environment: the socket is handed on by name, and nothing else
+    assertThat(runner.seen())
+        .allSatisfy(
+            c ->
+                assertThat(c.env())
+                    .containsExactly(Map.entry("NOTIFY_SOCKET", "/run/systemd/notify")));
   }
 
   @Test
