@@ -2,12 +2,13 @@ package org.watchdogmenu.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchdogmenu.model.KillStuckSpec;
 import org.watchdogmenu.model.ServiceKind;
@@ -33,15 +34,43 @@ class KillStuckTest {
   private Host host;
   private FakeProc proc;
 
+  /**
+   * Real processes of this test whose pids the fake {@code /proc} describes: were the level to
+   * signal a pid it refused, it would hit one of these, never a process of the machine.
+   */
+  private Process rootProc;
+
+  private Process wwwProc;
+  private long rootPid;
+  private long wwwPid;
+
   @BeforeEach
-  void setUp() throws IOException {
+  void setUp() throws Exception {
     host = TestHosts.scripted(root, runner, MutableClock.at("2025-02-14T10:30:00Z"));
+    rootProc = new ProcessBuilder("sleep", "60").start();
+    wwwProc = new ProcessBuilder("sleep", "60").start();
+    rootPid = rootProc.pid();
+    wwwPid = wwwProc.pid();
     proc =
         new FakeProc(root)
-            .process(100, "node", "/usr/bin/node", 1, 0)
-            .process(101, "node", "/usr/bin/node", 1, 0)
-            .owner(101, WWW);
+            .process(rootPid, "node", "/usr/bin/node", 1, 0)
+            .process(wwwPid, "node", "/usr/bin/node", 1, 0)
+            .owner(wwwPid, WWW);
     Files.createDirectories(root.resolve("run"));
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    for (Process p : List.of(rootProc, wwwProc)) {
+      p.destroyForcibly();
+      p.waitFor();
+    }
+  }
+
+  private void assertNothingSignalled() throws InterruptedException {
+    Thread.sleep(100);
+    assertThat(rootProc.isAlive()).isTrue();
+    assertThat(wwwProc.isAlive()).isTrue();
   }
 
   private RestartStep level(ServiceKind kind, String unit, String user) {
@@ -70,13 +99,13 @@ class KillStuckTest {
     return level(ServiceKind.COMMAND, null, "www-data");
   }
 
-  private Path pidFile(String content) throws IOException {
+  private Path pidFile(String content) throws Exception {
     return Files.writeString(root.resolve("run/app.pid"), content);
   }
 
   @Test
-  void aRootPidInAUserServicesPidFileIsRefusedWithoutSignalOrRestart() throws IOException {
-    pidFile("100\n");
+  void aRootPidInAUserServicesPidFileIsRefusedWithoutSignalOrRestart() throws Exception {
+    pidFile(rootPid + "\n");
 
     CommandResult r = userLevel().run(runner);
 
@@ -84,39 +113,46 @@ class KillStuckTest {
     assertThat(r.succeeded()).isFalse();
     assertThat(r.summary())
         .isEqualTo(
-            "could not start: refusing pid 100 from /run/app.pid (root): it runs as root, not as"
-                + " www-data, the service's user; nothing was signalled");
+            "could not start: refusing pid "
+                + rootPid
+                + " from /run/app.pid (root): it runs as root, not as www-data, the service's"
+                + " user; nothing was signalled");
+    assertNothingSignalled();
   }
 
   @Test
-  void aPidThatIsGoneLeavesNothingToKillAndTheRestartRuns() throws IOException {
-    pidFile("31337\n");
+  void aPidThatIsGoneLeavesNothingToKillAndTheRestartRuns() throws Exception {
+    pidFile("4194303\n");
     runner.expect("runuser", "-u", "www-data", "--", "/opt/app/restart.sh").exits(0);
 
     CommandResult r = userLevel().run(runner);
 
     runner.verifyAllUsed();
     assertThat(r.succeeded()).isTrue();
+    assertNothingSignalled();
   }
 
   @Test
-  void aPidReusedSinceThePidFileWasWrittenIsRefused() throws IOException {
-    Path file = pidFile("101\n");
-    proc.started(101, Files.getLastModifiedTime(file).toInstant().plusSeconds(60));
+  void aPidReusedSinceThePidFileWasWrittenIsRefused() throws Exception {
+    Path file = pidFile(wwwPid + "\n");
+    proc.started(wwwPid, Files.getLastModifiedTime(file).toInstant().plusSeconds(60));
 
     CommandResult r = userLevel().run(runner);
 
     assertThat(runner.seen()).isEmpty();
     assertThat(r.summary())
         .startsWith(
-            "could not start: refusing pid 101 from /run/app.pid (www-data): it started at ")
+            "could not start: refusing pid "
+                + wwwPid
+                + " from /run/app.pid (www-data): it started at ")
         .contains(", after the pid file was written at ")
         .endsWith("so the pid was reused and the pid file is stale; nothing was signalled");
+    assertNothingSignalled();
   }
 
   @Test
-  void aPidFileThatHoldsNoPidIsRefusedWithoutRepeatingIt() throws IOException {
-    Path file = pidFile("100; kill -9 1\n");
+  void aPidFileThatHoldsNoPidIsRefusedWithoutRepeatingIt() throws Exception {
+    Path file = pidFile(rootPid + "; kill -9 1\n");
 
     CommandResult r = userLevel().run(runner);
 
@@ -125,11 +161,14 @@ class KillStuckTest {
         .isEqualTo(
             "could not start: refusing pid file "
                 + file
-                + ": it holds no pid (15 bytes that are not one whole number from 1 to 4194304);"
-                + " nothing was signalled");
+                + ": it holds no pid ("
+                + (rootPid + "; kill -9 1\n").length()
+                + " bytes that are not one whole number from 1 to 4194304); nothing was signalled");
+    assertNothingSignalled();
   }
 
   @Test
+  @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aFifoAsPidFileIsRefusedAtOnce() throws Exception {
     Path fifo = root.resolve("run/app.pid");
     assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
@@ -148,8 +187,8 @@ class KillStuckTest {
   }
 
   @Test
-  void aRootRunServiceRefusesAPidFileAnotherAccountOwns() throws IOException {
-    Path file = pidFile("100\n");
+  void aRootRunServiceRefusesAPidFileAnotherAccountOwns() throws Exception {
+    Path file = pidFile(rootPid + "\n");
     Files.setOwner(
         file,
         root.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("www-data"));
@@ -162,20 +201,37 @@ class KillStuckTest {
             "could not start: refusing pid file "
                 + file
                 + ": it belongs to www-data and the service has no user; set service.user");
+    assertNothingSignalled();
   }
 
   @Test
-  void aSystemdUnitRefusesAPidOutsideItsControlGroup() throws IOException {
-    proc.cgroup(100, "/system.slice/cron.service");
-    pidFile("100\n");
+  void aSystemdUnitRefusesAPidOutsideItsControlGroup() throws Exception {
+    proc.cgroup(rootPid, "/system.slice/cron.service");
+    pidFile(rootPid + "\n");
 
     CommandResult r = level(ServiceKind.SYSTEMD, "app", null).run(runner);
 
     assertThat(runner.seen()).isEmpty();
     assertThat(r.summary())
         .isEqualTo(
-            "could not start: refusing pid 100 from /run/app.pid (root): it is not in"
-                + " app.service's control group (it is in /system.slice/cron.service);"
-                + " nothing was signalled");
+            "could not start: refusing pid "
+                + rootPid
+                + " from /run/app.pid (root): it is not in app.service's control group (it is in"
+                + " /system.slice/cron.service); nothing was signalled");
+    assertNothingSignalled();
+  }
+
+  @Test
+  void aProcessThatIsNotTheOneTheKernelStartedThenIsNotSignalled() throws Exception {
+    // the fake /proc says the service's process started in 2025; the real one with that pid did
+    // not: the JDK's handle would stand for another process, so the level leaves it alone
+    pidFile(wwwPid + "\n");
+    runner.expect("runuser", "-u", "www-data", "--", "/opt/app/restart.sh").exits(0);
+
+    CommandResult r = userLevel().run(runner);
+
+    runner.verifyAllUsed();
+    assertThat(r.succeeded()).isTrue();
+    assertNothingSignalled();
   }
 }
