@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchdogmenu.model.Pm2ProbeSpec;
 import org.watchdogmenu.os.Host;
@@ -178,6 +179,7 @@ class Pm2ProbeTest {
   }
 
   @Test
+  @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aFifoAsThePidFileIsUnknownAtOnceWithoutRunningPm2() throws Exception {
     Path fifo = pm2Pid("/var/www");
     Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
@@ -195,6 +197,7 @@ class Pm2ProbeTest {
   }
 
   @Test
+  @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aLinkToDevZeroAsThePidFileIsUnknownWithoutReadingIt() throws Exception {
     Path link = Files.createSymbolicLink(pm2Pid("/var/www"), Path.of("/dev/zero"));
 

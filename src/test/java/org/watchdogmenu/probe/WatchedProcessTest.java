@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchdogmenu.model.DataSize;
 import org.watchdogmenu.model.MemoryProbeSpec;
@@ -143,6 +144,7 @@ class WatchedProcessTest {
   }
 
   @Test
+  @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aFifoAsPidFileIsUnknownAtOnce() throws Exception {
     Path fifo = root.resolve("run/app.pid");
     assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
@@ -156,6 +158,7 @@ class WatchedProcessTest {
   }
 
   @Test
+  @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aLinkAsPidFileIsUnknownAndNotFollowed() throws IOException {
     Path link = Files.createSymbolicLink(root.resolve("run/app.pid"), Path.of("/dev/zero"));
 
