@@ -29,9 +29,9 @@ import org.watchdogmenu.os.Users;
  *       account and nothing else (real, effective, saved and file-system uid);
  *   <li>a systemd or systemd-user unit: the process is in the unit's control group ({@code
  *       /proc/PID/cgroup} names the unit), which no other account can move a process into;
- *   <li>a service run by root (no user, not a unit): a pid file counts only when root owns it,
- *       nobody else can write it, and it stands in a folder only root can change; by name, only
- *       root's processes are killed.
+ *   <li>a service run by root (no user or {@code user: root}, not a unit): a pid file counts only
+ *       when root owns it, nobody else can write it, and it stands in a folder only root can
+ *       change; by name, only root's processes are killed.
  * </ul>
  *
  * <p>A pid file also has to be newer than its process. A process cannot be named in a pid file
@@ -134,7 +134,8 @@ public final class ServiceProcesses {
     } catch (IOException e) {
       return new Refused(PidFile.words(file, e));
     }
-    if (rootRun()) {
+    if (rootRun() || uid.map(Owners::trusted).orElse(false)) {
+      // a pid file naming root's processes is root's word only if nobody else could write it
       Optional<String> untrusted = untrustedByRoot(file, read.stat());
       if (untrusted.isPresent()) {
         return new Refused(untrusted.get());
@@ -258,7 +259,7 @@ public final class ServiceProcesses {
               + file
               + ": it belongs to "
               + Owners.name(stat.uid())
-              + " and the service has no user"
+              + " and the service runs as root"
               + fix);
     }
     if (stat.writableByOthers()) {

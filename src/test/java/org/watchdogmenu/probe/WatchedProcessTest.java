@@ -190,7 +190,7 @@ class WatchedProcessTest {
     assertThat(foreign.verdict()).isEqualTo(Verdict.UNKNOWN);
     assertThat(foreign.message())
         .startsWith(
-            "refusing pid file " + file + ": it belongs to www-data and the service has no user;");
+            "refusing pid file " + file + ": it belongs to www-data and the service runs as root;");
 
     Files.delete(file);
     pidFile("100\n");

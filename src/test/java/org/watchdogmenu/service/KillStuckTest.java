@@ -200,7 +200,7 @@ class KillStuckTest {
         .startsWith(
             "could not start: refusing pid file "
                 + file
-                + ": it belongs to www-data and the service has no user; set service.user");
+                + ": it belongs to www-data and the service runs as root; set service.user");
     assertNothingSignalled();
   }
 
@@ -232,6 +232,47 @@ class KillStuckTest {
 
     runner.verifyAllUsed();
     assertThat(r.succeeded()).isTrue();
+    assertNothingSignalled();
+  }
+
+  @Test
+  void userRootIsARootRunServiceAndRefusesAPidFileAnotherAccountCanWrite() throws Exception {
+    Path home = Files.createDirectories(root.resolve("home/app"));
+    Path file = Files.writeString(home.resolve("app.pid"), rootPid + "\n");
+    Files.setOwner(
+        home,
+        root.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("www-data"));
+    ServiceSpec s =
+        new ServiceSpec(
+            ServiceKind.COMMAND,
+            null,
+            "root",
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of("/opt/app/restart.sh"),
+            null,
+            null,
+            null,
+            new KillStuckSpec("/home/app/app.pid", null, null));
+    RestartStep level =
+        ServiceControls.forTarget(
+                new Target("app", null, null, null, null, s, List.of(), null, null), host)
+            .restartSteps()
+            .get(1);
+
+    CommandResult r = level.run(runner);
+
+    assertThat(runner.seen()).isEmpty();
+    assertThat(r.summary())
+        .startsWith(
+            "could not start: refusing pid file "
+                + file
+                + ": "
+                + home
+                + " belongs to www-data; set service.user");
     assertNothingSignalled();
   }
 }
