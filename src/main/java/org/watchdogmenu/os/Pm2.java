@@ -98,7 +98,7 @@ public final class Pm2 {
     String who = user == null ? host.currentUser() : user;
     Optional<Path> home = Users.home(who);
     if (home.isEmpty()) {
-      return new Daemon(Daemon.Status.STOPPED, "there is no account " + who);
+      return new Daemon(Daemon.Status.STOPPED, null);
     }
     Path pidFile = host.root().resolve(home.get().resolve(".pm2/pm2.pid").toString());
     PidFile.Read read;
