@@ -3,7 +3,7 @@ package org.watchdogmenu.os;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,22 +66,89 @@ public final class Pm2 {
   }
 
   /**
-   * Whether the pm2 daemon of the user runs, from its pid file ({@code ~/.pm2/pm2.pid}, resolved
-   * under the host root), without starting one (any pm2 command would start a daemon).
+   * What the pm2 daemon's pid file says.
+   *
+   * @param detail for STOPPED, why the pid in the file is not the daemon (null when there is simply
+   *     no file or no such process); for REFUSED, the one-line refusal
    */
-  public boolean daemonRunning() {
+  public record Daemon(Status status, String detail) {
+    /** Whether the daemon runs. */
+    public enum Status {
+      RUNNING,
+      STOPPED,
+      /**
+       * The pid file may not be read (a link, a FIFO, too large, no pid in it): nobody can tell.
+       */
+      REFUSED
+    }
+
+    public boolean running() {
+      return status == Status.RUNNING;
+    }
+  }
+
+  /**
+   * Whether the pm2 daemon of the user runs, from its pid file ({@code ~/.pm2/pm2.pid}, resolved
+   * under the host root), without starting one (any pm2 command would start a daemon). The file
+   * belongs to the user, so it is read as {@link PidFile} reads it (a regular file only, no link
+   * followed, 64 bytes at most), and its pid counts only when that process runs as the user and
+   * started no later than the file was written (else the pid was reused by another process).
+   */
+  public Daemon daemon() {
     String who = user == null ? host.currentUser() : user;
     Optional<Path> home = Users.home(who);
     if (home.isEmpty()) {
-      return false;
+      return new Daemon(Daemon.Status.STOPPED, null);
     }
     Path pidFile = host.root().resolve(home.get().resolve(".pm2/pm2.pid").toString());
+    PidFile.Read read;
     try {
-      long pid = Long.parseLong(Files.readString(pidFile).trim());
-      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-    } catch (IOException | NumberFormatException e) {
-      return false;
+      read = PidFile.read(pidFile);
+    } catch (NoSuchFileException e) {
+      return new Daemon(Daemon.Status.STOPPED, null);
+    } catch (IOException e) {
+      return new Daemon(Daemon.Status.REFUSED, PidFile.words(pidFile, e));
     }
+    ProcTable table = new ProcTable(host.root());
+    Optional<ProcTable.Proc> proc = table.get(read.pid());
+    if (proc.isEmpty() || proc.get().zombie()) {
+      return new Daemon(Daemon.Status.STOPPED, null);
+    }
+    ProcTable.Proc p = proc.get();
+    Optional<Integer> uid = Users.uid(who);
+    if (uid.isPresent() && !p.runsOnlyAs(uid.get())) {
+      return new Daemon(
+          Daemon.Status.STOPPED,
+          "pid "
+              + read.pid()
+              + " in "
+              + pidFile
+              + " runs as "
+              + p.ownerWords()
+              + ", not as "
+              + who);
+    }
+    Optional<Instant> started = table.started(p);
+    if (started.isEmpty()) {
+      return new Daemon(
+          Daemon.Status.REFUSED,
+          "cannot tell when pid " + read.pid() + " of " + pidFile + " started");
+    }
+    if (started.get().isAfter(read.written().plusSeconds(1))) {
+      return new Daemon(
+          Daemon.Status.STOPPED,
+          "pid "
+              + read.pid()
+              + " in "
+              + pidFile
+              + " was reused by a process started after the file");
+    }
+    return new Daemon(Daemon.Status.RUNNING, null);
+  }
+
+  /** {@link #daemon} runs. */
+  public boolean daemonRunning() {
+    return daemon().running();
   }
 
   /** Runs {@code pm2 jlist} and keeps the useful fields. */

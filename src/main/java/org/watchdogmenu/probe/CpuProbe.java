@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.watchdogmenu.model.CpuProbeSpec;
+import org.watchdogmenu.os.UnsafePathException;
 
 /**
  * The CPU use of the watched process is not stuck above {@code max_percent}: it fails only when the
@@ -63,7 +64,11 @@ final class CpuProbe implements Probe {
       return judgeHigh(context, marker, percent, watch);
     } catch (IOException e) {
       return ProbeResult.unknown(
-          "cannot keep the CPU history in " + marker.file() + ": " + e, watch.elapsed());
+          "cannot keep the CPU history in "
+              + marker.file()
+              + ": "
+              + (e instanceof UnsafePathException ? e.getMessage() : e.toString()),
+          watch.elapsed());
     }
   }
 

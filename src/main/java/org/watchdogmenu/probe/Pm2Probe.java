@@ -8,9 +8,10 @@ import org.watchdogmenu.os.Pm2;
 
 /**
  * The pm2 daemon of the user runs and the app is {@code online}. The daemon is checked from its pid
- * file first, because any pm2 command would start a new, empty daemon. pm2 not installed is
- * UNKNOWN; a daemon that does not answer {@code jlist} in time is FAIL. pm2's process list carries
- * the apps' environment, which is never logged: only name, status and pid are used.
+ * file first, because any pm2 command would start a new, empty daemon; a pid file that may not be
+ * read (a link, a FIFO, no pid in it) is UNKNOWN in one line. pm2 not installed is UNKNOWN; a
+ * daemon that does not answer {@code jlist} in time is FAIL. pm2's process list carries the apps'
+ * environment, which is never logged: only name, status and pid are used.
  */
 final class Pm2Probe implements Probe {
   private final Pm2ProbeSpec spec;
@@ -24,8 +25,16 @@ final class Pm2Probe implements Probe {
     Stopwatch watch = Stopwatch.start();
     String app = Fields.required(Pm2Access.app(context, spec.app()), "pm2", "app", "codebox");
     Pm2 pm2 = Pm2Access.of(context, spec.user());
-    if (!pm2.daemonRunning()) {
-      return ProbeResult.fail("PM2 daemon is not running" + owner(context), watch.elapsed());
+    Pm2.Daemon daemon = pm2.daemon();
+    if (daemon.status() == Pm2.Daemon.Status.REFUSED) {
+      return ProbeResult.unknown(daemon.detail(), watch.elapsed());
+    }
+    if (!daemon.running()) {
+      return ProbeResult.fail(
+          "PM2 daemon is not running"
+              + owner(context)
+              + (daemon.detail() == null ? "" : ": " + daemon.detail()),
+          watch.elapsed());
     }
     Pm2.Listing listing = pm2.list(spec.timeout());
     if (listing.outcome() == CommandResult.Outcome.NOT_STARTED) {

@@ -1,20 +1,21 @@
 package org.watchdogmenu.probe;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.watchdogmenu.os.CommandResult;
 import org.watchdogmenu.os.Pm2;
+import org.watchdogmenu.os.ProcTable;
+import org.watchdogmenu.service.ServiceProcesses;
 
 /**
  * The process a memory or cpu probe watches, named by exactly one of a pid file, a process name or
  * a pm2 app. A process name may match several processes (a master and its workers): the probes then
- * add them up, since together they are the service.
+ * add them up, since together they are the service. When the target's service has a user or is a
+ * systemd unit, only that account's (or unit's) processes count, by pid file or by name.
  */
 final class WatchedProcess {
   private final String field;
@@ -75,42 +76,47 @@ final class WatchedProcess {
   }
 
   Lookup find(ProbeContext context, Duration timeout, Stopwatch watch) {
-    LinuxProcesses procs = new LinuxProcesses(context.host().root());
+    ServiceProcesses procs = ServiceProcesses.of(context.host().root(), context.target().service());
     switch (field) {
       case "pid_file":
-        return fromPidFile(context, procs, watch);
+        return fromPidFile(procs, watch);
       case "process":
         try {
-          List<Long> pids = procs.named(value);
-          return pids.isEmpty() ? notRunning("no process named " + value, watch) : found(pids);
+          List<Long> pids =
+              procs.named(value, false).stream().map(ProcTable.Proc::pid).sorted().toList();
+          String whose = procs.rootRun() ? "" : " among " + procs.whose() + " processes";
+          return pids.isEmpty()
+              ? notRunning("no process named " + value + whose, watch)
+              : found(pids);
         } catch (IOException e) {
           return Lookup.problem(
-              ProbeResult.unknown("cannot list processes: " + e, watch.elapsed()));
+              ProbeResult.unknown(
+                  "cannot list processes: " + Objects.toString(e.getMessage(), e.toString()),
+                  watch.elapsed()));
         }
       default:
         return fromPm2(context, timeout, watch);
     }
   }
 
-  private Lookup fromPidFile(ProbeContext context, LinuxProcesses procs, Stopwatch watch) {
-    Path file = context.host().root().resolve(value);
-    String text;
-    try {
-      text = Files.readString(file).strip();
-    } catch (NoSuchFileException e) {
-      return notRunning("no pid file " + value, watch);
-    } catch (IOException e) {
-      return Lookup.problem(
-          ProbeResult.unknown("cannot read " + value + ": " + e, watch.elapsed()));
+  /**
+   * The pid file is read without following a link or opening a FIFO, and its process counts only
+   * when it belongs to the service ({@link ServiceProcesses}): a refusal is UNKNOWN in one line, a
+   * pid reused since the file was written is a process that is not running.
+   */
+  private Lookup fromPidFile(ServiceProcesses procs, Stopwatch watch) {
+    ServiceProcesses.Lookup found = procs.fromPidFile(value);
+    if (found instanceof ServiceProcesses.Found f) {
+      return found(List.of(f.proc().pid()));
     }
-    if (!text.matches("\\d{1,10}")) {
-      return Lookup.problem(
-          ProbeResult.unknown(
-              "pid file " + value + " holds no pid ('" + Text.shorten(text, 20) + "')",
-              watch.elapsed()));
+    if (found instanceof ServiceProcesses.Missing m) {
+      return notRunning(m.why(), watch);
     }
-    long pid = Long.parseLong(text);
-    return procs.running(pid) ? found(List.of(pid)) : notRunning("pid " + pid + " is gone", watch);
+    if (found instanceof ServiceProcesses.Stale s) {
+      return notRunning(s.why(), watch);
+    }
+    return Lookup.problem(
+        ProbeResult.unknown(((ServiceProcesses.Refused) found).line(), watch.elapsed()));
   }
 
   private Lookup fromPm2(ProbeContext context, Duration timeout, Stopwatch watch) {

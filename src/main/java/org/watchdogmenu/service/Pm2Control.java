@@ -32,8 +32,13 @@ final class Pm2Control implements ServiceControl {
 
   @Override
   public ServiceState state() {
-    if (!pm2.daemonRunning()) {
-      return ServiceState.inactive("PM2 daemon is not running");
+    Pm2.Daemon daemon = pm2.daemon();
+    if (daemon.status() == Pm2.Daemon.Status.REFUSED) {
+      return ServiceState.unknown(daemon.detail());
+    }
+    if (!daemon.running()) {
+      return ServiceState.inactive(
+          "PM2 daemon is not running" + (daemon.detail() == null ? "" : ": " + daemon.detail()));
     }
     Pm2.Listing listing = pm2.list(ServiceControls.QUERY_TIMEOUT);
     if (!listing.ok()) {

@@ -41,7 +41,7 @@ public final class ServiceControls {
     }
     List<RestartStep> extra = new ArrayList<>();
     if (s.killStuck() != null) {
-      extra.add(KillStuck.step(host, s.killStuck(), base.restartSteps().get(0)));
+      extra.add(KillStuck.step(host, s, base.restartSteps().get(0)));
     }
     extra.addAll(recoverySteps(s, host, timeout));
     return extra.isEmpty() ? base : new WithRecovery(base, extra);

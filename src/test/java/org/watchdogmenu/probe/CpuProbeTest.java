@@ -156,4 +156,24 @@ class CpuProbeTest {
     assertThat(r.message())
         .isEqualTo("cpu probe: set exactly one of pid_file, process or pm2_app (2 set)");
   }
+
+  @Test
+  void aMarkerThatIsALinkIsRefusedInOneLineAndNotFollowed() throws IOException {
+    Path secret = Files.writeString(root.resolve("secret"), "1739500000\n");
+    Files.createDirectories(marker().getParent());
+    Files.createSymbolicLink(marker(), secret);
+    ticksPerSample.set(48);
+
+    ProbeResult r = run(Optional.empty());
+
+    assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
+    assertThat(r.message())
+        .isEqualTo(
+            "cannot keep the CPU history in "
+                + marker()
+                + ": refusing "
+                + marker()
+                + ": it is a link, not a regular file");
+    assertThat(Files.readString(secret)).isEqualTo("1739500000\n");
+  }
 }

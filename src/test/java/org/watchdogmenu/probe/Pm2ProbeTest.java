@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchdogmenu.model.Pm2ProbeSpec;
 import org.watchdogmenu.os.Host;
@@ -26,9 +27,25 @@ class Pm2ProbeTest {
 
   /** A live pid in the pm2 pid file of root (the test host's current user). */
   private void daemonRuns(String home) throws Exception {
+    pidFile(home, ProcessHandle.current().pid() + "\n");
+  }
+
+  private Path pidFile(String home, String content) throws Exception {
     Path pidFile = root.resolve(home.substring(1)).resolve(".pm2/pm2.pid");
     Files.createDirectories(pidFile.getParent());
-    Files.writeString(pidFile, ProcessHandle.current().pid() + "\n");
+    Files.writeString(pidFile, content);
+    return pidFile;
+  }
+
+  private Path pm2Pid(String home) throws Exception {
+    Path pidFile = root.resolve(home.substring(1)).resolve(".pm2/pm2.pid");
+    Files.createDirectories(pidFile.getParent());
+    return pidFile;
+  }
+
+  private ProbeResult runAs(String user) {
+    return Probes.of(new Pm2ProbeSpec(null, null, null, user))
+        .run(Contexts.of(host, Contexts.pm2Service("codebox", null), Optional.empty(), null));
   }
 
   private ProbeResult run(Pm2ProbeSpec spec) {
@@ -110,7 +127,10 @@ class Pm2ProbeTest {
 
   @Test
   void anotherUsersPm2RunsThroughRunuserAndReadsThatUsersPidFile() throws Exception {
-    daemonRuns("/var/www");
+    new FakeProc(root)
+        .process(4000, "PM2 v7.0.1: God", "PM2 v7.0.1: God Daemon", 1, 1)
+        .owner(4000, 33);
+    pidFile("/var/www", "4000\n");
     runner
         .expect("runuser", "-u", "www-data", "--", "pm2", "jlist")
         .prints(Pm2Json.list(Pm2Json.app("codebox", "online", 7, 0, 0)));
@@ -127,5 +147,78 @@ class Pm2ProbeTest {
 
     assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
     assertThat(r.message()).startsWith("pm2 probe: app is missing: set app");
+  }
+
+  @Test
+  void aRootProcessInAnotherUsersPidFileIsNotTheirDaemon() throws Exception {
+    new FakeProc(root).process(4000, "PM2 v7.0.1: God", "PM2 v7.0.1: God Daemon", 1, 1);
+    pidFile("/var/www", "4000\n");
+
+    ProbeResult r = runAs("www-data");
+
+    assertThat(runner.seen()).isEmpty();
+    assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(r.message())
+        .isEqualTo(
+            "PM2 daemon is not running (user www-data): pid 4000 in "
+                + root.resolve("var/www/.pm2/pm2.pid")
+                + " runs as root, not as www-data");
+  }
+
+  @Test
+  void aPidReusedSinceThePidFileWasWrittenIsNotTheDaemon() throws Exception {
+    FakeProc proc = new FakeProc(root).process(4000, "node", "node", 1, 1).owner(4000, 33);
+    Path file = pidFile("/var/www", "4000\n");
+    proc.started(4000, Files.getLastModifiedTime(file).toInstant().plusSeconds(5));
+
+    ProbeResult r = runAs("www-data");
+
+    assertThat(runner.seen()).isEmpty();
+    assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(r.message()).endsWith("was reused by a process started after the file");
+  }
+
+  @Test
+  @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aFifoAsThePidFileIsUnknownAtOnceWithoutRunningPm2() throws Exception {
+    Path fifo = pm2Pid("/var/www");
+    Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assertThat(mk.waitFor()).isZero();
+
+    long t0 = System.nanoTime();
+    ProbeResult r = runAs("www-data");
+
+    assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(3_000L);
+    assertThat(runner.seen()).isEmpty();
+    assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
+    assertThat(r.message())
+        .isEqualTo("refusing " + fifo + ": it is a FIFO, not a regular file")
+        .doesNotContain("\n");
+  }
+
+  @Test
+  @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aLinkToDevZeroAsThePidFileIsUnknownWithoutReadingIt() throws Exception {
+    Path link = Files.createSymbolicLink(pm2Pid("/var/www"), Path.of("/dev/zero"));
+
+    ProbeResult r = runAs("www-data");
+
+    assertThat(runner.seen()).isEmpty();
+    assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
+    assertThat(r.message()).isEqualTo("refusing " + link + ": it is a link, not a regular file");
+  }
+
+  @Test
+  void aPidFileWithoutAPidIsUnknownAndNotRepeated() throws Exception {
+    pidFile("/var/www", "4000\u001b[2J; rm -rf /\n");
+
+    ProbeResult r = runAs("www-data");
+
+    assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
+    assertThat(r.message())
+        .startsWith("refusing pid file ")
+        .contains("it holds no pid (")
+        .doesNotContain("rm -rf")
+        .doesNotContain("\u001b");
   }
 }
