@@ -9,7 +9,9 @@ import org.watchdogmenu.os.HostRoot;
 /**
  * Renders cron.d files: a target's health check or scheduled restart, and PM2 housekeeping. Job
  * lines call the engine with stdout discarded (the engine writes its own log) and stderr appended
- * to the target's log, so a JVM that cannot start leaves its error where operators look.
+ * to the target's log, so a JVM that cannot start leaves its error where operators look. A schedule
+ * of times of day that cron cannot write in one line gets one job line per line of {@link
+ * Schedule#cronLines}.
  */
 final class CronRenderer {
   private final HostRoot root;
@@ -68,7 +70,14 @@ final class CronRenderer {
         feature == Feature.HEALTH
             ? "check " + target.id()
             : "restart " + target.id() + " --source cron";
-    String command = engine() + " " + args + " >/dev/null 2>>" + realLog;
+    String command = escapePercent(engine() + " " + args + " >/dev/null 2>>" + realLog);
+    StringBuilder jobs = new StringBuilder();
+    for (String time : schedule.cronLines()) {
+      if (jobs.length() > 0) {
+        jobs.append('\n');
+      }
+      jobs.append(time).append(" root ").append(command);
+    }
     String text =
         Templates.fill(
             feature.key() + ".cron",
@@ -76,8 +85,7 @@ final class CronRenderer {
                 "target", target.id(),
                 "words", schedule.words(),
                 "log", realLog,
-                "schedule", schedule.cron(),
-                "command", escapePercent(command)));
+                "jobs", jobs.toString()));
     return FileWrite.of(
             path(target, feature), text, FileKind.CRON, "0644", "root", feature(target, feature))
         .withLogs(List.of(realLog));

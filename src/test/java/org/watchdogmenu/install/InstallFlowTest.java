@@ -257,6 +257,44 @@ class InstallFlowTest {
   }
 
   @Test
+  void timesOfDayWithDifferentMinutesGetOneLineEachAndReadBackInWords() throws IOException {
+    Target camera = SeedTargets.camera();
+    Plan plan =
+        installer.planner().enable(camera, Feature.RESTART, Schedule.parse("08:30,16:30,00:00"));
+    assertThat(plan.title()).contains("enable camera-platform --restart-at 00:00,08:30,16:30");
+    apply(plan);
+    Path file = at("/etc/cron.d/camera-restart-camera-platform");
+    List<String> jobs =
+        Files.readAllLines(file).stream().filter(l -> l.contains(" root ")).toList();
+    assertThat(jobs).hasSize(2);
+    assertThat(jobs.get(0)).startsWith("0 0 * * * root /usr/local/bin/watchdog-menu --root ");
+    assertThat(jobs.get(1)).startsWith("30 8,16 * * * root /usr/local/bin/watchdog-menu --root ");
+    assertThat(jobs.get(0).substring(10)).isEqualTo(jobs.get(1).substring(14));
+    assertThat(
+            new CronValidator()
+                .check(
+                    FileWrite.of(
+                        "/etc/cron.d/camera-restart-camera-platform",
+                        Files.readString(file),
+                        FileKind.CRON,
+                        "0644",
+                        "root",
+                        "camera-platform/restart")))
+        .isEmpty();
+    FeatureState state = installer.reader().read(camera, Feature.RESTART);
+    assertThat(state.words()).isEqualTo("Daily at 00:00, 08:30, 16:30");
+    assertThat(state.editedByHand()).isFalse();
+    assertThat(installer.doctor().check()).isEmpty();
+
+    // the same lines in another order are not what the tool writes
+    String text = Files.readString(file);
+    Files.writeString(
+        file, text.replace(jobs.get(0) + "\n" + jobs.get(1), jobs.get(1) + "\n" + jobs.get(0)));
+    assertThat(installer.reader().read(camera, Feature.RESTART).words())
+        .endsWith("(edited by hand)");
+  }
+
+  @Test
   void theReaderNoticesAManagedFileEditedByHand() throws IOException {
     apply(installer.planner().enable(paqet, Feature.HEALTH, Schedule.parse("5m")));
     Path cron = at("/etc/cron.d/paqet-health-paqet-server");

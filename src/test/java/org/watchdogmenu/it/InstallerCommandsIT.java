@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +61,45 @@ class InstallerCommandsIT {
     assertThat(run("status", "paqet-server").out())
         .contains("Health check:  Not configured")
         .contains("Restart:       Not configured");
+  }
+
+  @Test
+  void restartTimesMayHaveAnyMinutesAndReadBackInWords() throws Exception {
+    Jar.Run one = run("enable", "paqet-server", "--restart-at", "08:30");
+    assertThat(one.exit()).as(one.out() + one.err()).isZero();
+    assertThat(Files.readString(sandbox.path(RESTART_CRON))).contains("\n30 8 * * * root ");
+
+    Jar.Run three = run("enable", "paqet-server", "--restart-at", "08:30,16:30,00:00");
+    assertThat(three.exit()).as(three.out() + three.err()).isZero();
+    assertThat(three.out()).contains("enable paqet-server --restart-at 00:00,08:30,16:30");
+    List<String> jobs =
+        Files.readAllLines(sandbox.path(RESTART_CRON)).stream()
+            .filter(l -> !l.startsWith("#") && l.contains(" root "))
+            .toList();
+    String command =
+        " root /usr/local/bin/watchdog-menu --root "
+            + sandbox.root
+            + " restart paqet-server --source cron >/dev/null 2>>";
+    assertThat(jobs).hasSize(2);
+    assertThat(jobs.get(0)).startsWith("0 0 * * *" + command);
+    assertThat(jobs.get(1)).startsWith("30 8,16 * * *" + command);
+
+    // cron's own parser: crontab -n checks every time field (the user field reads as a command)
+    Process crontab =
+        new ProcessBuilder(Tools.require("crontab"), "-n", sandbox.path(RESTART_CRON).toString())
+            .redirectErrorStream(true)
+            .start();
+    String said = new String(crontab.getInputStream().readAllBytes());
+    assertThat(crontab.waitFor()).as(said).isZero();
+
+    Jar.Run status = run("status", "paqet-server");
+    assertThat(status.out())
+        .contains("Restart:       Daily at 00:00, 08:30, 16:30")
+        .doesNotContain("edited by hand");
+    assertThat(run("status", "paqet-server", "--json").out())
+        .contains("Daily at 00:00, 08:30, 16:30")
+        .contains("0 0 * * *; 30 8,16 * * *");
+    assertThat(run("doctor").exit()).isZero();
   }
 
   @Test
