@@ -11,8 +11,9 @@ import org.watchdogmenu.model.TargetPaths;
 
 /**
  * Checks a concrete target: what its service kind needs, each probe (see {@link ProbeValidator}),
- * positive durations, absolute paths, and names that are safe in cron lines and sudoers. Throws the
- * first problem as a one-line {@link CatalogException} pointing at the file and line that set it.
+ * positive durations (0s is allowed for {@code retry_delay} and {@code grace}), absolute paths, and
+ * names that are safe in cron lines and sudoers. Throws the first problem as a one-line {@link
+ * CatalogException} pointing at the file and line that set it.
  */
 final class TargetValidator {
   private TargetValidator() {}
@@ -94,8 +95,9 @@ final class TargetValidator {
 
   private static void policy(Policy p, Checks c) {
     c.positive("policy.interval", p.interval());
-    c.positive("policy.retry_delay", p.retryDelay());
-    c.positive("policy.grace", p.grace());
+    // 0s is meaningful for these two: retry at once, and no grace after a start
+    c.notNegative("policy.retry_delay", p.retryDelay());
+    c.notNegative("policy.grace", p.grace());
     c.positive("policy.cooldown", p.cooldown());
     c.positive("policy.window", p.window());
     c.positive("policy.lock_timeout", p.lockTimeout());

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.HostRoot;
 
 /** Each rule, with the exact one-line message: file, line, key, what to do. */
@@ -275,8 +276,23 @@ class ValidationTest {
 
   @Test
   void zeroDurationsAreRejectedWithTheKey() {
-    assertThat(problem(SYSTEMD + "probes: [{type: active}]\npolicy:\n  grace: 0s\n"))
-        .isEqualTo(FILE + " line 7: 'policy.grace' must be longer than 0, not 0s");
+    assertThat(problem(SYSTEMD + "probes: [{type: active}]\npolicy:\n  cooldown: 0s\n"))
+        .isEqualTo(FILE + " line 7: 'policy.cooldown' must be longer than 0, not 0s");
+    assertThat(problem(SYSTEMD + "probes: [{type: active}]\npolicy:\n  lock_timeout: 0ms\n"))
+        .isEqualTo(FILE + " line 7: 'policy.lock_timeout' must be longer than 0, not 0s");
+  }
+
+  @Test
+  void noGraceAndRetryingAtOnceAreAllowed() {
+    Sites.write(
+        root,
+        "web.yaml",
+        SYSTEMD + "probes: [{type: active}]\npolicy:\n  grace: 0s\n  retry_delay: 0s\n");
+    Catalog catalog = Sites.load(root);
+    assertThat(catalog.problems()).isEmpty();
+    Target t = catalog.target("web");
+    assertThat(t.policy().grace()).isZero();
+    assertThat(t.policy().retryDelay()).isZero();
   }
 
   @Test
