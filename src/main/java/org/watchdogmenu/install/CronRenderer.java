@@ -99,6 +99,7 @@ final class CronRenderer {
                 "user", r.user(),
                 "pm2", r.pm2(),
                 "log", r.log(),
+                "log_folder", r.logFolder(),
                 "log_dir", r.logDir(),
                 "disk_max", String.valueOf(r.diskMaxPercent())));
     return FileWrite.of(

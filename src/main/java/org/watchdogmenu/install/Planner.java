@@ -287,6 +287,7 @@ public final class Planner {
   /** Seed 002's PM2 housekeeping for a user whose home is read from the root's /etc/passwd. */
   public Plan pm2Housekeeping(String user, String appDir) {
     Names.user("pm2 user", user);
+    Pm2Housekeeping.appDir(appDir);
     String home = home(user, "create it first or name another");
     return pm2Housekeeping(Pm2Housekeeping.seed002(user, home, appDir));
   }

@@ -103,6 +103,22 @@ class InstallerCommandsIT {
   }
 
   @Test
+  void pm2HousekeepingRefusesAnAppFolderThatIsNotOne() throws Exception {
+    String before = sandbox.snapshot();
+    for (String bad : new String[] {"", "app", "./app", "/", "//"}) {
+      Jar.Run r = run("units", "--pm2-housekeeping", "root", "--app-dir", bad);
+      assertThat(r.exit()).as("'" + bad + "': " + r.out() + r.err()).isEqualTo(2);
+      assertThat(r.err().strip())
+          .as(bad)
+          .doesNotContain("\n")
+          .contains("the app folder (--app-dir)")
+          .contains("e.g. /home/ubuntu/app");
+      assertThat(r.out()).as(bad).isEmpty();
+    }
+    assertThat(sandbox.snapshot()).isEqualTo(before);
+  }
+
+  @Test
   void aDryRunShowsTheDiffAndWritesNothing() throws Exception {
     String before = sandbox.snapshot();
     Jar.Run dry = run("enable", "paqet-client", "--restart", "1h", "--dry-run");
