@@ -49,14 +49,17 @@ public final class Planner {
     b.write(file);
     schedule.note().ifPresent(b::warn);
     FeatureState now = new ScheduleReader(root).read(target, feature);
-    if (now.configured() && !now.managed()) {
-      b.warn(
-          file.path()
-              + " was not written by watchdog-menu ("
-              + now.words()
-              + "): it is replaced, and put back by disable, undo or uninstall");
-    }
     Manifest m = store.load();
+    if (now.configured() && !m.installed().containsKey(file.path())) {
+      // e.g. the old shell scripts' file of the same name, which locks with flock(1)
+      b.warn(
+          "replaces "
+              + file.path()
+              + ", which watchdog-menu did not write: it is kept as a backup and comes back with"
+              + " undo/disable ("
+              + now.words()
+              + ")");
+    }
     logrotate(b, m);
     Plan plan = b.build();
     String user = target.service() == null ? null : target.service().user();

@@ -206,7 +206,9 @@ class InstallFlowTest {
     Target camera = SeedTargets.camera();
     Plan replacing = installer.planner().enable(paqet, Feature.HEALTH, Schedule.parse("5m"));
     assertThat(replacing.warnings())
-        .anyMatch(w -> w.contains("was not written by watchdog-menu (custom: */5 * * * *)"));
+        .contains(
+            "replaces /etc/cron.d/paqet-health-paqet-server, which watchdog-menu did not write:"
+                + " it is kept as a backup and comes back with undo/disable (custom: */5 * * * *)");
     apply(replacing);
     apply(installer.planner().enable(paqet, Feature.RESTART, Schedule.parse("1h")));
     apply(installer.planner().enable(camera, Feature.RESTART, Schedule.parse("08:00,16:00,00:00")));
@@ -292,6 +294,35 @@ class InstallFlowTest {
         file, text.replace(jobs.get(0) + "\n" + jobs.get(1), jobs.get(1) + "\n" + jobs.get(0)));
     assertThat(installer.reader().read(camera, Feature.RESTART).words())
         .endsWith("(edited by hand)");
+  }
+
+  @Test
+  void aFileOfTheOldScriptsIsKeptAsABackupAndComesBackWithDisable() throws IOException {
+    String old =
+        "# Paqet Health Check for paqet-server\n"
+            + "*/5 * * * * root /root/paqet_tunnel/scripts/health_check.sh server"
+            + " >> /var/log/paqet-health-server.log 2>&1\n";
+    Path cron = at("/etc/cron.d/paqet-health-paqet-server");
+    Files.writeString(cron, old);
+
+    Plan plan = installer.planner().enable(paqet, Feature.HEALTH, Schedule.parse("2m"));
+    assertThat(plan.preview())
+        .contains(
+            "replaces /etc/cron.d/paqet-health-paqet-server, which watchdog-menu did not write:"
+                + " it is kept as a backup and comes back with undo/disable");
+    apply(plan);
+    assertThat(Files.readString(cron)).startsWith(ScheduleReader.HEADER).contains("*/2 * * * *");
+    assertThat(installer.planner().enable(paqet, Feature.HEALTH, Schedule.parse("5m")).warnings())
+        .as("a file of ours, on record in the manifest, is not announced as someone else's")
+        .noneMatch(w -> w.contains("did not write"));
+
+    apply(installer.planner().disable(paqet, Set.of(Feature.HEALTH)));
+    assertThat(Files.readString(cron)).isEqualTo(old);
+
+    // a file that looks like ours but is not on record is someone else's too
+    Files.writeString(cron, ScheduleReader.HEADER + ": copied by hand\n*/5 * * * * root true\n");
+    assertThat(installer.planner().enable(paqet, Feature.HEALTH, Schedule.parse("5m")).warnings())
+        .anyMatch(w -> w.startsWith("replaces /etc/cron.d/paqet-health-paqet-server, which"));
   }
 
   @Test

@@ -103,6 +103,30 @@ class InstallerCommandsIT {
   }
 
   @Test
+  void aCronFileTheOldScriptsWroteIsKeptAsABackupAndComesBackWithDisable() throws Exception {
+    String old =
+        "# Paqet Health Check for paqet-server\n"
+            + "*/5 * * * * root /root/paqet_tunnel/scripts/health_check.sh server"
+            + " >> /var/log/paqet-health-server.log 2>&1\n";
+    Path file = sandbox.path(HEALTH_CRON);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, old);
+
+    Jar.Run enable = run("enable", "paqet-server", "--health", "5m");
+    assertThat(enable.exit()).as(enable.out() + enable.err()).isZero();
+    assertThat(enable.out().replaceAll("\\s+", " "))
+        .contains(
+            "replaces /etc/cron.d/paqet-health-paqet-server, which watchdog-menu did not write: it"
+                + " is kept as a backup and comes back with undo/disable");
+    assertThat(Files.readString(file)).startsWith("# Managed by watchdog-menu");
+    assertThat(run("status", "paqet-server").out()).contains("Health check:  Every 5 minutes");
+
+    Jar.Run disable = run("disable", "paqet-server", "--health");
+    assertThat(disable.exit()).as(disable.out() + disable.err()).isZero();
+    assertThat(Files.readString(file)).isEqualTo(old);
+  }
+
+  @Test
   void pm2HousekeepingRefusesAnAppFolderThatIsNotOne() throws Exception {
     String before = sandbox.snapshot();
     for (String bad : new String[] {"", "app", "./app", "/", "//"}) {
