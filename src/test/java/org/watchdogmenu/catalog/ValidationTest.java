@@ -64,6 +64,58 @@ class ValidationTest {
   }
 
   @Test
+  void aServiceWrittenAsOneWordSaysWhatToWrite() {
+    assertThat(problem("id: web\nservice: x\nprobes: [{type: active}]\n"))
+        .isEqualTo(
+            FILE
+                + " line 2: 'service' must be keys under it, not 'x': write e.g. 'service: {kind:"
+                + " systemd, unit: web.service}' (kind is one of systemd, systemd-user, pm2, docker,"
+                + " command)");
+  }
+
+  @Test
+  void commandsAreWordsNotNumbersOrBooleans() {
+    String command = "id: web\nservice:\n  kind: command\n";
+    assertThat(problem(command + "  restart: [1, 2]\nprobes: [{type: active}]\n"))
+        .isEqualTo(
+            FILE
+                + " line 4: 'service.restart[0]' must be a word of the command in quotes, not the"
+                + " number 1: write \"1\" (each word of a command is text, e.g."
+                + " [\"/opt/app/restart.sh\", \"--now\"])");
+    assertThat(
+            problem(
+                command
+                    + "  restart: [/bin/true]\n  recovery: [[/bin/x, true]]\n"
+                    + "probes: [{type: active}]\n"))
+        .startsWith(
+            FILE
+                + " line 5: 'service.recovery[0][1]' must be a word of the command in quotes, not"
+                + " the value true");
+    assertThat(
+            problem(
+                command
+                    + "  restart: [/bin/true]\nprobes:\n  - type: command\n"
+                    + "    command: [/bin/check, 8080]\n"))
+        .startsWith(
+            FILE
+                + " line 7: 'probes[0].command[1]' must be a word of the command in quotes, not the"
+                + " number 8080: write \"8080\"");
+  }
+
+  @Test
+  void anEmptyOrOneWordProbeSaysWhatToWrite() {
+    assertThat(problem(SYSTEMD + "probes: [~]\n"))
+        .startsWith(
+            FILE
+                + " line 5: 'probes[0]' is empty: write a probe with its type, e.g. '- type:"
+                + " active' (types: http, ")
+        .doesNotContain("Exception");
+    assertThat(problem(SYSTEMD + "probes: [active]\n"))
+        .startsWith(
+            FILE + " line 5: 'probes[0]' must be keys with a 'type', not 'active': write e.g.");
+  }
+
+  @Test
   void serviceMustBeGiven() {
     assertThat(problem("id: web\nprobes: [{type: active}]\n"))
         .isEqualTo(

@@ -82,6 +82,37 @@ class BadInputIT {
   }
 
   @Test
+  void targetFileMistakesAreOneLineNamingFileLineKeyAndWhatToWrite() throws Exception {
+    sandbox.target(
+        "numbers",
+        "id: numbers\nservice:\n  kind: command\n  restart: [1, 2]\nprobes: [{type: active}]\n");
+    sandbox.target("word", "id: word\nservice: x\nprobes: [{type: active}]\n");
+    sandbox.target(
+        "empty", "id: empty\nservice: {kind: command, restart: [\"/bin/true\"]}\nprobes: [~]\n");
+    String before = sandbox.snapshot();
+    assertOneLineAndNothingWritten(
+        Jar.run(sandbox.root, "check", "numbers"),
+        3,
+        "numbers.yaml line 4",
+        "'service.restart[0]'",
+        "not the number 1",
+        "write \"1\"");
+    assertOneLineAndNothingWritten(
+        Jar.run(sandbox.root, "restart", "numbers"), 2, "numbers.yaml line 4", "restart[0]");
+    assertOneLineAndNothingWritten(
+        Jar.run(sandbox.root, "check", "word"),
+        3,
+        "word.yaml line 2",
+        "'service' must be keys under it, not 'x'",
+        "service: {kind: systemd, unit: web.service}");
+    Jar.Run empty = Jar.run(sandbox.root, "check", "empty");
+    assertOneLineAndNothingWritten(
+        empty, 3, "empty.yaml line 3", "'probes[0]' is empty", "- type: active");
+    assertThat(empty.err()).doesNotContain("NullPointer");
+    assertThat(sandbox.snapshot()).isEqualTo(before);
+  }
+
+  @Test
   void aMissingRootFolderIsAUsageError() throws Exception {
     Jar.Run run = Jar.run(dir.resolve("no-such-folder"), "check", "good");
     assertThat(run.exit()).isEqualTo(3);
