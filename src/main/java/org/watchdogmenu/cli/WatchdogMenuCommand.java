@@ -95,7 +95,9 @@ public final class WatchdogMenuCommand implements Callable<Integer> {
         });
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          commandLine.getErr().println("watchdog-menu: " + e);
+          commandLine
+              .getErr()
+              .println("watchdog-menu: " + Denied.line(e, Denied.user()).orElse(String.valueOf(e)));
           return commandLine.getCommandSpec().exitCodeOnExecutionException();
         });
     return cli.execute(args);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,6 +110,33 @@ class BadInputIT {
     assertOneLineAndNothingWritten(
         empty, 3, "empty.yaml line 3", "'probes[0]' is empty", "- type: active");
     assertThat(empty.err()).doesNotContain("NullPointer");
+    assertThat(sandbox.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void notRootIsToldToUseSudoInOneLine() throws Exception {
+    // an account that cannot write the sandbox, as a person who forgot sudo
+    for (Path p = sandbox.root; !p.equals(dir.getParent()); p = p.getParent()) {
+      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+    Files.setPosixFilePermissions(
+        sandbox.path("/etc/watchdog-menu/targets/good.yaml"),
+        PosixFilePermissions.fromString("rw-r--r--"));
+    String before = sandbox.snapshot();
+
+    Jar.Run reset = Jar.runAs("nobody", sandbox.root, "reset", "good");
+    assertOneLineAndNothingWritten(reset, 1, "permission denied: run with sudo");
+    assertThat(reset.err()).startsWith("watchdog-menu: permission denied: run with sudo");
+
+    Jar.Run enable = Jar.runAs("nobody", sandbox.root, "enable", "good", "--health", "5m");
+    assertOneLineAndNothingWritten(enable, 1, "permission denied: run with sudo");
+    assertThat(enable.err()).doesNotContain("install.lock:");
+    assertThat(enable.out()).as("no plan is shown that cannot be applied").isEmpty();
+
+    Jar.Run dry =
+        Jar.runAs("nobody", sandbox.root, "enable", "good", "--health", "5m", "--dry-run");
+    assertThat(dry.exit()).as(dry.out() + dry.err()).isZero();
+    assertThat(dry.out()).contains("+++ /etc/cron.d/custom-health-good (new)");
     assertThat(sandbox.snapshot()).isEqualTo(before);
   }
 
