@@ -130,8 +130,9 @@ public final class WatchdogMenuCommand implements Callable<Integer> {
         : spec.commandLine();
   }
 
+  /** The engine; its metrics keep the series of the targets the catalog has, and drop others. */
   Engine engine() {
-    return new Engine(host());
+    return new Engine(host(), catalog().knownIds()::contains);
   }
 
   /** The target with this id, or an input error that says what is wrong with the id. */
