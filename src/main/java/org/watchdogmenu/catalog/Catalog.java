@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.HostRoot;
 
@@ -37,6 +38,7 @@ public final class Catalog {
   private final Set<String> siteIds;
   private final List<String> templates;
   private final List<Problem> problems;
+  private final Set<String> knownIds;
 
   Catalog(
       HostRoot root,
@@ -57,6 +59,10 @@ public final class Catalog {
     this.siteIds = Set.copyOf(siteIds);
     this.templates = List.copyOf(sources.templates().keySet());
     this.problems = List.copyOf(problems);
+    Set<String> ids = new TreeSet<>(this.targets.keySet());
+    ids.addAll(this.broken.keySet());
+    ids.addAll(this.siteIds);
+    this.knownIds = Collections.unmodifiableSet(ids);
   }
 
   /** Reads the shipped menus and the site files under root. Never throws for a bad file. */
@@ -153,6 +159,14 @@ public final class Catalog {
           "'" + id + "' is not a target name: use lower-case letters, digits and dashes");
     }
     return SITE_DIR + "/" + id + ".yaml";
+  }
+
+  /**
+   * Every target id this host has: the targets that loaded, and those whose file is broken now or
+   * exists at all (their series and state belong to a target that is still there).
+   */
+  public Set<String> knownIds() {
+    return knownIds;
   }
 
   /** Files that could not be loaded, one line each, in the order they were read. */

@@ -107,6 +107,13 @@ final class Checks {
     }
   }
 
+  /** A duration that may be 0 (e.g. no grace period, retry at once), but not negative. */
+  void notNegative(String at, Duration d) {
+    if (d != null && d.isNegative()) {
+      fail(at, "must be 0 or longer, not " + Durations.format(d));
+    }
+  }
+
   /** System and role end up in the names of cron files, where cron skips names with a dot. */
   void fileNamePart(String at, String value) {
     if (value != null && !Target.isValidId(value)) {

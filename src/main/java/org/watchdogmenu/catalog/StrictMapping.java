@@ -51,7 +51,11 @@ final class StrictMapping {
           "'" + typePath + "' must be one of " + PROBE_TYPES + ", not '" + e.getTypeId() + "'");
     } catch (ValueInstantiationException e) {
       String reason = e.getCause() == null ? e.getOriginalMessage() : e.getCause().getMessage();
-      throw CatalogException.at(lines.at(path(e)), reason);
+      String path = path(e);
+      if (reason == null || reason.isBlank()) {
+        reason = "'" + path + "' has the wrong form: compare it with the examples in the README";
+      }
+      throw CatalogException.at(lines.at(path), reason);
     } catch (MismatchedInputException e) {
       String path = path(e);
       throw CatalogException.at(lines.at(path), "'" + path + "' " + expected(e));
@@ -105,6 +109,9 @@ final class StrictMapping {
     }
     if (type == String.class) {
       return "must be a single value (text), not a list or mapping";
+    }
+    if (type != null && type.isRecord()) {
+      return "must be keys under it (key: value lines), not a single value or a list";
     }
     return "has the wrong form: " + firstLine(e.getOriginalMessage());
   }

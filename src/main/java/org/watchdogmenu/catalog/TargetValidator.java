@@ -11,15 +11,23 @@ import org.watchdogmenu.model.TargetPaths;
 
 /**
  * Checks a concrete target: what its service kind needs, each probe (see {@link ProbeValidator}),
- * positive durations, absolute paths, and names that are safe in cron lines and sudoers. Throws the
- * first problem as a one-line {@link CatalogException} pointing at the file and line that set it.
+ * positive durations (0s is allowed for {@code retry_delay} and {@code grace}), absolute paths, and
+ * names that are safe in cron lines and sudoers. Throws the first problem as a one-line {@link
+ * CatalogException} pointing at the file and line that set it.
  */
 final class TargetValidator {
   private TargetValidator() {}
 
-  /** Checks the policy values the model refuses to build, so their error names the key. */
+  /**
+   * Checks what the mapper would read wrongly or not at all, so the error names the key and says
+   * what to write: the policy values the model refuses to build, a service or probe that is not a
+   * mapping, and commands (argv) with numbers or booleans in them, which the mapper would turn into
+   * words.
+   */
   static void checkTree(ObjectNode tree, SourceMap lines) {
     Checks c = new Checks(lines);
+    service(tree.path("service"), c);
+    probes(tree.path("probes"), c);
     JsonNode policy = tree.path("policy");
     for (String key : List.of("retries", "max_restarts")) {
       JsonNode n = policy.path(key);
@@ -33,6 +41,86 @@ final class TargetValidator {
         c.fail("policy." + key, "must be longer than 0, not " + n.asText());
       }
     }
+  }
+
+  private static void service(JsonNode service, Checks c) {
+    if (service.isMissingNode() || service.isNull()) {
+      return;
+    }
+    if (!service.isObject()) {
+      c.fail(
+          "service",
+          "must be keys under it, not "
+              + shown(service)
+              + ": write e.g. 'service: {kind: systemd, unit: web.service}' (kind is one of "
+              + StrictMapping.KINDS
+              + ")");
+    }
+    argv(service.path("restart"), "service.restart", c);
+    argv(service.path("status"), "service.status", c);
+    JsonNode recovery = service.path("recovery");
+    if (recovery.isArray()) {
+      for (int i = 0; i < recovery.size(); i++) {
+        argv(recovery.get(i), "service.recovery[" + i + "]", c);
+      }
+    }
+  }
+
+  private static void probes(JsonNode probes, Checks c) {
+    if (!probes.isArray()) {
+      return;
+    }
+    for (int i = 0; i < probes.size(); i++) {
+      JsonNode probe = probes.get(i);
+      String at = "probes[" + i + "]";
+      if (probe.isNull()) {
+        c.fail(
+            at,
+            "is empty: write a probe with its type, e.g. '- type: active' (types: "
+                + StrictMapping.PROBE_TYPES
+                + ")");
+      }
+      if (!probe.isObject()) {
+        c.fail(
+            at,
+            "must be keys with a 'type', not "
+                + shown(probe)
+                + ": write e.g. '- type: http' with its url on the next line (types: "
+                + StrictMapping.PROBE_TYPES
+                + ")");
+      }
+      argv(probe.path("command"), at + ".command", c);
+    }
+  }
+
+  /**
+   * A command is a list of words: a number or true/false in it is refused, not turned into text.
+   */
+  private static void argv(JsonNode list, String at, Checks c) {
+    if (!list.isArray()) {
+      return;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode word = list.get(i);
+      if (word.isNumber() || word.isBoolean()) {
+        c.fail(
+            at + "[" + i + "]",
+            "must be a word of the command in quotes, not the "
+                + (word.isNumber() ? "number " : "value ")
+                + word.asText()
+                + ": write \""
+                + word.asText()
+                + "\" (each word of a command is text, e.g. [\"/opt/app/restart.sh\", \"--now\"])");
+      }
+    }
+  }
+
+  private static String shown(JsonNode node) {
+    if (node.isArray()) {
+      return "a list";
+    }
+    String text = node.asText();
+    return text.length() > 40 ? "'" + text.substring(0, 40) + "...'" : "'" + text + "'";
   }
 
   static void check(Target target, SourceMap lines) {
@@ -94,8 +182,9 @@ final class TargetValidator {
 
   private static void policy(Policy p, Checks c) {
     c.positive("policy.interval", p.interval());
-    c.positive("policy.retry_delay", p.retryDelay());
-    c.positive("policy.grace", p.grace());
+    // 0s is meaningful for these two: retry at once, and no grace after a start
+    c.notNegative("policy.retry_delay", p.retryDelay());
+    c.notNegative("policy.grace", p.grace());
     c.positive("policy.cooldown", p.cooldown());
     c.positive("policy.window", p.window());
     c.positive("policy.lock_timeout", p.lockTimeout());

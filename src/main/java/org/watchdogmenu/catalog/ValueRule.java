@@ -16,6 +16,11 @@ public enum ValueRule {
   TEXT,
   /** A duration longer than 0: {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, {@code 1d}. */
   DURATION,
+  /**
+   * A duration that may be 0: {@code 0s}, {@code 500ms}, {@code 5s} (the retry delay and the grace
+   * period, where 0 means at once and none).
+   */
+  DURATION_OR_ZERO,
   /** A size larger than 0: {@code 512M}, {@code 1G}. */
   SIZE,
   /** A whole number, at least 1. */
@@ -52,6 +57,7 @@ public enum ValueRule {
       switch (this) {
         case TEXT -> c.safe(at, t);
         case DURATION -> c.positive(at, duration(at, t));
+        case DURATION_OR_ZERO -> c.notNegative(at, duration(at, t));
         case SIZE -> c.positive(at, size(at, t));
         case COUNT -> c.atLeastOne(at, whole(at, t));
         case PORT -> c.port(at, whole(at, t));

@@ -54,7 +54,7 @@ final class EnableCommand implements Callable<Integer> {
     @Option(
         names = "--restart-at",
         paramLabel = "TIMES",
-        description = "Scheduled restart at times of day, e.g. 08:00,16:00,00:00.")
+        description = "Scheduled restart at times of day, e.g. 08:00,16:00,00:00 or 08:30,16:30.")
     String restartAt;
 
     @Option(
@@ -88,7 +88,7 @@ final class EnableCommand implements Callable<Integer> {
     String text =
         what.health != null ? what.health : what.restart != null ? what.restart : what.restartAt;
     Schedule schedule = Schedule.parse(text);
-    boolean timesOfDay = schedule.cron().startsWith("0 ") && text.contains(":");
+    boolean timesOfDay = schedule instanceof Schedule.DailyAt;
     if (what.restartAt != null && !timesOfDay) {
       throw new InstallException(
           "--restart-at "

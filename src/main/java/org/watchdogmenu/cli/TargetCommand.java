@@ -1,11 +1,14 @@
 package org.watchdogmenu.cli;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import org.watchdogmenu.catalog.Catalog;
 import org.watchdogmenu.catalog.CatalogException;
 import org.watchdogmenu.catalog.Setting;
 import org.watchdogmenu.catalog.TargetFile;
 import org.watchdogmenu.catalog.TargetFiles;
+import org.watchdogmenu.install.InstallException;
 import org.watchdogmenu.install.Planner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -99,8 +102,22 @@ final class TargetCommand {
     } catch (CatalogException e) {
       throw new InputError(spec.commandLine(), e.getMessage());
     }
+    // planned first from the catalog as loaded; again under the install lock from the files then
+    AtomicBoolean first = new AtomicBoolean(true);
     return PlanRun.run(
-        spec, top, () -> new Planner(top.host()).targetFile(file), plan.dryRun, plan.yes);
+        spec,
+        top,
+        () -> new Planner(top.host()).targetFile(first.getAndSet(false) ? file : again(make)),
+        plan.dryRun,
+        plan.yes);
+  }
+
+  private TargetFile again(Function<TargetFiles, TargetFile> make) {
+    try {
+      return make.apply(new TargetFiles(Catalog.load(top.host().root())));
+    } catch (CatalogException e) {
+      throw new InstallException(e.getMessage());
+    }
   }
 
   private static List<Setting> parse(List<String> settings) {

@@ -95,7 +95,9 @@ public final class WatchdogMenuCommand implements Callable<Integer> {
         });
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          commandLine.getErr().println("watchdog-menu: " + e);
+          commandLine
+              .getErr()
+              .println("watchdog-menu: " + Denied.line(e, Denied.user()).orElse(String.valueOf(e)));
           return commandLine.getCommandSpec().exitCodeOnExecutionException();
         });
     return cli.execute(args);
@@ -128,8 +130,9 @@ public final class WatchdogMenuCommand implements Callable<Integer> {
         : spec.commandLine();
   }
 
+  /** The engine; its metrics keep the series of the targets the catalog has, and drop others. */
   Engine engine() {
-    return new Engine(host());
+    return new Engine(host(), catalog().knownIds()::contains);
   }
 
   /** The target with this id, or an input error that says what is wrong with the id. */

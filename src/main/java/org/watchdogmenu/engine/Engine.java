@@ -7,6 +7,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.AtomicFile;
 import org.watchdogmenu.os.Host;
@@ -24,10 +25,21 @@ import org.watchdogmenu.service.ServiceControls;
 public final class Engine {
   private final Host host;
   private final LastResults lastResults;
+  private final Predicate<String> current;
 
+  /** An engine whose metrics keep the series of every target they have seen. */
   public Engine(Host host) {
+    this(host, id -> true);
+  }
+
+  /**
+   * @param current whether a target id is still on the host (e.g. the loaded catalog's {@code
+   *     knownIds()::contains}): the metrics textfile drops the series of the others
+   */
+  public Engine(Host host, Predicate<String> current) {
     this.host = host;
     this.lastResults = new LastResults(host.root());
+    this.current = current;
   }
 
   /** A health check with guarded restarts; the result is kept for {@link #status}. */
@@ -37,7 +49,8 @@ public final class Engine {
     ProbeSet probes = ProbeSet.of(target.probes());
     ProbeRound round =
         context -> probes.run(context).stream().map(ProbeSet.Outcome::result).toList();
-    EngineEvents events = options.dryRun() ? EngineEvents.NONE : Notifications.load(host, log);
+    EngineEvents events =
+        options.dryRun() ? EngineEvents.NONE : Notifications.load(host, log, current);
     CheckReport report =
         new HealthCheck(
                 host,
@@ -71,7 +84,7 @@ public final class Engine {
                 host,
                 target,
                 log,
-                dryRun ? EngineEvents.NONE : Notifications.load(host, log),
+                dryRun ? EngineEvents.NONE : Notifications.load(host, log, current),
                 dryRun ? null : host.root().resolve(target.paths().cronLog())))
         .run(source, force, dryRun);
   }

@@ -3,6 +3,7 @@ package org.watchdogmenu.engine;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.watchdogmenu.alert.AlertEvent;
 import org.watchdogmenu.alert.AlertKind;
 import org.watchdogmenu.alert.Alerts;
@@ -34,7 +35,10 @@ final class Notifications implements EngineEvents {
     this.metrics = metrics;
   }
 
-  static Notifications load(Host host, EngineLog log) {
+  /**
+   * @param current whether a target id is still on the host: the metrics drop the others' series
+   */
+  static Notifications load(Host host, EngineLog log, Predicate<String> current) {
     Optional<Alerts> alerts;
     try {
       alerts = Optional.of(Alerts.load(host));
@@ -44,7 +48,7 @@ final class Notifications implements EngineEvents {
     }
     Optional<Metrics> metrics;
     try {
-      metrics = Optional.of(Metrics.load(host));
+      metrics = Optional.of(Metrics.load(host).keepingOnly(current));
     } catch (ConfigException e) {
       log.line("WARNING: metrics are off: " + e.getMessage());
       metrics = Optional.empty();

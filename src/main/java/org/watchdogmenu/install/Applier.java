@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.watchdogmenu.os.Command;
 import org.watchdogmenu.os.CommandResult;
 import org.watchdogmenu.os.Host;
@@ -66,13 +67,14 @@ public final class Applier {
   }
 
   /**
-   * Applies the plan.
+   * Applies the plan, taking the install lock for it (waiting at most 10 s). The plan must have
+   * been made from the installed files as they are: the menu, where a person confirmed a preview,
+   * gets an error to make the plan again when another run changed them meanwhile.
    *
    * @throws InstallException when it needs confirmation, a file fails validation, another run holds
    *     the lock, or the installed files changed since the plan was made (in all these nothing is
    *     written); or when a write fails (what was written is put back from the backups)
    */
-  @SuppressWarnings("try")
   public ApplyResult apply(Plan plan, Options options) {
     if (plan.confirmation() != null && !options.confirmed()) {
       throw new InstallException("not applied, it needs a deliberate yes: " + plan.confirmation());
@@ -81,22 +83,76 @@ public final class Applier {
       return new ApplyResult(null, List.of("nothing to change"), true);
     }
     validate(plan);
-    Optional<LockFile.Held> lock;
+    try (Locked locked = lock(lockWait, path -> {})) {
+      return locked.apply(plan, options);
+    }
+  }
+
+  /**
+   * Takes the install lock for a command that makes its plan under it and then applies it, so runs
+   * at the same time queue instead of refusing each other's plans.
+   *
+   * @param wait how long to wait for another run to finish
+   * @param waiting called once with the lock's path when another run holds it, before waiting
+   * @throws InstallException when another run kept the lock for the whole wait, or the lock file
+   *     cannot be made or opened (its cause kept, e.g. {@link java.nio.file.AccessDeniedException})
+   */
+  public Locked lock(Duration wait, Consumer<String> waiting) {
+    Path file = root.resolve(InstallPaths.LOCK);
     try {
-      lock = LockFile.acquire(root.resolve(InstallPaths.LOCK), lockWait, host.clock());
+      Optional<LockFile.Held> held = LockFile.acquire(file, Duration.ZERO, host.clock());
+      if (held.isEmpty()) {
+        waiting.accept(InstallPaths.LOCK);
+        held = LockFile.acquire(file, wait, host.clock());
+      }
+      if (held.isEmpty()) {
+        throw new InstallException(
+            "another watchdog-menu run is changing files (it held "
+                + InstallPaths.LOCK
+                + " for "
+                + wait.toSeconds()
+                + " s): wait for it to finish and try again");
+      }
+      return new Locked(held.get());
     } catch (IOException e) {
-      throw new InstallException("cannot take " + InstallPaths.LOCK + ": " + e.getMessage());
+      throw new InstallException("cannot take " + InstallPaths.LOCK + ": " + e.getMessage(), e);
     }
-    if (lock.isEmpty()) {
-      throw new InstallException(
-          "another watchdog-menu run is changing files (it holds "
-              + InstallPaths.LOCK
-              + "): wait for it to finish and try again");
+  }
+
+  /** The install lock, held until closed; plans applied through it are not locked again. */
+  public final class Locked implements AutoCloseable {
+    private final LockFile.Held held;
+    private boolean uninstalled;
+
+    private Locked(LockFile.Held held) {
+      this.held = held;
     }
-    try (LockFile.Held held = lock.get()) {
+
+    /**
+     * Applies a plan made while this lock is held.
+     *
+     * @throws InstallException as {@link Applier#apply}
+     */
+    public ApplyResult apply(Plan plan, Options options) {
+      if (plan.confirmation() != null && !options.confirmed()) {
+        throw new InstallException(
+            "not applied, it needs a deliberate yes: " + plan.confirmation());
+      }
+      if (plan.isEmpty() && plan.mode() == Plan.Mode.APPLY) {
+        return new ApplyResult(null, List.of("nothing to change"), true);
+      }
+      validate(plan);
+      uninstalled |= plan.mode() == Plan.Mode.UNINSTALL;
       return applyLocked(plan);
-    } finally {
-      if (plan.mode() == Plan.Mode.UNINSTALL) {
+    }
+
+    /**
+     * Releases the lock; after an uninstall the state folder goes too, if nothing else is in it.
+     */
+    @Override
+    public void close() {
+      held.close();
+      if (uninstalled) {
         removeStateFolder();
       }
     }

@@ -12,7 +12,9 @@ import org.watchdogmenu.os.HostRoot;
 /**
  * Renders cron.d files: a target's health check or scheduled restart, and PM2 housekeeping. Job
  * lines call the engine with stdout discarded (the engine writes its own log) and stderr appended
- * to the target's log, so a JVM that cannot start leaves its error where operators look.
+ * to the target's log, so a JVM that cannot start leaves its error where operators look. A schedule
+ * of times of day that cron cannot write in one line gets one job line per line of {@link
+ * Schedule#cronLines}.
  */
 final class CronRenderer {
   private final HostRoot root;
@@ -72,7 +74,14 @@ final class CronRenderer {
             ? "check " + target.id()
             : "restart " + target.id() + " --source cron";
     String errors = startErrorsLog(realLog);
-    String command = engine() + " " + args + " >/dev/null 2>>" + errors;
+    String command = escapePercent(engine() + " " + args + " >/dev/null 2>>" + errors);
+    StringBuilder jobs = new StringBuilder();
+    for (String time : schedule.cronLines()) {
+      if (jobs.length() > 0) {
+        jobs.append('\n');
+      }
+      jobs.append(time).append(" root ").append(command);
+    }
     String text =
         Templates.fill(
             feature.key() + ".cron",
@@ -86,8 +95,7 @@ final class CronRenderer {
                         : "start-up errors go to "
                             + errors
                             + " (another account can change the log's folder)",
-                "schedule", schedule.cron(),
-                "command", escapePercent(command)));
+                "jobs", jobs.toString()));
     return FileWrite.of(
             path(target, feature), text, FileKind.CRON, "0644", "root", feature(target, feature))
         .withLogs(errors.equals(realLog) ? List.of(realLog) : List.of(realLog, errors));
@@ -122,6 +130,7 @@ final class CronRenderer {
                 "user", r.user(),
                 "pm2", r.pm2(),
                 "log", r.log(),
+                "log_folder", r.logFolder(),
                 "log_dir", r.logDir(),
                 "disk_max", String.valueOf(r.diskMaxPercent())));
     return FileWrite.of(

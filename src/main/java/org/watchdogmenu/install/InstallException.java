@@ -10,4 +10,9 @@ public final class InstallException extends RuntimeException {
   public InstallException(String message) {
     super(message);
   }
+
+  /** With the exception that caused it, so a caller can tell e.g. a permission problem. */
+  public InstallException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

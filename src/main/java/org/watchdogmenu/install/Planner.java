@@ -52,14 +52,17 @@ public final class Planner {
     schedule.note().ifPresent(b::warn);
     ProgramTrust.warnings(target, root).forEach(b::warn);
     FeatureState now = new ScheduleReader(root).read(target, feature);
-    if (now.configured() && !now.managed()) {
-      b.warn(
-          file.path()
-              + " was not written by watchdog-menu ("
-              + now.words()
-              + "): it is replaced, and put back by disable, undo or uninstall");
-    }
     Manifest m = store.load();
+    if (now.configured() && !m.installed().containsKey(file.path())) {
+      // e.g. the old shell scripts' file of the same name, which locks with flock(1)
+      b.warn(
+          "replaces "
+              + file.path()
+              + ", which watchdog-menu did not write: it is kept as a backup and comes back with"
+              + " undo/disable ("
+              + now.words()
+              + ")");
+    }
     logrotate(b, m);
     Plan plan = b.build();
     String user = target.service() == null ? null : target.service().user();
@@ -321,6 +324,7 @@ public final class Planner {
   /** Seed 002's PM2 housekeeping for a user whose home is read from the root's /etc/passwd. */
   public Plan pm2Housekeeping(String user, String appDir) {
     Names.user("pm2 user", user);
+    Pm2Housekeeping.appDir(appDir);
     String home = home(user, "create it first or name another");
     return pm2Housekeeping(Pm2Housekeeping.seed002(user, home, appDir));
   }

@@ -30,10 +30,44 @@ public record Pm2Housekeeping(
     }
   }
 
-  /** Seed 002's values for a user and app folder: logs in APP/logs, output in APP/.runtime/logs. */
+  /**
+   * Seed 002's values for a user and app folder: logs in APP/logs, output in APP/.runtime/logs.
+   *
+   * @throws InstallException when the app folder is empty, relative or the root folder: the jobs
+   *     would run {@code find /logs ... -delete} and log to {@code /.runtime}
+   */
   public static Pm2Housekeeping seed002(String user, String home, String appDir) {
+    String app = appDir(appDir);
     return new Pm2Housekeeping(
-        user, home, "pm2", appDir + "/logs", appDir + "/.runtime/logs/cron.log", 80);
+        user, home, "pm2", app + "/logs", app + "/.runtime/logs/cron.log", 80);
+  }
+
+  /** The app folder as an absolute path without a trailing {@code /}; never {@code /} itself. */
+  static String appDir(String dir) {
+    String example = ", e.g. /home/ubuntu/app";
+    if (dir == null || dir.isBlank()) {
+      throw new InstallException(
+          "the app folder (--app-dir) is empty: name the app's folder" + example);
+    }
+    if (!dir.startsWith("/")) {
+      throw new InstallException(
+          "the app folder (--app-dir) "
+              + Names.shown(dir)
+              + " is not an absolute path: write it from /"
+              + example);
+    }
+    String trimmed = dir.replaceFirst("/+$", "");
+    if (trimmed.isEmpty()) {
+      throw new InstallException(
+          "the app folder (--app-dir) is the root folder /: name the app's own folder" + example);
+    }
+    return Names.path("the app folder (--app-dir)", trimmed);
+  }
+
+  /** The folder the jobs' output goes to; each job creates it (as the user) before it writes. */
+  String logFolder() {
+    int slash = log.lastIndexOf('/');
+    return slash == 0 ? "/" : log.substring(0, slash);
   }
 
   /** {@code /etc/cron.d/pm2-housekeeping-USER} (a dot in the user name becomes {@code _}). */

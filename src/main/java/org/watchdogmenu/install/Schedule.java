@@ -2,8 +2,11 @@ package org.watchdogmenu.install;
 
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,12 +19,21 @@ import java.util.stream.Collectors;
  * <p>Intervals that do not divide the hour (minutes) or the day (hours) are allowed, because cron
  * can express them, but they are uneven: {@code *}{@code /7} runs at :00, :07, ... :56 and then :00
  * again four minutes later, since cron counts from 0 again every hour. {@link #note} says so. Times
- * of day must share their minute ({@code 08:30,16:30}) so that they fit one cron line.
+ * of day are any list of HH:MM: they become one cron line per set of minutes that share their hours
+ * ({@code 08:30,16:30,00:00} is {@code 30 8,16 * * *} and {@code 0 0 * * *}).
  */
 public sealed interface Schedule {
 
-  /** The cron time fields, e.g. {@code *}{@code /5 * * * *} or {@code 0 0,8,16 * * *}. */
+  /**
+   * The cron time fields, e.g. {@code *}{@code /5 * * * *} or {@code 0 0,8,16 * * *}; times of day
+   * that need more than one line are joined with {@code "; "} (see {@link #cronLines}).
+   */
   String cron();
+
+  /** The time fields of each job line, in the order they are written. */
+  default List<String> cronLines() {
+    return List.of(cron());
+  }
 
   /** In words: {@code Every 5 minutes}, {@code Every 1 hour}, {@code Daily at 00:00, 08:00}. */
   String words();
@@ -34,7 +46,7 @@ public sealed interface Schedule {
 
   /**
    * Reads a schedule typed by an operator: {@code 5m} (1-59 minutes), {@code 2h} (1-24 hours) or
-   * {@code 08:00,16:00,00:00} (times of day, same minute).
+   * {@code 08:00,16:00,00:00} (times of day, any minutes: {@code 08:30,16:30,00:00}).
    *
    * @throws InstallException naming the text and what is allowed
    */
@@ -76,6 +88,35 @@ public sealed interface Schedule {
     throw new InstallException("schedule " + Names.shown(text) + " is not a schedule" + hint);
   }
 
+  /**
+   * The schedule the job lines of one file stand for, if they are lines this tool writes: one line,
+   * or several lines of times of day exactly as {@link DailyAt#cronLines} renders them.
+   */
+  static Optional<Schedule> fromCron(List<String> expressions) {
+    if (expressions.size() == 1) {
+      return fromCron(expressions.get(0));
+    }
+    if (expressions.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> given = new ArrayList<>();
+    List<LocalTime> times = new ArrayList<>();
+    for (String expression : expressions) {
+      String e = expression.trim().replaceAll("\\s+", " ");
+      Optional<DailyAt> line = dailyLine(e);
+      if (line.isEmpty()) {
+        return Optional.empty();
+      }
+      given.add(e);
+      times.addAll(line.get().times());
+    }
+    if (times.size() != new TreeSet<>(times).size()) {
+      return Optional.empty();
+    }
+    DailyAt d = new DailyAt(times);
+    return d.cronLines().equals(given) ? Optional.of(d) : Optional.empty();
+  }
+
   /** The schedule a cron time expression stands for, if it is one this tool writes. */
   static Optional<Schedule> fromCron(String expression) {
     String e = expression.trim().replaceAll("\\s+", " ");
@@ -98,21 +139,34 @@ public sealed interface Schedule {
       int n = Integer.parseInt(m.group(1));
       return n >= 2 && n <= 23 ? Optional.of(new EveryHours(n)) : Optional.empty();
     }
-    m = Pattern.compile("([0-9]{1,2}) ([0-9]{1,2}(?:,[0-9]{1,2})*) \\* \\* \\*").matcher(e);
-    if (m.matches()) {
-      int minute = Integer.parseInt(m.group(1));
-      List<LocalTime> times = new ArrayList<>();
+    Optional<DailyAt> d = dailyLine(e);
+    return d.isPresent() && d.get().cron().equals(e) ? Optional.of(d.get()) : Optional.empty();
+  }
+
+  /** One line {@code MINUTES HOURS * * *} of plain numbers, as times of day; else empty. */
+  private static Optional<DailyAt> dailyLine(String e) {
+    Matcher m =
+        Pattern.compile("([0-9]{1,2}(?:,[0-9]{1,2})*) ([0-9]{1,2}(?:,[0-9]{1,2})*) \\* \\* \\*")
+            .matcher(e);
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    List<LocalTime> times = new ArrayList<>();
+    for (String mm : m.group(1).split(",")) {
       for (String h : m.group(2).split(",")) {
         int hour = Integer.parseInt(h);
+        int minute = Integer.parseInt(mm);
         if (hour > 23 || minute > 59) {
           return Optional.empty();
         }
         times.add(LocalTime.of(hour, minute));
       }
-      DailyAt d = new DailyAt(times);
-      return d.cron().equals(e) ? Optional.of(d) : Optional.empty();
     }
-    return Optional.empty();
+    if (times.size() != new TreeSet<>(times).size()) {
+      return Optional.empty();
+    }
+    DailyAt d = new DailyAt(times);
+    return d.cronLines().size() == 1 && d.cron().equals(e) ? Optional.of(d) : Optional.empty();
   }
 
   /** Every {@code minutes} minutes, counted from the full hour. */
@@ -192,7 +246,11 @@ public sealed interface Schedule {
     }
   }
 
-  /** Daily at fixed times that share their minute, e.g. 00:00, 08:00, 16:00. */
+  /**
+   * Daily at fixed times, e.g. 00:00, 08:00, 16:00. Minutes that run at the same hours share a
+   * line: 08:00,08:30,16:00,16:30 is {@code 0,30 8,16 * * *}; 08:30,16:30,00:00 is {@code 0 0 * *
+   * *} and {@code 30 8,16 * * *}.
+   */
   record DailyAt(List<LocalTime> times) implements Schedule {
     public DailyAt {
       if (times == null || times.isEmpty()) {
@@ -204,20 +262,37 @@ public sealed interface Schedule {
           throw new InstallException("daily at " + t + ": times are whole minutes");
         }
       }
-      if (times.stream().map(LocalTime::getMinute).distinct().count() > 1) {
-        throw new InstallException(
-            "times "
-                + join(times, ",")
-                + " must share their minute to fit one cron line (e.g. 08:30,16:30):"
-                + " make one schedule per minute");
-      }
     }
 
     @Override
     public String cron() {
-      String hours =
-          times.stream().map(t -> String.valueOf(t.getHour())).collect(Collectors.joining(","));
-      return times.get(0).getMinute() + " " + hours + " * * *";
+      return String.join("; ", cronLines());
+    }
+
+    /**
+     * One line per set of minutes that run at the same hours, ordered by their first minute; each
+     * line lists its minutes and hours in ascending order.
+     */
+    @Override
+    public List<String> cronLines() {
+      Map<Integer, TreeSet<Integer>> hoursByMinute = new TreeMap<>();
+      for (LocalTime t : times) {
+        hoursByMinute.computeIfAbsent(t.getMinute(), k -> new TreeSet<>()).add(t.getHour());
+      }
+      Map<String, List<String>> minutesByHours = new LinkedHashMap<>();
+      hoursByMinute.forEach(
+          (minute, hours) ->
+              minutesByHours
+                  .computeIfAbsent(numbers(hours), k -> new ArrayList<>())
+                  .add(String.valueOf(minute)));
+      List<String> lines = new ArrayList<>();
+      minutesByHours.forEach(
+          (hours, minutes) -> lines.add(String.join(",", minutes) + " " + hours + " * * *"));
+      return List.copyOf(lines);
+    }
+
+    private static String numbers(TreeSet<Integer> n) {
+      return n.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     @Override

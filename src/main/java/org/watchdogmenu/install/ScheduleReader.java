@@ -43,8 +43,7 @@ public final class ScheduleReader {
     }
     List<String> expressions = expressions(text);
     boolean managed = text.startsWith(HEADER);
-    Optional<Schedule> schedule =
-        expressions.size() == 1 ? Schedule.fromCron(expressions.get(0)) : Optional.empty();
+    Optional<Schedule> schedule = Schedule.fromCron(expressions);
     boolean edited =
         managed
             && (schedule.isEmpty()

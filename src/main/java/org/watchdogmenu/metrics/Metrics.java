@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.watchdogmenu.os.ConfigException;
 import org.watchdogmenu.os.Host;
@@ -36,9 +37,11 @@ public final class Metrics {
   private final MetricsConfig config;
   private final PrometheusTextfile textfile;
   private final CloudWatchSink cloudWatch;
+  private final Predicate<String> current;
 
   Metrics(Host host, MetricsConfig config) {
     this.config = config;
+    this.current = id -> true;
     HostRoot root = host.root();
     this.textfile =
         config.prometheus().enabled()
@@ -53,6 +56,23 @@ public final class Metrics {
     } else {
       this.cloudWatch = new EmfLog(root.resolve(cw.log()));
     }
+  }
+
+  private Metrics(Metrics m, Predicate<String> current) {
+    this.config = m.config;
+    this.textfile = m.textfile;
+    this.cloudWatch = m.cloudWatch;
+    this.current = current;
+  }
+
+  /**
+   * These metrics, dropping from the textfile the series of targets that are no longer on the host
+   * when it is next rewritten. Without it every target's series are kept.
+   *
+   * @param current whether a target id is still on the host (the catalog's known ids)
+   */
+  public Metrics keepingOnly(Predicate<String> current) {
+    return new Metrics(this, current);
   }
 
   /**
@@ -91,7 +111,7 @@ public final class Metrics {
       return;
     }
     try {
-      textfile.update(target, change);
+      textfile.update(target, change, current);
     } catch (IOException e) {
       problems.add("Metrics: Prometheus textfile not written: " + e.getMessage());
     }

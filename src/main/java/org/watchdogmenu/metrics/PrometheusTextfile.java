@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.watchdogmenu.os.AtomicFile;
 import org.watchdogmenu.os.LockFile;
@@ -20,7 +21,8 @@ import org.watchdogmenu.os.LockFile;
  * One textfile for all targets, for node_exporter's textfile collector. Every update is a
  * read-modify-write under a lock: load the kept series ({@code STATE}, JSON), change one target,
  * save them, and render the whole {@code .prom} file atomically. So several cron runs at once never
- * lose each other's targets, and counters survive between runs.
+ * lose each other's targets, and counters survive between runs. Series of targets that are no
+ * longer on the host are dropped at that rewrite.
  */
 final class PrometheusTextfile {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,9 +41,11 @@ final class PrometheusTextfile {
   /**
    * Applies {@code change} to one target's series and rewrites the textfile.
    *
+   * @param current whether a target id is still on the host; the series of the others are dropped
    * @throws IOException when the lock, the state or the textfile cannot be used
    */
-  void update(String target, UnaryOperator<TargetSeries> change) throws IOException {
+  void update(String target, UnaryOperator<TargetSeries> change, Predicate<String> current)
+      throws IOException {
     Path lock = state.resolveSibling(state.getFileName() + ".lock");
     Optional<LockFile.Held> held = LockFile.acquire(lock, LOCK_WAIT, Clock.systemUTC());
     if (held.isEmpty()) {
@@ -50,6 +54,7 @@ final class PrometheusTextfile {
     try {
       Map<String, TargetSeries> all = load();
       all.put(target, change.apply(all.getOrDefault(target, TargetSeries.NEW)));
+      all.keySet().removeIf(id -> !id.equals(target) && !current.test(id));
       AtomicFile.write(
           state, JSON.writeValueAsBytes(all), PosixFilePermissions.fromString("rw-r--r--"));
       AtomicFile.write(

@@ -60,10 +60,10 @@ public final class Monitor {
   public Monitor(
       Host host, List<String> named, PrintWriter out, Map<String, String> env, long pid) {
     this.host = host;
-    this.engine = new Engine(host);
+    this.targets = new MonitoredTargets(host.root(), named);
+    this.engine = new Engine(host, targets::isKnown);
     this.log = new EngineLog(null, out, host.clock());
     this.pid = pid;
-    this.targets = new MonitoredTargets(host.root(), named);
     this.watch = new FileWatch(host.root());
     this.heartbeat = new Heartbeat(host.root());
     this.systemd = new SystemdNotify(host.runner(), env, pid);

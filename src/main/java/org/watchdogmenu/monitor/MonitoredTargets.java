@@ -3,6 +3,7 @@ package org.watchdogmenu.monitor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.watchdogmenu.catalog.Catalog;
 import org.watchdogmenu.catalog.CatalogException;
@@ -19,6 +20,7 @@ final class MonitoredTargets {
   private final HostRoot root;
   private final List<String> named;
   private Map<String, Target> current = Map.of();
+  private volatile Set<String> knownIds;
 
   MonitoredTargets(HostRoot root, List<String> named) {
     this.root = root;
@@ -42,6 +44,7 @@ final class MonitoredTargets {
       }
     }
     Catalog catalog = Catalog.load(root);
+    knownIds = catalog.knownIds();
     Map<String, Target> next = new TreeMap<>();
     for (String id : ids) {
       try {
@@ -58,6 +61,15 @@ final class MonitoredTargets {
     }
     current = next;
     return problems;
+  }
+
+  /**
+   * Whether the catalog as last loaded has this target id (any id before the first load): the
+   * metrics drop the series of the others.
+   */
+  boolean isKnown(String id) {
+    Set<String> ids = knownIds;
+    return ids == null || ids.contains(id);
   }
 
   /** The targets to check, by id. */

@@ -27,7 +27,7 @@ final class Session {
   Session(Host host, Catalog catalog, ApplyGate gate) {
     this.host = host;
     this.catalog = catalog;
-    this.engine = new Engine(host);
+    this.engine = new Engine(host, id -> this.catalog.knownIds().contains(id));
     this.installer = new Installer(host);
     this.gate = gate;
   }

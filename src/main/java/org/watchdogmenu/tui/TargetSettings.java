@@ -115,8 +115,8 @@ final class TargetSettings {
   private void policy(Policy p) {
     duration("Check interval (monitor)", "policy.interval", p.interval());
     add("Retries before a restart", "policy.retries", text(p.retries()), ValueRule.COUNT, "1+");
-    duration("Delay between retries", "policy.retry_delay", p.retryDelay());
-    duration("Grace after a start", "policy.grace", p.grace());
+    durationOrZero("Delay between retries", "policy.retry_delay", p.retryDelay(), "retry at once");
+    durationOrZero("Grace after a start", "policy.grace", p.grace(), "no grace");
     duration("Cooldown between restarts", "policy.cooldown", p.cooldown());
     add(
         "Max restarts per window",
@@ -152,6 +152,16 @@ final class TargetSettings {
 
   private void duration(String label, String key, Duration value) {
     add(label, key, Durations.format(value), ValueRule.DURATION, DURATION);
+  }
+
+  /** A duration where 0s means something: {@code meaning} says what. */
+  private void durationOrZero(String label, String key, Duration value, String meaning) {
+    add(
+        label,
+        key,
+        Durations.format(value),
+        ValueRule.DURATION_OR_ZERO,
+        DURATION + " (0s: " + meaning + ")");
   }
 
   private void add(String label, String key, String value, ValueRule rule, String hint) {

@@ -324,6 +324,10 @@ class TargetFilesTest {
         .isEqualTo("'policy.cooldown' must be a duration like 500ms, 5s, 2m, 1h or 1d, not '5x'");
     assertThat(ValueRule.DURATION.problem("policy.grace", "0s"))
         .isEqualTo("'policy.grace' must be longer than 0, not 0s");
+    assertThat(ValueRule.DURATION_OR_ZERO.problem("policy.grace", "0s")).isNull();
+    assertThat(ValueRule.DURATION_OR_ZERO.problem("policy.retry_delay", "0ms")).isNull();
+    assertThat(ValueRule.DURATION_OR_ZERO.problem("policy.grace", "soon"))
+        .isEqualTo("'policy.grace' must be a duration like 500ms, 5s, 2m, 1h or 1d, not 'soon'");
     assertThat(ValueRule.SIZE.problem("probes[1].max", "lots"))
         .isEqualTo("'probes[1].max' must be a size like 512M or 1G, not 'lots'");
     assertThat(ValueRule.COUNT.problem("policy.retries", "0"))

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.HostRoot;
 
 /** Each rule, with the exact one-line message: file, line, key, what to do. */
@@ -60,6 +61,58 @@ class ValidationTest {
             FILE
                 + " line 3: 'service.kind' must be one of systemd, systemd-user, pm2, docker,"
                 + " command, not 'upstart'");
+  }
+
+  @Test
+  void aServiceWrittenAsOneWordSaysWhatToWrite() {
+    assertThat(problem("id: web\nservice: x\nprobes: [{type: active}]\n"))
+        .isEqualTo(
+            FILE
+                + " line 2: 'service' must be keys under it, not 'x': write e.g. 'service: {kind:"
+                + " systemd, unit: web.service}' (kind is one of systemd, systemd-user, pm2, docker,"
+                + " command)");
+  }
+
+  @Test
+  void commandsAreWordsNotNumbersOrBooleans() {
+    String command = "id: web\nservice:\n  kind: command\n";
+    assertThat(problem(command + "  restart: [1, 2]\nprobes: [{type: active}]\n"))
+        .isEqualTo(
+            FILE
+                + " line 4: 'service.restart[0]' must be a word of the command in quotes, not the"
+                + " number 1: write \"1\" (each word of a command is text, e.g."
+                + " [\"/opt/app/restart.sh\", \"--now\"])");
+    assertThat(
+            problem(
+                command
+                    + "  restart: [/bin/true]\n  recovery: [[/bin/x, true]]\n"
+                    + "probes: [{type: active}]\n"))
+        .startsWith(
+            FILE
+                + " line 5: 'service.recovery[0][1]' must be a word of the command in quotes, not"
+                + " the value true");
+    assertThat(
+            problem(
+                command
+                    + "  restart: [/bin/true]\nprobes:\n  - type: command\n"
+                    + "    command: [/bin/check, 8080]\n"))
+        .startsWith(
+            FILE
+                + " line 7: 'probes[0].command[1]' must be a word of the command in quotes, not the"
+                + " number 8080: write \"8080\"");
+  }
+
+  @Test
+  void anEmptyOrOneWordProbeSaysWhatToWrite() {
+    assertThat(problem(SYSTEMD + "probes: [~]\n"))
+        .startsWith(
+            FILE
+                + " line 5: 'probes[0]' is empty: write a probe with its type, e.g. '- type:"
+                + " active' (types: http, ")
+        .doesNotContain("Exception");
+    assertThat(problem(SYSTEMD + "probes: [active]\n"))
+        .startsWith(
+            FILE + " line 5: 'probes[0]' must be keys with a 'type', not 'active': write e.g.");
   }
 
   @Test
@@ -275,8 +328,23 @@ class ValidationTest {
 
   @Test
   void zeroDurationsAreRejectedWithTheKey() {
-    assertThat(problem(SYSTEMD + "probes: [{type: active}]\npolicy:\n  grace: 0s\n"))
-        .isEqualTo(FILE + " line 7: 'policy.grace' must be longer than 0, not 0s");
+    assertThat(problem(SYSTEMD + "probes: [{type: active}]\npolicy:\n  cooldown: 0s\n"))
+        .isEqualTo(FILE + " line 7: 'policy.cooldown' must be longer than 0, not 0s");
+    assertThat(problem(SYSTEMD + "probes: [{type: active}]\npolicy:\n  lock_timeout: 0ms\n"))
+        .isEqualTo(FILE + " line 7: 'policy.lock_timeout' must be longer than 0, not 0s");
+  }
+
+  @Test
+  void noGraceAndRetryingAtOnceAreAllowed() {
+    Sites.write(
+        root,
+        "web.yaml",
+        SYSTEMD + "probes: [{type: active}]\npolicy:\n  grace: 0s\n  retry_delay: 0s\n");
+    Catalog catalog = Sites.load(root);
+    assertThat(catalog.problems()).isEmpty();
+    Target t = catalog.target("web");
+    assertThat(t.policy().grace()).isZero();
+    assertThat(t.policy().retryDelay()).isZero();
   }
 
   @Test

@@ -23,7 +23,7 @@ class NotificationsTest {
 
   private Notifications notifications() {
     Host host = TestHosts.scripted(root, new ScriptedCommandRunner(), clock);
-    return Notifications.load(host, new EngineLog(null, new PrintWriter(out), clock));
+    return Notifications.load(host, new EngineLog(null, new PrintWriter(out), clock), id -> true);
   }
 
   private String textfile() throws Exception {

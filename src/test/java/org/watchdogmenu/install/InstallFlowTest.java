@@ -209,7 +209,9 @@ class InstallFlowTest {
     Target camera = SeedTargets.camera();
     Plan replacing = installer.planner().enable(paqet, Feature.HEALTH, Schedule.parse("5m"));
     assertThat(replacing.warnings())
-        .anyMatch(w -> w.contains("was not written by watchdog-menu (custom: */5 * * * *)"));
+        .contains(
+            "replaces /etc/cron.d/paqet-health-paqet-server, which watchdog-menu did not write:"
+                + " it is kept as a backup and comes back with undo/disable (custom: */5 * * * *)");
     apply(replacing);
     apply(installer.planner().enable(paqet, Feature.RESTART, Schedule.parse("1h")));
     apply(installer.planner().enable(camera, Feature.RESTART, Schedule.parse("08:00,16:00,00:00")));
@@ -257,6 +259,73 @@ class InstallFlowTest {
     assertThat(uninstall.isEmpty()).as("no file of ours is left").isTrue();
     apply(uninstall);
     assertThat(at("/var/lib/watchdog-menu")).doesNotExist();
+  }
+
+  @Test
+  void timesOfDayWithDifferentMinutesGetOneLineEachAndReadBackInWords() throws IOException {
+    Target camera = SeedTargets.camera();
+    Plan plan =
+        installer.planner().enable(camera, Feature.RESTART, Schedule.parse("08:30,16:30,00:00"));
+    assertThat(plan.title()).contains("enable camera-platform --restart-at 00:00,08:30,16:30");
+    apply(plan);
+    Path file = at("/etc/cron.d/camera-restart-camera-platform");
+    List<String> jobs =
+        Files.readAllLines(file).stream().filter(l -> l.contains(" root ")).toList();
+    assertThat(jobs).hasSize(2);
+    assertThat(jobs.get(0)).startsWith("0 0 * * * root /usr/local/bin/watchdog-menu --root ");
+    assertThat(jobs.get(1)).startsWith("30 8,16 * * * root /usr/local/bin/watchdog-menu --root ");
+    assertThat(jobs.get(0).substring(10)).isEqualTo(jobs.get(1).substring(14));
+    assertThat(
+            new CronValidator()
+                .check(
+                    FileWrite.of(
+                        "/etc/cron.d/camera-restart-camera-platform",
+                        Files.readString(file),
+                        FileKind.CRON,
+                        "0644",
+                        "root",
+                        "camera-platform/restart")))
+        .isEmpty();
+    FeatureState state = installer.reader().read(camera, Feature.RESTART);
+    assertThat(state.words()).isEqualTo("Daily at 00:00, 08:30, 16:30");
+    assertThat(state.editedByHand()).isFalse();
+    assertThat(installer.doctor().check()).isEmpty();
+
+    // the same lines in another order are not what the tool writes
+    String text = Files.readString(file);
+    Files.writeString(
+        file, text.replace(jobs.get(0) + "\n" + jobs.get(1), jobs.get(1) + "\n" + jobs.get(0)));
+    assertThat(installer.reader().read(camera, Feature.RESTART).words())
+        .endsWith("(edited by hand)");
+  }
+
+  @Test
+  void aFileOfTheOldScriptsIsKeptAsABackupAndComesBackWithDisable() throws IOException {
+    String old =
+        "# Paqet Health Check for paqet-server\n"
+            + "*/5 * * * * root /root/paqet_tunnel/scripts/health_check.sh server"
+            + " >> /var/log/paqet-health-server.log 2>&1\n";
+    Path cron = at("/etc/cron.d/paqet-health-paqet-server");
+    Files.writeString(cron, old);
+
+    Plan plan = installer.planner().enable(paqet, Feature.HEALTH, Schedule.parse("2m"));
+    assertThat(plan.preview())
+        .contains(
+            "replaces /etc/cron.d/paqet-health-paqet-server, which watchdog-menu did not write:"
+                + " it is kept as a backup and comes back with undo/disable");
+    apply(plan);
+    assertThat(Files.readString(cron)).startsWith(ScheduleReader.HEADER).contains("*/2 * * * *");
+    assertThat(installer.planner().enable(paqet, Feature.HEALTH, Schedule.parse("5m")).warnings())
+        .as("a file of ours, on record in the manifest, is not announced as someone else's")
+        .noneMatch(w -> w.contains("did not write"));
+
+    apply(installer.planner().disable(paqet, Set.of(Feature.HEALTH)));
+    assertThat(Files.readString(cron)).isEqualTo(old);
+
+    // a file that looks like ours but is not on record is someone else's too
+    Files.writeString(cron, ScheduleReader.HEADER + ": copied by hand\n*/5 * * * * root true\n");
+    assertThat(installer.planner().enable(paqet, Feature.HEALTH, Schedule.parse("5m")).warnings())
+        .anyMatch(w -> w.startsWith("replaces /etc/cron.d/paqet-health-paqet-server, which"));
   }
 
   @Test

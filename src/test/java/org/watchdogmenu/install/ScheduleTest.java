@@ -3,6 +3,7 @@ package org.watchdogmenu.install;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,12 +33,17 @@ class ScheduleTest {
         "08:00,16:00,00:00 | 0 0,8,16 * * * | Daily at 00:00, 08:00, 16:00",
         "00:00 | 0 0 * * * | Daily at 00:00",
         "8:30,20:30 | 30 8,20 * * * | Daily at 08:30, 20:30",
+        // any times of day: one line per set of minutes that run at the same hours
+        "08:30,16:30,00:00 | 0 0 * * *; 30 8,16 * * * | Daily at 00:00, 08:30, 16:30",
+        "08:00,08:30,16:00,16:30 | 0,30 8,16 * * * | Daily at 08:00, 08:30, 16:00, 16:30",
+        "23:59,00:01 | 1 0 * * *; 59 23 * * * | Daily at 00:01, 23:59",
       })
   void parsesRendersAndReadsBack(String cli, String cron, String words) {
     Schedule s = Schedule.parse(cli);
     assertThat(s.cron()).isEqualTo(cron);
+    assertThat(s.cronLines()).isEqualTo(List.of(cron.split("; ")));
     assertThat(s.words()).isEqualTo(words);
-    assertThat(Schedule.fromCron(s.cron())).contains(s);
+    assertThat(Schedule.fromCron(s.cronLines())).contains(s);
     assertThat(Schedule.parse(s.cliText())).isEqualTo(s);
     assertThat(s.note()).isEmpty();
   }
@@ -81,10 +87,29 @@ class ScheduleTest {
   }
 
   @Test
-  void timesMustShareTheirMinuteToFitOneLine() {
-    assertThatThrownBy(() -> Schedule.parse("08:30,16:00"))
-        .isInstanceOf(InstallException.class)
-        .hasMessageContaining("share their minute");
+  void timesWithDifferentMinutesNeedNoSharedMinute() {
+    Schedule s = Schedule.parse("08:30,16:00");
+    assertThat(s).isInstanceOf(Schedule.DailyAt.class);
+    assertThat(s.cronLines()).containsExactly("0 16 * * *", "30 8 * * *");
+    assertThat(s.cliText()).isEqualTo("08:30,16:00");
+    assertThat(s.note()).isEmpty();
+    // seven times, four sets of minutes: cron gets four lines, no time twice, none lost
+    Schedule many = Schedule.parse("00:00,06:15,06:45,12:15,12:45,18:00,18:30");
+    assertThat(many.cronLines()).containsExactly("0 0,18 * * *", "15,45 6,12 * * *", "30 18 * * *");
+  }
+
+  @Test
+  void severalLinesReadBackOnlyAsThisToolWritesThem() {
+    assertThat(Schedule.fromCron(List.of("0 0 * * *", "30 8,16 * * *")))
+        .contains(Schedule.parse("00:00,08:30,16:30"));
+    // another order, a time twice, a line that is not a time of day: not one of ours
+    assertThat(Schedule.fromCron(List.of("30 8,16 * * *", "0 0 * * *"))).isEmpty();
+    assertThat(Schedule.fromCron(List.of("0 0 * * *", "0 0,8 * * *"))).isEmpty();
+    assertThat(Schedule.fromCron(List.of("0 0 * * *", "*/5 * * * *"))).isEmpty();
+    assertThat(Schedule.fromCron(List.of("0 0 * * *", "30 8 * * *", "30 16 * * *"))).isEmpty();
+    assertThat(Schedule.fromCron(List.of())).isEmpty();
+    assertThat(Schedule.fromCron(List.of("0,30 8,16 * * *")))
+        .contains(Schedule.parse("08:00,08:30,16:00,16:30"));
   }
 
   @Test

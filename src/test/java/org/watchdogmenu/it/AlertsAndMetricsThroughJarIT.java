@@ -63,6 +63,31 @@ class AlertsAndMetricsThroughJarIT {
   }
 
   @Test
+  void theTextfileDropsTargetsWhoseFileWasRemoved() throws Exception {
+    int port = Sandbox.freePort();
+    String target =
+        "service: {kind: command, restart: [\"/bin/true\"]}\n"
+            + "probes:\n  - {type: tcp-connect, host: 127.0.0.1, port: "
+            + port
+            + "}\npolicy: {retries: 1}\n";
+    Path removed = sandbox.target("old-api", "id: old-api\n" + target);
+    sandbox.target("web", "id: web\n" + target);
+    for (String id : List.of("old-api", "web")) {
+      Jar.Run run = Jar.run(sandbox.root, "check", id, "--no-restart");
+      assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(2);
+    }
+    Path prom = sandbox.path("/var/lib/watchdog-menu/metrics/watchdog-menu.prom");
+    assertThat(Files.readString(prom)).contains("watchdog_up{target=\"old-api\"} 0");
+
+    Files.delete(removed);
+    Jar.Run run = Jar.run(sandbox.root, "check", "web", "--no-restart");
+    assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(2);
+    assertThat(Files.readString(prom))
+        .contains("watchdog_up{target=\"web\"} 0")
+        .doesNotContain("old-api");
+  }
+
+  @Test
   void aDryRunSendsNothingAndWritesNoMetrics() throws Exception {
     int closedPort = Sandbox.freePort();
     sandbox.target(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +80,64 @@ class BadInputIT {
         "id: typo\nservice: {kind: command, restart: [\"/bin/true\"]}\npolicy:\n  coldown: 5s\n");
     assertOneLineAndNothingWritten(
         Jar.run(sandbox.root, "check", "typo"), 3, "typo.yaml", "line 4", "coldown");
+  }
+
+  @Test
+  void targetFileMistakesAreOneLineNamingFileLineKeyAndWhatToWrite() throws Exception {
+    sandbox.target(
+        "numbers",
+        "id: numbers\nservice:\n  kind: command\n  restart: [1, 2]\nprobes: [{type: active}]\n");
+    sandbox.target("word", "id: word\nservice: x\nprobes: [{type: active}]\n");
+    sandbox.target(
+        "empty", "id: empty\nservice: {kind: command, restart: [\"/bin/true\"]}\nprobes: [~]\n");
+    String before = sandbox.snapshot();
+    assertOneLineAndNothingWritten(
+        Jar.run(sandbox.root, "check", "numbers"),
+        3,
+        "numbers.yaml line 4",
+        "'service.restart[0]'",
+        "not the number 1",
+        "write \"1\"");
+    assertOneLineAndNothingWritten(
+        Jar.run(sandbox.root, "restart", "numbers"), 2, "numbers.yaml line 4", "restart[0]");
+    assertOneLineAndNothingWritten(
+        Jar.run(sandbox.root, "check", "word"),
+        3,
+        "word.yaml line 2",
+        "'service' must be keys under it, not 'x'",
+        "service: {kind: systemd, unit: web.service}");
+    Jar.Run empty = Jar.run(sandbox.root, "check", "empty");
+    assertOneLineAndNothingWritten(
+        empty, 3, "empty.yaml line 3", "'probes[0]' is empty", "- type: active");
+    assertThat(empty.err()).doesNotContain("NullPointer");
+    assertThat(sandbox.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void notRootIsToldToUseSudoInOneLine() throws Exception {
+    // an account that cannot write the sandbox, as a person who forgot sudo
+    for (Path p = sandbox.root; !p.equals(dir.getParent()); p = p.getParent()) {
+      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+    Files.setPosixFilePermissions(
+        sandbox.path("/etc/watchdog-menu/targets/good.yaml"),
+        PosixFilePermissions.fromString("rw-r--r--"));
+    String before = sandbox.snapshot();
+
+    Jar.Run reset = Jar.runAs("nobody", sandbox.root, "reset", "good");
+    assertOneLineAndNothingWritten(reset, 1, "permission denied: run with sudo");
+    assertThat(reset.err()).startsWith("watchdog-menu: permission denied: run with sudo");
+
+    Jar.Run enable = Jar.runAs("nobody", sandbox.root, "enable", "good", "--health", "5m");
+    assertOneLineAndNothingWritten(enable, 1, "permission denied: run with sudo");
+    assertThat(enable.err()).doesNotContain("install.lock:");
+    assertThat(enable.out()).as("no plan is shown that cannot be applied").isEmpty();
+
+    Jar.Run dry =
+        Jar.runAs("nobody", sandbox.root, "enable", "good", "--health", "5m", "--dry-run");
+    assertThat(dry.exit()).as(dry.out() + dry.err()).isZero();
+    assertThat(dry.out()).contains("+++ /etc/cron.d/custom-health-good (new)");
+    assertThat(sandbox.snapshot()).isEqualTo(before);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +65,85 @@ class InstallerCommandsIT {
     assertThat(run("status", "paqet-server").out())
         .contains("Health check:  Not configured")
         .contains("Restart:       Not configured");
+  }
+
+  @Test
+  void restartTimesMayHaveAnyMinutesAndReadBackInWords() throws Exception {
+    Jar.Run one = run("enable", "paqet-server", "--restart-at", "08:30");
+    assertThat(one.exit()).as(one.out() + one.err()).isZero();
+    assertThat(Files.readString(sandbox.path(RESTART_CRON))).contains("\n30 8 * * * root ");
+
+    Jar.Run three = run("enable", "paqet-server", "--restart-at", "08:30,16:30,00:00");
+    assertThat(three.exit()).as(three.out() + three.err()).isZero();
+    assertThat(three.out()).contains("enable paqet-server --restart-at 00:00,08:30,16:30");
+    List<String> jobs =
+        Files.readAllLines(sandbox.path(RESTART_CRON)).stream()
+            .filter(l -> !l.startsWith("#") && l.contains(" root "))
+            .toList();
+    String command =
+        " root /usr/local/bin/watchdog-menu --root "
+            + sandbox.root
+            + " restart paqet-server --source cron >/dev/null 2>>";
+    assertThat(jobs).hasSize(2);
+    assertThat(jobs.get(0)).startsWith("0 0 * * *" + command);
+    assertThat(jobs.get(1)).startsWith("30 8,16 * * *" + command);
+
+    // cron's own parser: crontab -n checks every time field (the user field reads as a command)
+    Process crontab =
+        new ProcessBuilder(Tools.require("crontab"), "-n", sandbox.path(RESTART_CRON).toString())
+            .redirectErrorStream(true)
+            .start();
+    String said = new String(crontab.getInputStream().readAllBytes());
+    assertThat(crontab.waitFor()).as(said).isZero();
+
+    Jar.Run status = run("status", "paqet-server");
+    assertThat(status.out())
+        .contains("Restart:       Daily at 00:00, 08:30, 16:30")
+        .doesNotContain("edited by hand");
+    assertThat(run("status", "paqet-server", "--json").out())
+        .contains("Daily at 00:00, 08:30, 16:30")
+        .contains("0 0 * * *; 30 8,16 * * *");
+    assertThat(run("doctor").exit()).isZero();
+  }
+
+  @Test
+  void aCronFileTheOldScriptsWroteIsKeptAsABackupAndComesBackWithDisable() throws Exception {
+    String old =
+        "# Paqet Health Check for paqet-server\n"
+            + "*/5 * * * * root /root/paqet_tunnel/scripts/health_check.sh server"
+            + " >> /var/log/paqet-health-server.log 2>&1\n";
+    Path file = sandbox.path(HEALTH_CRON);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, old);
+
+    Jar.Run enable = run("enable", "paqet-server", "--health", "5m");
+    assertThat(enable.exit()).as(enable.out() + enable.err()).isZero();
+    assertThat(enable.out().replaceAll("\\s+", " "))
+        .contains(
+            "replaces /etc/cron.d/paqet-health-paqet-server, which watchdog-menu did not write: it"
+                + " is kept as a backup and comes back with undo/disable");
+    assertThat(Files.readString(file)).startsWith("# Managed by watchdog-menu");
+    assertThat(run("status", "paqet-server").out()).contains("Health check:  Every 5 minutes");
+
+    Jar.Run disable = run("disable", "paqet-server", "--health");
+    assertThat(disable.exit()).as(disable.out() + disable.err()).isZero();
+    assertThat(Files.readString(file)).isEqualTo(old);
+  }
+
+  @Test
+  void pm2HousekeepingRefusesAnAppFolderThatIsNotOne() throws Exception {
+    String before = sandbox.snapshot();
+    for (String bad : new String[] {"", "app", "./app", "/", "//"}) {
+      Jar.Run r = run("units", "--pm2-housekeeping", "root", "--app-dir", bad);
+      assertThat(r.exit()).as("'" + bad + "': " + r.out() + r.err()).isEqualTo(2);
+      assertThat(r.err().strip())
+          .as(bad)
+          .doesNotContain("\n")
+          .contains("the app folder (--app-dir)")
+          .contains("e.g. /home/ubuntu/app");
+      assertThat(r.out()).as(bad).isEmpty();
+    }
+    assertThat(sandbox.snapshot()).isEqualTo(before);
   }
 
   @Test

@@ -50,9 +50,31 @@ final class Jar {
   }
 
   static Run run(Path root, String... args) throws IOException, InterruptedException {
+    return finish(root, null, args);
+  }
+
+  /** A run as another account ({@code runuser -u USER}), as a person without sudo would. */
+  static Run runAs(String user, Path root, String... args)
+      throws IOException, InterruptedException {
+    return finish(root, user, args);
+  }
+
+  private static Run finish(Path root, String user, String... args)
+      throws IOException, InterruptedException {
     Path out = Files.createTempFile("wdm-out", ".txt");
     long start = System.nanoTime();
-    Process p = start(root, out, args);
+    Process p;
+    if (user == null) {
+      p = start(root, out, args);
+    } else {
+      List<String> argv = new ArrayList<>(List.of("runuser", "-u", user, "--"));
+      argv.addAll(command(root, args));
+      p =
+          new ProcessBuilder(argv)
+              .redirectOutput(out.toFile())
+              .redirectError(out.resolveSibling(out.getFileName() + ".err").toFile())
+              .start();
+    }
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new AssertionError(

@@ -84,6 +84,22 @@ class TargetCommandsIT {
   }
 
   @Test
+  void noGraceAndRetryingAtOnceAreSettingsButNoCooldownIsNot() throws Exception {
+    Jar.Run set =
+        run("target", "set", "waterwall-client", "policy.grace=0s", "policy.retry_delay=0s");
+    assertThat(set.exit()).as(set.out() + set.err()).isZero();
+    assertThat(Files.readString(sandbox.path(WATERWALL)))
+        .contains("policy:\n  grace: 0s\n  retry_delay: 0s\n");
+    assertThat(run("doctor").exit()).isZero();
+    Jar.Run status = run("status", "waterwall-client");
+    assertThat(status.exit()).as(status.out() + status.err()).isZero();
+
+    Jar.Run zero = run("target", "set", "waterwall-client", "policy.cooldown=0s");
+    assertThat(zero.exit()).as(zero.out() + zero.err()).isEqualTo(2);
+    assertThat(zero.err().strip()).endsWith("'policy.cooldown' must be longer than 0, not 0s");
+  }
+
+  @Test
   void aDryRunShowsTheFileAndWritesNothing() throws Exception {
     String before = sandbox.snapshot();
     Jar.Run dry = run("target", "set", "paqet-client", "policy.retries=4", "--dry-run");

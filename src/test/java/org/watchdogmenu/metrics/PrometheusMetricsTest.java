@@ -128,6 +128,29 @@ class PrometheusMetricsTest {
   }
 
   @Test
+  void seriesOfTargetsNoLongerOnTheHostAreDroppedAtTheNextRewrite() throws Exception {
+    Metrics.load(host).afterCheck("web", check(true, false));
+    Metrics.load(host).afterRestart("old-api", new RestartSample(T0, "cron", true, false));
+    Metrics.load(host).afterCheck("old-api", check(false, true));
+    assertThat(Files.readString(textfile())).contains("target=\"old-api\"");
+
+    // old-api's file was removed: the next run knows only web and db
+    Metrics.load(host)
+        .keepingOnly(id -> id.equals("web") || id.equals("db"))
+        .afterCheck("db", check(true, false));
+
+    assertThat(Files.readString(textfile()))
+        .contains("watchdog_up{target=\"web\"} 1\n", "watchdog_up{target=\"db\"} 1\n")
+        .doesNotContain("old-api");
+    assertThat(Files.readString(root.resolve("var/lib/watchdog-menu/metrics-state.json")))
+        .doesNotContain("old-api");
+    // without a list of targets (a caller that has no catalog) nothing is dropped
+    Metrics.load(host).afterCheck("gone-too", check(true, false));
+    Metrics.load(host).afterCheck("web", check(true, false));
+    assertThat(Files.readString(textfile())).contains("target=\"gone-too\"");
+  }
+
+  @Test
   void labelValuesAreEscaped() throws Exception {
     Metrics.load(host)
         .afterCheck(

@@ -11,6 +11,12 @@ import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.watchdogmenu.catalog.Catalog;
+import org.watchdogmenu.install.Applier;
+import org.watchdogmenu.install.Feature;
+import org.watchdogmenu.install.Installer;
+import org.watchdogmenu.install.Schedule;
+import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.ExecCommandRunner;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
@@ -81,6 +87,20 @@ class TuiKeysTest {
     assertThat(m.row(0)).endsWith("Disable");
     m.press(KeyType.Escape).type("9\n");
     assertThat(m.text()).contains("--restart-at 00:00,08:00,16:00");
+  }
+
+  @Test
+  void restartTimesWithDifferentMinutesShowInWords() {
+    Host host = VirtualMenu.sandbox(dir);
+    Installer installer = new Installer(host);
+    Target paqet = Catalog.load(host.root()).target("paqet-server");
+    installer
+        .applier()
+        .apply(
+            installer.planner().enable(paqet, Feature.RESTART, Schedule.parse("08:30,16:30,00:00")),
+            new Applier.Options(false));
+    VirtualMenu m = new VirtualMenu(host, 80, 24, LOOK).type("11");
+    assertThat(m.text()).contains("Scheduled restart", "[Daily at 00:00, 08:30, 16:30]");
   }
 
   @Test

@@ -129,6 +129,25 @@ class TuiSettingsTest {
   }
 
   @Test
+  void noGraceAndRetryAtOnceAreKeptButNoCooldownIsNot() throws Exception {
+    VirtualMenu m = waterwallClientSettings();
+    set(m, "Grace after a start", "0s");
+    set(m, "Delay between retries", "0s");
+    assertThat(flat(m)).doesNotContain("Not kept");
+    assertThat(m.text()).contains("Grace after a start", "Delay between retries", "[0s]");
+    set(m, "Cooldown between restarts", "0s");
+    assertThat(flat(m)).contains("'policy.cooldown' must be longer than 0, not 0s");
+    m.press(KeyType.Escape);
+    pick(m, "Save");
+    m.type("ay");
+    assertThat(Files.readString(file("waterwall-client")))
+        .contains("grace: 0s")
+        .contains("retry_delay: 0s");
+    assertThat(Catalog.load(new HostRoot(dir)).target("waterwall-client").policy().grace())
+        .isZero();
+  }
+
+  @Test
   void aFileTheCatalogRefusesIsNotPlannedAndTheWholeLineShows() {
     VirtualMenu m = waterwallClientSettings();
     set(m, "Unit", "");
