@@ -1,6 +1,9 @@
 package org.watchdogmenu.cli;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -10,6 +13,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * you mean 'check'? (see 'watchdog-menu --help')}. An {@link InputError} is printed as it is.
  */
 final class UsageErrors {
+  /** What picocli's help command says of a name that is not a command. */
+  private static final Pattern UNKNOWN_SUBCOMMAND = Pattern.compile("Unknown subcommand '(.*)'\\.");
+
   private UsageErrors() {}
 
   static String line(ParameterException e) {
@@ -22,34 +28,52 @@ final class UsageErrors {
     if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
       return name + ": " + unmatched(c, u) + see;
     }
+    // picocli's help command: "Unknown subcommand 'chek'."
+    Matcher help = UNKNOWN_SUBCOMMAND.matcher(String.valueOf(e.getMessage()));
+    if (help.matches()) {
+      String given = help.group(1);
+      return name
+          + ": unknown command '"
+          + given
+          + "'"
+          + suggestion(c.getSubcommands().keySet(), given)
+          + see;
+    }
     return name + ": " + e.getMessage() + see;
   }
 
   private static String unmatched(CommandLine c, UnmatchedArgumentException u) {
     List<String> args = u.getUnmatched();
     String first = args.get(0);
-    String suggestion = suggestion(u.getSuggestions(), first);
     if (u.isUnknownOption()) {
-      return "unknown option '" + first + "'" + suggestion;
+      String option = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
+      return "unknown option '"
+          + option
+          + "'"
+          + suggestion(c.getCommandSpec().optionsMap().keySet(), option);
     }
     if (!c.getSubcommands().isEmpty() && c.getCommandSpec().positionalParameters().isEmpty()) {
-      return "unknown command '" + first + "'" + suggestion;
+      return "unknown command '" + first + "'" + suggestion(c.getSubcommands().keySet(), first);
     }
     return (args.size() == 1 ? "unexpected argument " : "unexpected arguments ") + quoted(args);
   }
 
   /**
-   * {@code ; did you mean 'check'?} for the first of picocli's suggestions that is near (a typo or
-   * two away, or what was typed is its start), or nothing.
+   * {@code ; did you mean 'check'?} for the nearest name: a typo or two away, or one that starts
+   * with what was typed; nothing when none is near.
    */
-  private static String suggestion(List<String> suggestions, String given) {
-    for (String s : suggestions) {
-      if (!s.equals(given)
-          && (distance(s, given) <= 2 || given.length() >= 2 && s.startsWith(given))) {
-        return "; did you mean '" + s + "'?";
+  static String suggestion(Collection<String> names, String given) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String n : names) {
+      int d = distance(n, given);
+      boolean near = d <= 2 || given.replace("-", "").length() >= 2 && n.startsWith(given);
+      if (near && d < bestDistance && !n.equals(given)) {
+        best = n;
+        bestDistance = d;
       }
     }
-    return "";
+    return best == null ? "" : "; did you mean '" + best + "'?";
   }
 
   /** Edits (insert, delete, replace, swap two neighbours) from {@code a} to {@code b}. */

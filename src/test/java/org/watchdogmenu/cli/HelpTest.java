@@ -225,8 +225,41 @@ class HelpTest {
     assertThat(bad.exit()).isEqualTo(3);
     assertThat(bad.err().lines()).hasSize(1);
     assertThat(bad.err())
-        .startsWith("watchdog-menu check: unknown option '--no-restrat'")
-        .endsWith(" (see 'watchdog-menu check --help')\n");
+        .isEqualTo(
+            "watchdog-menu check: unknown option '--no-restrat'; did you mean '--no-restart'?"
+                + " (see 'watchdog-menu check --help')\n");
+  }
+
+  @Test
+  void aMistypedHelpOptionNamesTheRightOne() {
+    Run bad = run("--hlep");
+
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err())
+        .isEqualTo(
+            "watchdog-menu: unknown option '--hlep'; did you mean '--help'?"
+                + " (see 'watchdog-menu --help')\n");
+  }
+
+  @Test
+  void helpOfAMistypedCommandNamesTheNearestOne() {
+    Run bad = run("help", "chek");
+
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err())
+        .isEqualTo(
+            "watchdog-menu: unknown command 'chek'; did you mean 'check'?"
+                + " (see 'watchdog-menu --help')\n");
+  }
+
+  @Test
+  void aCommandIsSuggestedOnlyWhenItIsNear() {
+    List<String> names = List.of("check", "status", "restart", "reset", "undo");
+    assertThat(UsageErrors.suggestion(names, "stat")).isEqualTo("; did you mean 'status'?");
+    assertThat(UsageErrors.suggestion(names, "resett")).isEqualTo("; did you mean 'reset'?");
+    assertThat(UsageErrors.suggestion(names, "chekc")).isEqualTo("; did you mean 'check'?");
+    assertThat(UsageErrors.suggestion(names, "frobnicate")).isEmpty();
+    assertThat(UsageErrors.suggestion(names, "x")).isEmpty();
   }
 
   @Test
