@@ -139,6 +139,48 @@ class DebianPackageIT {
   }
 
   @Test
+  void changelogIsThisVersionAndCopyrightNamesTheBundledLibraries() throws Exception {
+    Path data = tmp.resolve("data");
+    assertThat(run("dpkg-deb", "-x", DEB, data.toString()).exit).isZero();
+    Path doc = data.resolve("usr/share/doc/watchdog-menu");
+
+    String changelog;
+    try (java.util.zip.GZIPInputStream in =
+        new java.util.zip.GZIPInputStream(Files.newInputStream(doc.resolve("changelog.gz")))) {
+      changelog = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(changelog.lines().findFirst().orElse(""))
+        .as("the changelog's latest entry (src/deb/changelog) names the package's version")
+        .startsWith("watchdog-menu (" + VERSION + ") ");
+    assertThat(Files.readString(doc.resolve("copyright")))
+        .startsWith("Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/")
+        .contains("Files: picocli/*", "Files: com/googlecode/lanterna/*")
+        .contains("Files: com/fasterxml/jackson/*", "Files: org/yaml/snakeyaml/*")
+        .contains("Files: org/apache/commons/exec/*");
+
+    // every bundled class is under a Files paragraph (a new library needs its copyright)
+    List<String> patterns =
+        Files.readString(doc.resolve("copyright"))
+            .lines()
+            .filter(l -> l.startsWith("Files: ") && l.endsWith("/*"))
+            .map(l -> l.substring("Files: ".length(), l.length() - 1))
+            .toList();
+    try (java.util.zip.ZipFile jar =
+        new java.util.zip.ZipFile(
+            data.resolve("usr/share/watchdog-menu/watchdog-menu.jar").toFile())) {
+      List<String> uncovered =
+          jar.stream()
+              .map(java.util.zip.ZipEntry::getName)
+              .filter(n -> n.endsWith(".class"))
+              .map(n -> n.replaceFirst("^META-INF/versions/\\d+/", ""))
+              .filter(n -> !n.startsWith("org/watchdogmenu/") && !n.equals("module-info.class"))
+              .filter(n -> patterns.stream().noneMatch(n::startsWith))
+              .toList();
+      assertThat(uncovered).as("classes no copyright paragraph covers").isEmpty();
+    }
+  }
+
+  @Test
   void aptGetInstallsAWorkingToolAndPurgeLeavesNothingOfThePackage() throws Exception {
     assumeTrue("root".equals(System.getProperty("user.name")), "installing a package needs root");
     require("dpkg");
