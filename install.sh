@@ -109,6 +109,37 @@ launcher=$bin_dir/watchdog-menu
 etc_dir=$prefix/etc/watchdog-menu
 var_dir=$prefix/var/lib/watchdog-menu
 
+# --- manual page and bash completion -----------------------------------------------
+
+man_page=$prefix/usr/local/share/man/man1/watchdog-menu.1.gz
+completion=$prefix/usr/local/share/bash-completion/completions/watchdog-menu
+
+# The installed jar writes its own manual page and bash completion (made from its
+# command line, so they always match it); a jar that cannot is installed without them.
+install_docs() {
+  local docs
+  docs=$(mktemp -d)
+  if "$java_bin" -cp "$jar" org.watchdogmenu.cli.Docs "$docs" >/dev/null 2>&1; then
+    # system folders: created when missing, their mode never changed
+    mkdir -p -- "$(dirname "$man_page")" "$(dirname "$completion")"
+    place_file "$docs/watchdog-menu.1.gz" "$man_page" 0644
+    place_file "$docs/watchdog-menu" "$completion" 0644
+  else
+    echo "install.sh: warning: $jar_in cannot write a manual page and bash completion; installed without them" >&2
+  fi
+  rm -rf -- "$docs"
+}
+
+uninstall_docs() {
+  local p
+  for p in "$man_page" "$completion"; do
+    if [ -e "$p" ] || [ -L "$p" ]; then
+      rm -f -- "$p"
+      say "removed $p"
+    fi
+  done
+}
+
 if [ -z "$prefix" ] && [ "$(id -u)" -ne 0 ]; then
   die "must be run as root (try: sudo $0)"
 fi
@@ -137,6 +168,7 @@ if [ "$action" = uninstall ]; then
   elif [ -e "$etc_dir" ] || [ -e "$var_dir" ]; then
     say "kept $etc_dir and $var_dir (--purge removes them)"
   fi
+  uninstall_docs
   say "uninstalled"
   exit 0
 fi
@@ -314,6 +346,7 @@ cat >"$staged" <<EOF
 exec $launcher_java ${jvm_flags[*]} -XX:SharedArchiveFile=$jsa ${log_flags[*]} -jar $jar "\$@"
 EOF
 place_file "$staged" "$launcher" 0755
+install_docs
 
 # --- class-data archive ----------------------------------------------------------
 

@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 packages=(cron sudo logrotate tmux microsocks nginx curl procps iproute2
-  openjdk-17-jdk-headless maven shellcheck prometheus prometheus-node-exporter)
+  openjdk-17-jdk-headless maven shellcheck prometheus prometheus-node-exporter lintian)
 
 say() {
   echo "test.sh: $*"

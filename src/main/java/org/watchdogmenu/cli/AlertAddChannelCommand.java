@@ -29,12 +29,19 @@ import picocli.CommandLine.Spec;
     name = "add-channel",
     mixinStandardHelpOptions = true,
     description = {
-      "Adds an alert channel to /etc/watchdog-menu/alerts.yaml (mode 0600 root), keeping every",
-      "channel and setting there. The preview masks webhook addresses; the address given here",
-      "shows in the process list while the command runs (the menu's form avoids that).",
-      "A command's secrets (a token) go in --env: their values are read from standard input,",
-      "given to the command in its environment and never shown; a secret written into LINE",
-      "is refused."
+      "Adds an alert channel to /etc/watchdog-menu/alerts.yaml, keeping every other one.",
+      "The file is mode 0600 root and keeps every setting. The preview masks webhook addresses;"
+          + " the address given here shows in the process list while the command runs (the"
+          + " menu's form avoids that). A command's secrets (a token) go in --env: their values"
+          + " are read from standard input, given to the command in its environment and never"
+          + " shown; a secret written into LINE is refused."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  watchdog-menu alert add-channel ops-slack \\",
+      "      --slack https://hooks.slack.com/services/T000/B000/XXXX",
+      "  watchdog-menu alert add-channel pager --env TOKEN \\",
+      "      --command \"/usr/local/bin/page-ops --target {target} {message}\""
     })
 final class AlertAddChannelCommand implements Callable<Integer> {
   @ParentCommand AlertCommand alert;
@@ -50,11 +57,10 @@ final class AlertAddChannelCommand implements Callable<Integer> {
   @Option(
       names = "--env",
       paramLabel = "NAME",
-      description = {
-        "A variable the command gets in its environment, e.g. TOKEN (repeatable, --command only).",
-        "Its value is read from standard input, one line per --env in order (typed without echo",
-        "on a terminal), so it never shows in the process list."
-      })
+      description =
+          "A variable the command gets in its environment, e.g. TOKEN (repeatable, --command"
+              + " only). Its value is read from standard input, one line per --env in order (typed"
+              + " without echo on a terminal), so it never shows in the process list.")
   List<String> env = new ArrayList<>();
 
   @Option(
@@ -80,12 +86,11 @@ final class AlertAddChannelCommand implements Callable<Integer> {
     @Option(
         names = "--command",
         paramLabel = "LINE",
-        description = {
-          "A program run without a shell, as one line split into words the way a shell would;",
-          "{event} {target} {message} {time} {host} are filled in, e.g.",
-          "--command \"/usr/bin/logger -t watchdog-menu '{target} {event}: {message}'\".",
-          "Never a secret here: give it with --env."
-        })
+        description =
+            "A program run without a shell, as one line split into words the way a shell would;"
+                + " {event} {target} {message} {time} {host} are filled in, e.g. --command"
+                + " \"/usr/bin/logger -t watchdog-menu '{target} {event}: {message}'\". Never a"
+                + " secret here: give it with --env.")
     String command;
   }
 

@@ -27,9 +27,16 @@ import picocli.CommandLine.Spec;
     name = "alert",
     mixinStandardHelpOptions = true,
     description = {
-      "Sends an alert through the channels of /etc/watchdog-menu/alerts.yaml: a test through",
-      "every channel, or 'UNIT failed' for the restart-policy drop-in's OnFailure= unit (at most",
-      "once per unit and hour). 'alert add-channel' adds a channel to the file."
+      "Sends a test alert, or a unit's failure, through every alert channel.",
+      "The channels are those of /etc/watchdog-menu/alerts.yaml. --unit-failed is what the"
+          + " restart-policy drop-in's OnFailure= unit runs (at most once per unit and hour)."
+          + " 'alert add-channel' adds a channel to the file."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  watchdog-menu alert --test",
+      "  watchdog-menu alert add-channel ops-slack \\",
+      "      --slack https://hooks.slack.com/services/T000/B000/XXXX"
     },
     subcommands = AlertAddChannelCommand.class,
     exitCodeListHeading = "%nExit codes:%n",

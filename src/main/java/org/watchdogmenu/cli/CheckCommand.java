@@ -17,9 +17,17 @@ import picocli.CommandLine.Spec;
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Checks a target's health (service state, grace period, probes with retries) and, when it",
-      "is unhealthy, restarts it through the guard (lock, cooldown, restart cap), waits the grace",
-      "period and checks again, escalating through further recovery levels."
+      "Checks a target's health and restarts it through the guard when it is unhealthy.",
+      "The check looks at the service's state and grace period, then runs the probes with"
+          + " retries. An unhealthy target is restarted through the guard (lock, cooldown,"
+          + " restart cap); the check waits the grace period, checks again and escalates through"
+          + " further recovery levels. Nagios, Icinga and Zabbix can call it as a plugin."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  watchdog-menu check paqet-server",
+      "  watchdog-menu check pm2-codebox --no-restart    only check (Nagios)",
+      "  watchdog-menu check camera-platform --dry-run   say what it would do"
     },
     exitCodeListHeading = "%nExit codes (Nagios plugin convention):%n",
     exitCodeList = {

@@ -19,8 +19,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "disable",
     mixinStandardHelpOptions = true,
-    description =
-        "Removes a target's scheduled health check or restart (only files watchdog-menu wrote).")
+    description = {
+      "Removes a target's scheduled health check or restart, or takes it off the monitor.",
+      "Only files watchdog-menu wrote are removed; a file it replaced comes back."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  watchdog-menu disable paqet-server --health",
+      "  watchdog-menu disable paqet-server --all"
+    })
 final class DisableCommand implements Callable<Integer> {
   @ParentCommand WatchdogMenuCommand top;
   @Spec CommandSpec spec;

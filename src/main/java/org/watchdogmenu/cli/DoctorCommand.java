@@ -14,11 +14,14 @@ import picocli.CommandLine.Spec;
     name = "doctor",
     mixinStandardHelpOptions = true,
     description = {
-      "Checks every file watchdog-menu installed again with the real tools (cron rules, visudo,",
-      "systemd-analyze, logrotate) and says what is wrong with each: missing, edited by hand, mode.",
-      "Names target files, alerts.yaml, monitor.yaml and metrics.yaml that do not load or are",
-      "refused (not root's, writable by others), and programs root runs that others can change."
-    })
+      "Checks every file watchdog-menu installed again with the real tools.",
+      "The tools are cron's rules, visudo, systemd-analyze and logrotate; it says what is wrong"
+          + " with each file: missing, edited by hand, mode. It also names target files,"
+          + " alerts.yaml, monitor.yaml and metrics.yaml that do not load or are refused (not"
+          + " root's, writable by others), and programs root runs that others can change."
+    },
+    footerHeading = "%nExample:%n",
+    footer = "  watchdog-menu doctor")
 final class DoctorCommand implements Callable<Integer> {
   @ParentCommand WatchdogMenuCommand top;
   @Spec CommandSpec spec;

@@ -22,9 +22,17 @@ import picocli.CommandLine.Spec;
     name = "enable",
     mixinStandardHelpOptions = true,
     description = {
-      "Schedules a target's health check or restart: writes /etc/cron.d/{system}-health-{service}",
-      "or /etc/cron.d/{system}-restart-{service} (and linger for a service run as a user);",
-      "or adds it to the continuous monitor's list, /etc/watchdog-menu/monitor.yaml."
+      "Schedules a target's health check or restart, or adds it to the continuous monitor.",
+      "A schedule is a cron file, /etc/cron.d/SYSTEM-health-SERVICE or"
+          + " /etc/cron.d/SYSTEM-restart-SERVICE (and linger for a service run as a user);"
+          + " --monitor adds the target to /etc/watchdog-menu/monitor.yaml. The plan is shown"
+          + " first, and 'undo' takes the change back."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  watchdog-menu enable paqet-server --health 5m",
+      "  watchdog-menu enable paqet-server --restart-at 08:00,16:00,00:00",
+      "  watchdog-menu enable pm2-codebox --monitor --dry-run"
     })
 final class EnableCommand implements Callable<Integer> {
   @ParentCommand WatchdogMenuCommand top;

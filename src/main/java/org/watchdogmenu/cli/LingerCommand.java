@@ -17,9 +17,12 @@ import picocli.CommandLine.Spec;
     name = "linger",
     mixinStandardHelpOptions = true,
     description = {
-      "Lets a user's processes and systemd user services run without a login session (seed 000):",
-      "loginctl enable-linger where systemd runs, else /var/lib/systemd/linger/USER."
-    })
+      "Lets a user's processes and systemd user services run without a login session.",
+      "It runs loginctl enable-linger where systemd runs, else it creates"
+          + " /var/lib/systemd/linger/USER."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {"  watchdog-menu linger ubuntu", "  watchdog-menu linger ubuntu --status"})
 final class LingerCommand implements Callable<Integer> {
   @ParentCommand WatchdogMenuCommand top;
   @Spec CommandSpec spec;

@@ -28,8 +28,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "list",
     mixinStandardHelpOptions = true,
-    description =
-        "Lists systems, roles and targets (shipped and the site's own), and broken files.")
+    description = {
+      "Lists systems, roles and targets (shipped and the site's own), and broken files.",
+      "A target file that does not load, or that root cannot trust, is named with the reason."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {"  watchdog-menu list", "  watchdog-menu list --json"})
 final class ListCommand implements Callable<Integer> {
   @ParentCommand WatchdogMenuCommand top;
   @Spec CommandSpec spec;

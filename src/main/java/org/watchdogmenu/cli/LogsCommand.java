@@ -19,7 +19,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "logs",
     mixinStandardHelpOptions = true,
-    description = "Shows the end of a target's health-check log (default) or restart log.")
+    description = {
+      "Shows the end of a target's health-check log (default) or restart log.",
+      "The logs are the target's paths.health_log and paths.cron_log."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  watchdog-menu logs paqet-server -n 100",
+      "  watchdog-menu logs paqet-server --cron --follow"
+    })
 final class LogsCommand implements Callable<Integer> {
   @ParentCommand WatchdogMenuCommand top;
   @Spec CommandSpec spec;

@@ -16,13 +16,18 @@ import picocli.CommandLine.Spec;
     name = "monitor",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs until stopped, checking each target at its own policy.interval (default 30s) with",
-      "the same flow, guard and history as 'check' (recorded as source 'monitor'). Without",
-      "TARGET it checks those of " + MonitorList.FILE + " ('enable TARGET --monitor').",
-      "SIGHUP, or a change to a target file, reloads; an invalid file keeps its last good",
-      "settings. SIGTERM stops it: no new checks, running ones finish, exit 0.",
-      "It beats /var/lib/watchdog-menu/monitor.heartbeat and, under systemd, its watchdog."
+      "Checks targets continuously, each at its own interval, until it is stopped.",
+      "Each target is checked every policy.interval (default 30s) with the same flow, guard and"
+          + " history as 'check' (recorded as source 'monitor'). Without TARGET it checks those"
+          + " of "
+          + MonitorList.FILE
+          + " ('enable TARGET --monitor'). SIGHUP, or a change to a target file, reloads; an"
+          + " invalid file keeps its last good settings. SIGTERM stops it: no new checks, running"
+          + " ones finish, exit 0. It beats /var/lib/watchdog-menu/monitor.heartbeat and, under"
+          + " systemd, its watchdog ('units --monitor' installs its service)."
     },
+    footerHeading = "%nExamples:%n",
+    footer = {"  watchdog-menu monitor", "  watchdog-menu monitor pm2-codebox svc-mingus-backend"},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:stopped cleanly", "1:failure", "2:usage or input error"})
 final class MonitorCommand implements Callable<Integer> {

@@ -13,7 +13,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "reset",
     mixinStandardHelpOptions = true,
-    description = "Clears a target's restart history: the cap and the cooldown start afresh.")
+    description = {
+      "Clears a target's restart history, so the cap and the cooldown start afresh.",
+      "The history file is left empty; the next restart is allowed at once."
+    },
+    footerHeading = "%nExample:%n",
+    footer = "  watchdog-menu reset paqet-server")
 final class ResetCommand implements Callable<Integer> {
   @ParentCommand WatchdogMenuCommand top;
   @Spec CommandSpec spec;

@@ -15,8 +15,15 @@ import picocli.CommandLine.Spec;
     name = "restart",
     mixinStandardHelpOptions = true,
     description = {
-      "Restarts a target through the guard, whatever its health: skipped while the cooldown runs",
-      "or the restart cap is reached, unless --force. Every restart is recorded."
+      "Restarts a target through the guard, whatever its health.",
+      "The restart is skipped while the cooldown runs or when the restart cap is reached, unless"
+          + " --force. Every restart is recorded in the target's restart history."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  watchdog-menu restart paqet-server",
+      "  watchdog-menu restart paqet-server --source cron   as cron does",
+      "  watchdog-menu restart svc-mingus-backend --force   skip cooldown, cap"
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -39,6 +46,7 @@ final class RestartCommand implements Callable<Integer> {
 
   @Option(
       names = "--source",
+      paramLabel = "SOURCE",
       defaultValue = "manual",
       description = "Who asks: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Source source;

@@ -30,7 +30,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description = "Shows schedules, restart history, cooldown and cap, and the last check result.")
+    description = {
+      "Shows schedules, restart history, cooldown and cap, and the last check result.",
+      "Without TARGET it shows every target, and whether the continuous monitor runs."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {"  watchdog-menu status", "  watchdog-menu status paqet-server --json"})
 final class StatusCommand implements Callable<Integer> {
   @ParentCommand WatchdogMenuCommand top;
   @Spec CommandSpec spec;

@@ -19,12 +19,19 @@ import picocli.CommandLine.Spec;
     name = "sudoers",
     mixinStandardHelpOptions = true,
     description = {
-      "Lets an operator run, without a password, only what these targets need: watchdog-menu check",
-      "and restart of each target and its service's own restart, plus exact extra commands.",
-      "Validated with visudo before it is installed in /etc/sudoers.d (0440 root). A command",
-      "without fixed arguments, with a wildcard, or whose program can start a shell, run other",
-      "programs or write any file (shells, interpreters, editors, pagers, journalctl, package",
-      "and file tools) amounts to full root and needs --yes."
+      "Lets an operator run, without a password, only what some targets need.",
+      "The grant is watchdog-menu check and restart of each target and its service's own"
+          + " restart, plus exact extra commands. It is checked with visudo before it is installed"
+          + " in /etc/sudoers.d (0440 root). A command without fixed arguments, with a wildcard,"
+          + " or whose program can start a shell, run other programs or write any file (shells,"
+          + " interpreters, editors, pagers, journalctl, package and file tools) amounts to full"
+          + " root and needs --yes."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  watchdog-menu sudoers alice --target paqet-server --target paqet-client",
+      "  watchdog-menu sudoers %%ops --target camera-platform \\",
+      "      --command \"/usr/bin/emqx ctl status\""
     })
 final class SudoersCommand implements Callable<Integer> {
   @ParentCommand WatchdogMenuCommand top;
@@ -33,7 +40,7 @@ final class SudoersCommand implements Callable<Integer> {
 
   @Parameters(
       paramLabel = "USER",
-      description = "The operator's account (in /etc/passwd), or %GROUP (in /etc/group).")
+      description = "The operator's account (in /etc/passwd), or %%GROUP (in /etc/group).")
   String user;
 
   @Option(

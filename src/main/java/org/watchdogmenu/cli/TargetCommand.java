@@ -26,9 +26,16 @@ import picocli.CommandLine.Spec;
     name = "target",
     mixinStandardHelpOptions = true,
     description = {
-      "Changes a target's settings, or adds a target of your own (its site file).",
-      "Writes /etc/watchdog-menu/targets/ID.yaml, shown as a diff first and read back",
-      "by the catalog before it is written ('undo' puts back what was there)."
+      "Changes a target's settings, or adds a target of your own.",
+      "Both write the target's site file, /etc/watchdog-menu/targets/ID.yaml, shown as a diff"
+          + " first and read back by the catalog before it is written ('undo' puts back what was"
+          + " there)."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  watchdog-menu target set paqet-client policy.cooldown=60s",
+      "  watchdog-menu target add svc-web extends=systemd-service \\",
+      "      service.unit=web.service"
     })
 final class TargetCommand {
   @ParentCommand WatchdogMenuCommand top;
@@ -39,14 +46,13 @@ final class TargetCommand {
       mixinStandardHelpOptions = true,
       description = {
         "Sets keys of a target's file, /etc/watchdog-menu/targets/TARGET.yaml.",
-        "KEY is written as in the file, e.g. policy.cooldown, service.user,",
-        "probes.1.port (the second probe's port); an empty VALUE takes the key away.",
-        "A shipped target's file holds only the keys you set; an existing file keeps",
-        "its other keys, and its comments where the change can be made in place."
+        "KEY is written as in the file, e.g. policy.cooldown, service.user, probes.1.port (the"
+            + " second probe's port); an empty VALUE takes the key away. A shipped target's file"
+            + " holds only the keys you set; an existing file keeps its other keys, and its"
+            + " comments where the change can be made in place."
       },
+      footerHeading = "%nExample:%n",
       footer = {
-        "",
-        "Example:",
         "  watchdog-menu target set waterwall-client probes.1.port=2053 \\",
         "      policy.cooldown=60s"
       })
@@ -67,21 +73,20 @@ final class TargetCommand {
       mixinStandardHelpOptions = true,
       description = {
         "Adds a target of your own: a new /etc/watchdog-menu/targets/ID.yaml.",
-        "Its keys usually start with extends=systemd-service or extends=pm2-app (a",
-        "shipped template), or service.kind=command. A list started from a template",
-        "(probes) keeps the template's items before yours."
+        "Its keys usually start with extends=systemd-service or extends=pm2-app (a shipped"
+            + " template), or service.kind=command. A list started from a template (probes) keeps"
+            + " the template's items before yours."
       },
+      footerHeading = "%nExamples:%n",
       footer = {
-        "",
-        "Examples:",
         "  watchdog-menu target add svc-web extends=systemd-service \\",
         "      service.unit=web.service probes.1.type=http \\",
         "      probes.1.url=http://127.0.0.1:8000/health",
         "  watchdog-menu target add pm2-api extends=pm2-app service.app=api \\",
         "      service.user=deploy",
-        "  watchdog-menu target add demo service.kind=command service.user=www-data \\",
-        "      service.restart=/opt/demo/restart.sh probes.0.type=tcp-listen \\",
-        "      probes.0.port=8080"
+        "  watchdog-menu target add demo service.kind=command \\",
+        "      service.user=www-data service.restart=/opt/demo/restart.sh \\",
+        "      probes.0.type=tcp-listen probes.0.port=8080"
       })
   int add(
       @Mixin PlanOptions plan,

@@ -12,8 +12,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "undo",
     mixinStandardHelpOptions = true,
-    description =
-        "Takes back the last change: removes the files it created and puts back the ones it replaced.")
+    description = {
+      "Takes back the last change: removes the files it created and puts back the ones it replaced.",
+      "Run it again to take back the change before."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {"  watchdog-menu undo --dry-run", "  watchdog-menu undo"})
 final class UndoCommand implements Callable<Integer> {
   @ParentCommand WatchdogMenuCommand top;
   @Spec CommandSpec spec;

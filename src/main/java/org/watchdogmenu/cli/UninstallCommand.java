@@ -13,9 +13,13 @@ import picocli.CommandLine.Spec;
     name = "uninstall",
     mixinStandardHelpOptions = true,
     description = {
-      "Removes every schedule, unit, sudo rule and log rotation watchdog-menu wrote and puts back",
-      "what they replaced. The program itself is removed with 'install.sh --uninstall'."
-    })
+      "Removes every schedule, unit, sudo rule and log rotation watchdog-menu wrote.",
+      "Files they replaced are put back, and target files written by watchdog-menu and not"
+          + " edited since are removed. The program itself is removed with 'apt-get remove"
+          + " watchdog-menu' (the Debian package) or 'install.sh --uninstall'."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {"  watchdog-menu uninstall --dry-run", "  watchdog-menu uninstall"})
 final class UninstallCommand implements Callable<Integer> {
   @ParentCommand WatchdogMenuCommand top;
   @Spec CommandSpec spec;

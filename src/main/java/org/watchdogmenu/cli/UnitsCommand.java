@@ -17,10 +17,18 @@ import picocli.CommandLine.Spec;
     name = "units",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes systemd units, verified with systemd-analyze: a user service that starts a",
-      "command target at boot (seed 000), a restart-policy drop-in for any unit (seed 001), the",
-      "engine's continuous monitor; or seed 002's PM2 housekeeping (resurrect at boot, hourly",
-      "save, old-log clean-up, disk warning) with 'pm2 startup' done with an explicit user and home."
+      "Writes a systemd unit or drop-in, or the PM2 housekeeping of a user.",
+      "Units are verified with systemd-analyze: a user service that starts a command target at"
+          + " boot, a restart-policy drop-in for any unit, or the continuous monitor's service."
+          + " PM2 housekeeping is a resurrect at boot, an hourly save, an old-log clean-up and a"
+          + " disk warning, with 'pm2 startup' done with an explicit user and home."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  watchdog-menu units --restart-policy mingus-backend.service",
+      "  watchdog-menu units --user-service camera-platform",
+      "  watchdog-menu units --monitor",
+      "  watchdog-menu units --pm2-housekeeping ubuntu --app-dir /srv/app"
     })
 final class UnitsCommand implements Callable<Integer> {
   @ParentCommand WatchdogMenuCommand top;
@@ -51,7 +59,7 @@ final class UnitsCommand implements Callable<Integer> {
     @Option(
         names = "--pm2-housekeeping",
         paramLabel = "USER",
-        description = "Seed 002's PM2 housekeeping for USER (needs --app-dir).")
+        description = "PM2 housekeeping for USER (needs --app-dir).")
     String pm2User;
   }
 

@@ -13,6 +13,7 @@ import org.watchdogmenu.os.HostRoot;
 import org.watchdogmenu.tui.Menu;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -26,7 +27,13 @@ import picocli.CommandLine.Spec;
     name = "watchdog-menu",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Guarded health checks and scheduled restarts for Linux services.",
+    description = {
+      "Guarded health checks and scheduled restarts for Linux services.",
+      "Without a command, watchdog-menu opens the menu: pick a system, a role and a feature, see"
+          + " its state, preview the files it writes, and confirm. The menu needs a terminal"
+          + " (ssh -t). The commands below do the same from a script or cron; the menu shows the"
+          + " command line of every change it makes."
+    },
     subcommands = {
       CheckCommand.class,
       RestartCommand.class,
@@ -44,7 +51,19 @@ import picocli.CommandLine.Spec;
       DoctorCommand.class,
       MonitorCommand.class,
       AlertCommand.class,
-      TargetCommand.class
+      TargetCommand.class,
+      HelpCommand.class
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  sudo watchdog-menu                        open the menu",
+      "  watchdog-menu list                        systems, roles and targets",
+      "  sudo watchdog-menu check paqet-server     check, restart if unhealthy",
+      "  sudo watchdog-menu enable paqet-server --health 5m",
+      "  sudo watchdog-menu status paqet-server",
+      "  watchdog-menu help enable                 one command's help",
+      "",
+      "The manual page, man watchdog-menu, has every command with its options."
     },
     exitCodeListHeading = "%nExit codes (check has its own, see 'watchdog-menu check --help'):%n",
     exitCodeList = {
@@ -78,6 +97,14 @@ public final class WatchdogMenuCommand implements Callable<Integer> {
   private Host host;
 
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return commandLine(out, err).execute(args);
+  }
+
+  /**
+   * The command line with its handlers and exit codes, writing to {@code out} and {@code err}: what
+   * {@link #run} executes, and the model the manual page and the bash completion are made from.
+   */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new WatchdogMenuCommand());
     cli.setOut(out);
     cli.setErr(err);
@@ -85,12 +112,18 @@ public final class WatchdogMenuCommand implements Callable<Integer> {
     CommandLine check = cli.getSubcommands().get("check");
     check.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.CHECK_UNKNOWN);
     check.getCommandSpec().exitCodeOnExecutionException(ExitCodes.CHECK_UNKNOWN);
+    cli.getSubcommands()
+        .get("help")
+        .getCommandSpec()
+        .usageMessage()
+        .header("Shows the help of a command, or of watchdog-menu without one.")
+        .description("With COMMAND it shows that command's help, e.g. watchdog-menu help check.")
+        .footerHeading("%nExamples:%n")
+        .footer("  watchdog-menu help", "  watchdog-menu help enable");
     cli.setParameterExceptionHandler(
         (e, ignoredArgs) -> {
           CommandLine c = e.getCommandLine();
-          String name = c.getCommandSpec().qualifiedName();
-          String hint = e instanceof InputError ? "" : " (see '" + name + " --help')";
-          c.getErr().println((e instanceof InputError ? "" : name + ": ") + e.getMessage() + hint);
+          c.getErr().println(UsageErrors.line(e));
           return c.getCommandSpec().exitCodeOnInvalidInput();
         });
     cli.setExecutionExceptionHandler(
@@ -100,7 +133,7 @@ public final class WatchdogMenuCommand implements Callable<Integer> {
               .println("watchdog-menu: " + Denied.line(e, Denied.user()).orElse(String.valueOf(e)));
           return commandLine.getCommandSpec().exitCodeOnExecutionException();
         });
-    return cli.execute(args);
+    return cli;
   }
 
   /** Without a subcommand: the menu (it needs a terminal; without one it names the commands). */

@@ -50,7 +50,7 @@ final class UnitRenderer {
   static FileWrite alert() {
     return FileWrite.of(
         InstallPaths.SYSTEMD_DIR + InstallPaths.ALERT_UNIT,
-        Templates.fill("alert.service", Map.of()),
+        Templates.fill("alert.service", Map.of("launcher", InstallPaths.BIN)),
         FileKind.UNIT,
         "0644",
         "root",

@@ -11,12 +11,12 @@ import java.nio.file.Path;
  * Compares generated text with {@code src/test/resources/golden/NAME}. Run the tests with {@code
  * -Dgolden.update=true} to rewrite the files instead; {@code git diff} then shows the change.
  */
-final class Golden {
+public final class Golden {
   private static final Path DIR = Path.of("src/test/resources/golden");
 
   private Golden() {}
 
-  static void assertMatches(String name, String actual) throws IOException {
+  public static void assertMatches(String name, String actual) throws IOException {
     Path file = DIR.resolve(name);
     if (Boolean.getBoolean("golden.update")) {
       Files.createDirectories(DIR);
