@@ -237,14 +237,22 @@ final class ManPage {
     }
   }
 
-  /** The indented lines of a footer, verbatim: the examples (other lines are for --help). */
+  /**
+   * The first block of indented lines of a footer, verbatim: the examples (the lines after them,
+   * such as the list of files, are for --help; the page has sections of its own for those).
+   */
   private void examples(String[] footer) {
     line(".PP");
     line(".nf");
+    boolean started = false;
+    outer:
     for (String f : footer) {
       for (String l : format(f).lines().toList()) {
         if (l.startsWith("  ")) {
+          started = true;
           line(escape(l.substring(2)));
+        } else if (started && !l.isBlank()) {
+          break outer;
         }
       }
     }
