@@ -16,6 +16,7 @@ import org.watchdogmenu.os.CommandResult;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
 import org.watchdogmenu.os.LockFile;
+import org.watchdogmenu.os.Programs;
 import org.watchdogmenu.os.UserFiles;
 
 /**
@@ -240,7 +241,11 @@ public final class Applier {
         lines.add("ran     " + c.display());
       } else {
         ok = false;
-        lines.add("FAILED  " + c.display() + ": " + r.summary());
+        lines.add(
+            "FAILED  "
+                + c.display()
+                + ": "
+                + (r.programMissing() ? Programs.missing(c.argv().get(0)) : r.summary()));
       }
     }
     return ok;
