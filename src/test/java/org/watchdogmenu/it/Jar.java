@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the built jar as a separate process, as cron or a person would. */
@@ -50,9 +51,21 @@ final class Jar {
   }
 
   static Run run(Path root, String... args) throws IOException, InterruptedException {
+    return run(root, Map.of(), args);
+  }
+
+  /** A run with these environment variables set (e.g. a PATH without /usr/sbin). */
+  static Run run(Path root, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     Path out = Files.createTempFile("wdm-out", ".txt");
     long start = System.nanoTime();
-    Process p = start(root, out, args);
+    ProcessBuilder pb =
+        new ProcessBuilder(command(root, args))
+            .redirectErrorStream(false)
+            .redirectOutput(out.toFile())
+            .redirectError(out.resolveSibling(out.getFileName() + ".err").toFile());
+    pb.environment().putAll(env);
+    Process p = pb.start();
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new AssertionError(
