@@ -31,7 +31,7 @@ import org.watchdogmenu.os.UserFiles;
  * </ol>
  */
 public final class Applier {
-  private static final Duration LOCK_WAIT = Duration.ofSeconds(10);
+  static final Duration LOCK_WAIT = Duration.ofSeconds(10);
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
   private static final DateTimeFormatter ID =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -46,6 +46,7 @@ public final class Applier {
 
   private final Host host;
   private final HostRoot root;
+  private final HostRoot records;
   private final Validators validators;
   private final ManifestStore store;
   private final Backups backups;
@@ -53,16 +54,25 @@ public final class Applier {
   private final Duration lockWait;
 
   public Applier(Host host) {
-    this(host, path -> {}, LOCK_WAIT);
+    this(host, host.root(), path -> {}, LOCK_WAIT);
   }
 
   Applier(Host host, BeforeRename beforeRename, Duration lockWait) {
+    this(host, host.root(), beforeRename, lockWait);
+  }
+
+  /**
+   * @param records where the manifest, the backups and the install lock live (see {@link
+   *     Installer})
+   */
+  Applier(Host host, HostRoot records, BeforeRename beforeRename, Duration lockWait) {
     this.host = host;
     this.root = host.root();
+    this.records = records;
     this.validators = new Validators(host);
-    this.store = new ManifestStore(root);
-    this.backups = new Backups(root);
-    this.swap = new FileSwap(root, new UserFiles(host.runner()), beforeRename);
+    this.store = new ManifestStore(records);
+    this.backups = new Backups(root, records);
+    this.swap = new FileSwap(root, records, new UserFiles(host.runner()), beforeRename);
     this.lockWait = lockWait;
   }
 
@@ -84,7 +94,7 @@ public final class Applier {
     validate(plan);
     Optional<LockFile.Held> lock;
     try {
-      lock = LockFile.acquire(root.resolve(InstallPaths.LOCK), lockWait, host.clock());
+      lock = LockFile.acquire(records.resolve(InstallPaths.LOCK), lockWait, host.clock());
     } catch (IOException e) {
       throw new InstallException("cannot take " + InstallPaths.LOCK + ": " + e.getMessage());
     }
@@ -273,9 +283,9 @@ public final class Applier {
   /** After uninstall: the lock file and the state folder go too, if nothing else lives there. */
   private void removeStateFolder() {
     try {
-      if (!Files.exists(root.resolve(InstallPaths.MANIFEST))) {
-        Files.deleteIfExists(root.resolve(InstallPaths.LOCK));
-        Files.deleteIfExists(root.resolve(InstallPaths.STATE_DIR));
+      if (!Files.exists(records.resolve(InstallPaths.MANIFEST))) {
+        Files.deleteIfExists(records.resolve(InstallPaths.LOCK));
+        Files.deleteIfExists(records.resolve(InstallPaths.STATE_DIR));
       }
     } catch (IOException ignored) {
       // the engine's own files live there too: keep the folder
