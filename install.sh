@@ -14,7 +14,7 @@ Usage: install.sh [--prefix DIR] [--no-build JAR]
 
 Installs what watchdog-menu runs, when missing, with apt-get --no-install-recommends:
   cron        runs the schedules; started (and enabled under systemd) when it is not running
-  logrotate   checks and rotates the logs' rotation file it writes
+  logrotate   rotates the logs; logrotate -d checks the rotation file it writes
   sudo        visudo checks the sudoers files it writes
 and a JDK 17+ (and Maven, to build), then installs watchdog-menu (run as root):
   /opt/watchdog-menu/watchdog-menu.jar   the program
