@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
-# Installs watchdog-menu on Debian or Ubuntu: a JDK 17+ and Maven if missing, the jar,
-# the launcher /usr/local/bin/watchdog-menu, an AppCDS archive for a faster start, and
-# the folders the tool reads. Run it again at any time: it changes only what differs.
+# Installs watchdog-menu on Debian or Ubuntu: the programs it runs (cron, logrotate, sudo)
+# and a JDK 17+ and Maven if missing, the jar, the launcher /usr/local/bin/watchdog-menu,
+# an AppCDS archive for a faster start, and the folders the tool reads; makes sure cron
+# runs. Run it again at any time: it changes only what differs.
 set -euo pipefail
 
 usage() {
   cat <<'EOF'
 Usage: install.sh [--prefix DIR] [--no-build JAR]
+       install.sh --deps-only
        install.sh --uninstall [--purge] [--prefix DIR]
        install.sh --help
 
-Installs watchdog-menu (run as root):
+Installs what watchdog-menu runs, when missing, with apt-get --no-install-recommends:
+  cron        runs the schedules; started (and enabled under systemd) when it is not running
+  logrotate   rotates the logs; logrotate -d checks the rotation file it writes
+  sudo        visudo checks the sudoers files it writes
+and a JDK 17+ (and Maven, to build), then installs watchdog-menu (run as root):
   /opt/watchdog-menu/watchdog-menu.jar   the program
   /opt/watchdog-menu/app.jsa             class-data archive for a faster start
   /usr/local/bin/watchdog-menu           the launcher
@@ -23,13 +29,15 @@ Options:
                    Root is not needed when DIR is writable and Java is installed.
   --no-build JAR   install this already built jar instead of building one
                    with Maven (Maven is then not needed)
+  --deps-only      only install cron, logrotate and sudo when missing and make
+                   sure cron runs (--prefix installs skip this step)
   --uninstall      remove the jar folder and the launcher
   --purge          with --uninstall: also remove /etc/watchdog-menu and
                    /var/lib/watchdog-menu
   --help           show this text
 
 --uninstall leaves the files the tool itself wrote (cron, sudoers, units): remove
-them with the tool first. Run install.sh again after a JDK upgrade to rebuild the
+them with the tool first. It leaves the cron, logrotate and sudo packages installed. Run install.sh again after a JDK upgrade to rebuild the
 class-data archive.
 EOF
 }
@@ -71,6 +79,10 @@ while [ $# -gt 0 ]; do
       ;;
     --uninstall)
       action=uninstall
+      shift
+      ;;
+    --deps-only)
+      action=deps
       shift
       ;;
     --purge)
@@ -140,7 +152,7 @@ uninstall_docs() {
   done
 }
 
-if [ -z "$prefix" ] && [ "$(id -u)" -ne 0 ]; then
+if { [ -z "$prefix" ] || [ "$action" = deps ]; } && [ "$(id -u)" -ne 0 ]; then
   die "must be run as root (try: sudo $0)"
 fi
 
@@ -249,7 +261,120 @@ apt_update_once() {
   fi
 }
 
+# --- run-time programs -----------------------------------------------------------
+
+# What watchdog-menu runs once installed: cron fires its schedules; logrotate and visudo
+# (of sudo) check the files it writes before they are written. Each is one Debian
+# package; another package that provides it counts too (cronie or systemd-cron for cron,
+# sudo-ldap for sudo), so a machine's own choice is never replaced.
+runtime_packages=(cron logrotate sudo)
+
+pkg_installed() {
+  dpkg-query -W -f='${Status}\n' "$1" 2>/dev/null | grep -q 'install ok installed'
+}
+
+runtime_present() {
+  local p alternatives
+  case $1 in
+    cron) alternatives="cron cronie systemd-cron bcron" ;;
+    sudo) alternatives="sudo sudo-ldap" ;;
+    *) alternatives=$1 ;;
+  esac
+  for p in $alternatives; do
+    pkg_installed "$p" && return 0
+  done
+  return 1
+}
+
+# systemd is PID 1 (sd_booted). WATCHDOG_MENU_SYSTEMD_RUN replaces /run/systemd/system (for tests).
+systemd_booted() {
+  [ -d "${WATCHDOG_MENU_SYSTEMD_RUN:-/run/systemd/system}" ]
+}
+
+# A cron daemon runs (pidof skips zombies; without pidof, /proc/*/comm).
+cron_running() {
+  local c
+  if command -v pidof >/dev/null 2>&1; then
+    pidof cron >/dev/null 2>&1 || pidof crond >/dev/null 2>&1
+    return
+  fi
+  for c in /proc/[0-9]*/comm; do
+    case $(cat "$c" 2>/dev/null) in
+      cron | crond) return 0 ;;
+    esac
+  done
+  return 1
+}
+
+cron_warning() {
+  echo "install.sh: warning: $1: no schedule will fire until cron runs; start it with: $2" >&2
+}
+
+# Makes sure cron runs, so the schedules watchdog-menu writes fire: enabled and started
+# under systemd, else started with service(8) or as the daemon itself.
+ensure_cron_running() {
+  local out cron_bin
+  if ! pkg_installed cron; then
+    if cron_running; then
+      say "a cron daemon runs"
+    else
+      cron_warning "no cron daemon runs (the cron package is not the one installed)" "your cron package's own service"
+    fi
+    return 0
+  fi
+  if systemd_booted; then
+    if systemctl is-enabled --quiet cron 2>/dev/null && systemctl is-active --quiet cron 2>/dev/null; then
+      say "cron is running"
+    elif out=$(systemctl enable --now cron 2>&1 </dev/null); then
+      say "enabled and started cron (systemctl enable --now cron)"
+    else
+      cron_warning "systemctl enable --now cron failed (${out//$'\n'/ })" "systemctl start cron"
+    fi
+    return 0
+  fi
+  if cron_running; then
+    say "cron is running"
+    return 0
+  fi
+  # No systemd here (a container, or another init): its init script, else the daemon.
+  if command -v service >/dev/null 2>&1 && service cron start </dev/null >/dev/null 2>&1 && cron_running; then
+    say "started cron (service cron start)"
+    return 0
+  fi
+  cron_bin=$(command -v cron 2>/dev/null || echo /usr/sbin/cron)
+  if [ -x "$cron_bin" ] && "$cron_bin" </dev/null >/dev/null 2>&1 && cron_running; then
+    say "started cron ($cron_bin)"
+    return 0
+  fi
+  cron_warning "cron could not be started" "service cron start"
+}
+
+# Installs cron, logrotate and sudo when missing, and says what it did.
+install_runtime_deps() {
+  local p missing=()
+  for p in "${runtime_packages[@]}"; do
+    runtime_present "$p" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    say "cron, logrotate and sudo are installed"
+  else
+    [ "$(id -u)" -eq 0 ] || die "${missing[*]} missing: run as root so they can be installed with apt-get"
+    command -v apt-get >/dev/null || die "${missing[*]} missing and apt-get is not available: install them, then run this again"
+    apt_update_once
+    apt_install "${missing[@]}" || die "apt-get could not install ${missing[*]} (see above)"
+    say "installed ${missing[*]} (the programs watchdog-menu runs)"
+  fi
+  ensure_cron_running
+}
+
 check_os
+if [ "$action" = deps ]; then
+  install_runtime_deps
+  exit 0
+fi
+if [ -z "$prefix" ]; then
+  install_runtime_deps
+fi
 if ! java_bin=$(find_java); then
   need_apt "a Java 17+ runtime"
   apt_update_once

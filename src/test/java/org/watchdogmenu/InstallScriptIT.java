@@ -298,7 +298,189 @@ class InstallScriptIT {
         .contains("--no-build JAR")
         .contains("--uninstall")
         .contains("--purge")
+        .contains("--deps-only")
+        .contains("--no-install-recommends")
         .contains("DESTDIR");
+  }
+
+  // --- the run-time programs: cron, logrotate, sudo ---------------------------------
+
+  /**
+   * Fake apt-get, dpkg-query, systemctl, service, pidof and cron first in PATH: each records its
+   * argv in {@code calls}; dpkg-query answers from {@code installed} (one package a line), apt-get
+   * install adds to it; pidof finds cron when {@code cron.running} exists, which service and cron
+   * create when they start it; systemctl is-enabled/is-active answer from {@code enabled} and
+   * {@code cron.running}.
+   */
+  private Path stubs(String... installed) throws IOException {
+    Path bin = tmp.resolve("stubs");
+    Files.createDirectories(bin);
+    Files.write(bin.resolve("installed"), List.of(installed));
+    Files.writeString(bin.resolve("calls"), "");
+    String record = "echo \"$(basename \"$0\") $*\" >> \"$STUBS/calls\"\n";
+    stub(
+        bin,
+        "apt-get",
+        record
+            + "echo \"DEBIAN_FRONTEND=$DEBIAN_FRONTEND\" >> \"$STUBS/env\"\n"
+            + "if [ \"$1\" = install ]; then\n"
+            + "  for a in \"$@\"; do case $a in -*|install) ;; *) echo \"$a\" >> \"$STUBS/installed\" ;; esac; done\n"
+            + "fi\n");
+    stub(
+        bin,
+        "dpkg-query",
+        "for p; do :; done\n"
+            + "if grep -qx \"$p\" \"$STUBS/installed\"; then echo 'install ok installed'; exit 0; fi\n"
+            + "echo \"dpkg-query: no packages found matching $p\" >&2; exit 1\n");
+    stub(
+        bin,
+        "systemctl",
+        record
+            + "case $1 in\n"
+            + "  is-enabled) [ -e \"$STUBS/enabled\" ] ;;\n"
+            + "  is-active) [ -e \"$STUBS/cron.running\" ] ;;\n"
+            + "  enable) touch \"$STUBS/enabled\" \"$STUBS/cron.running\" ;;\n"
+            + "esac\n");
+    stub(bin, "pidof", "[ \"$1\" = cron ] && [ -e \"$STUBS/cron.running\" ]\n");
+    stub(
+        bin,
+        "service",
+        record + "[ -e \"$STUBS/service.fails\" ] && exit 1\ntouch \"$STUBS/cron.running\"\n");
+    stub(
+        bin,
+        "cron",
+        record + "[ -e \"$STUBS/cron.fails\" ] && exit 1\ntouch \"$STUBS/cron.running\"\n");
+    return bin;
+  }
+
+  private static void stub(Path bin, String name, String body) throws IOException {
+    Path f = bin.resolve(name);
+    Files.writeString(f, "#!/bin/sh\n" + body);
+    Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+
+  private Run deps(Path bin, boolean systemd, String... args) throws Exception {
+    List<String> argv = new ArrayList<>(List.of("bash", SCRIPT.toString()));
+    argv.addAll(List.of(args.length == 0 ? new String[] {"--deps-only"} : args));
+    return run(
+        argv,
+        Map.of(
+            "PATH",
+            bin + ":/usr/bin:/bin",
+            "STUBS",
+            bin.toString(),
+            "WATCHDOG_MENU_SYSTEMD_RUN",
+            systemd
+                ? Files.createDirectories(tmp.resolve("systemd")).toString()
+                : tmp.resolve("no-systemd").toString()));
+  }
+
+  private static List<String> calls(Path bin) throws IOException {
+    return Files.readAllLines(bin.resolve("calls"));
+  }
+
+  @Test
+  void aMachineWithoutCronLogrotateAndSudoGetsThemWithoutRecommendsAndCronIsStarted()
+      throws Exception {
+    Path bin = stubs("bash", "coreutils");
+
+    Run run = deps(bin, false);
+
+    assertThat(run.exit).as(run.toString()).isZero();
+    assertThat(calls(bin))
+        .containsExactly(
+            "apt-get update",
+            "apt-get install -y --no-install-recommends cron logrotate sudo",
+            "service cron start");
+    assertThat(Files.readAllLines(bin.resolve("env")))
+        .containsOnly("DEBIAN_FRONTEND=noninteractive");
+    assertThat(run.stdout)
+        .contains("watchdog-menu: installed cron logrotate sudo (the programs watchdog-menu runs)")
+        .contains("watchdog-menu: started cron (service cron start)");
+    assertThat(run.stderr).isEmpty();
+  }
+
+  @Test
+  void nothingIsInstalledWhenThePackagesArePresentAndCronRuns() throws Exception {
+    Path bin = stubs("cron", "logrotate", "sudo");
+    Files.writeString(bin.resolve("cron.running"), "");
+
+    Run run = deps(bin, false);
+
+    assertThat(run.exit).as(run.toString()).isZero();
+    assertThat(calls(bin)).isEmpty();
+    assertThat(run.stdout)
+        .isEqualTo(
+            "watchdog-menu: cron, logrotate and sudo are installed\n"
+                + "watchdog-menu: cron is running\n");
+  }
+
+  @Test
+  void onlyTheMissingOneIsInstalledAndAnotherCronPackageCounts() throws Exception {
+    Path bin = stubs("cronie", "sudo-ldap");
+    Files.writeString(bin.resolve("cron.running"), "");
+
+    Run run = deps(bin, false);
+
+    assertThat(run.exit).as(run.toString()).isZero();
+    assertThat(calls(bin))
+        .containsExactly("apt-get update", "apt-get install -y --no-install-recommends logrotate");
+    assertThat(run.stdout).contains("a cron daemon runs");
+  }
+
+  @Test
+  void underSystemdCronIsEnabledAndStarted() throws Exception {
+    Path bin = stubs("cron", "logrotate", "sudo");
+
+    Run run = deps(bin, true);
+
+    assertThat(run.exit).as(run.toString()).isZero();
+    assertThat(calls(bin))
+        .containsExactly("systemctl is-enabled --quiet cron", "systemctl enable --now cron");
+    assertThat(run.stdout)
+        .contains("watchdog-menu: enabled and started cron (systemctl enable --now cron)");
+
+    Run again = deps(bin, true);
+    assertThat(again.stdout).contains("watchdog-menu: cron is running");
+    assertThat(calls(bin)).filteredOn(c -> c.startsWith("systemctl enable")).hasSize(1);
+  }
+
+  @Test
+  void withoutServiceTheDaemonIsStartedItself() throws Exception {
+    Path bin = stubs("cron", "logrotate", "sudo");
+    Files.writeString(bin.resolve("service.fails"), "");
+
+    Run run = deps(bin, false);
+
+    assertThat(run.exit).as(run.toString()).isZero();
+    assertThat(calls(bin)).containsExactly("service cron start", "cron ");
+    assertThat(run.stdout).contains("watchdog-menu: started cron (" + bin.resolve("cron") + ")");
+  }
+
+  @Test
+  void cronThatCannotBeStartedIsAClearWarning() throws Exception {
+    Path bin = stubs("cron", "logrotate", "sudo");
+    Files.writeString(bin.resolve("service.fails"), "");
+    Files.writeString(bin.resolve("cron.fails"), "");
+
+    Run run = deps(bin, false);
+
+    assertThat(run.exit).as(run.toString()).isZero();
+    assertThat(run.stderr)
+        .isEqualTo(
+            "install.sh: warning: cron could not be started: no schedule will fire until cron"
+                + " runs; start it with: service cron start\n");
+  }
+
+  @Test
+  void aPrefixInstallLeavesTheMachinesPackagesAndDaemonsAlone() throws Exception {
+    Path bin = stubs();
+
+    Run run = deps(bin, false, "--prefix", prefix.toString(), "--no-build", JAR);
+
+    assertThat(run.exit).as(run.toString()).isZero();
+    assertThat(calls(bin)).isEmpty();
+    assertThat(run.stdout).doesNotContain("cron");
   }
 
   private void assertVersionOnlyOnStdout() throws Exception {

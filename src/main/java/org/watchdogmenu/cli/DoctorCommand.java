@@ -1,7 +1,6 @@
 package org.watchdogmenu.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.watchdogmenu.install.Doctor;
 import picocli.CommandLine.Command;
@@ -29,14 +28,15 @@ final class DoctorCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    List<Doctor.Problem> problems = new Doctor(top.host()).check();
-    if (problems.isEmpty()) {
+    Doctor.Report report = new Doctor(top.host()).report();
+    report.verdicts().forEach(v -> out.println(v.subject() + ": " + v.words()));
+    if (report.healthy()) {
       out.println(
           "Every installed file is in place and passes its checks; every settings file loads,"
               + " and only root can change the programs root runs.");
       return ExitCodes.OK;
     }
-    problems.forEach(p -> out.println(p.path() + ": " + p.words()));
+    out.println(report.problems() + " problem(s): see the lines above.");
     return ExitCodes.FAILURE;
   }
 }

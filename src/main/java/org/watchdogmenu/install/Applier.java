@@ -17,6 +17,7 @@ import org.watchdogmenu.os.CommandResult;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
 import org.watchdogmenu.os.LockFile;
+import org.watchdogmenu.os.Programs;
 import org.watchdogmenu.os.UserFiles;
 
 /**
@@ -31,7 +32,7 @@ import org.watchdogmenu.os.UserFiles;
  * </ol>
  */
 public final class Applier {
-  private static final Duration LOCK_WAIT = Duration.ofSeconds(10);
+  static final Duration LOCK_WAIT = Duration.ofSeconds(10);
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
   private static final DateTimeFormatter ID =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -46,6 +47,7 @@ public final class Applier {
 
   private final Host host;
   private final HostRoot root;
+  private final HostRoot records;
   private final Validators validators;
   private final ManifestStore store;
   private final Backups backups;
@@ -53,16 +55,25 @@ public final class Applier {
   private final Duration lockWait;
 
   public Applier(Host host) {
-    this(host, path -> {}, LOCK_WAIT);
+    this(host, host.root(), path -> {}, LOCK_WAIT);
   }
 
   Applier(Host host, BeforeRename beforeRename, Duration lockWait) {
+    this(host, host.root(), beforeRename, lockWait);
+  }
+
+  /**
+   * @param records where the manifest, the backups and the install lock live (see {@link
+   *     Installer})
+   */
+  Applier(Host host, HostRoot records, BeforeRename beforeRename, Duration lockWait) {
     this.host = host;
     this.root = host.root();
+    this.records = records;
     this.validators = new Validators(host);
-    this.store = new ManifestStore(root);
-    this.backups = new Backups(root);
-    this.swap = new FileSwap(root, new UserFiles(host.runner()), beforeRename);
+    this.store = new ManifestStore(records);
+    this.backups = new Backups(root, records);
+    this.swap = new FileSwap(root, records, new UserFiles(host.runner()), beforeRename);
     this.lockWait = lockWait;
   }
 
@@ -98,7 +109,7 @@ public final class Applier {
    *     cannot be made or opened (its cause kept, e.g. {@link java.nio.file.AccessDeniedException})
    */
   public Locked lock(Duration wait, Consumer<String> waiting) {
-    Path file = root.resolve(InstallPaths.LOCK);
+    Path file = records.resolve(InstallPaths.LOCK);
     try {
       Optional<LockFile.Held> held = LockFile.acquire(file, Duration.ZERO, host.clock());
       if (held.isEmpty()) {
@@ -296,7 +307,11 @@ public final class Applier {
         lines.add("ran     " + c.display());
       } else {
         ok = false;
-        lines.add("FAILED  " + c.display() + ": " + r.summary());
+        lines.add(
+            "FAILED  "
+                + c.display()
+                + ": "
+                + (r.programMissing() ? Programs.missing(c.argv().get(0)) : r.summary()));
       }
     }
     return ok;
@@ -324,9 +339,9 @@ public final class Applier {
   /** After uninstall: the lock file and the state folder go too, if nothing else lives there. */
   private void removeStateFolder() {
     try {
-      if (!Files.exists(root.resolve(InstallPaths.MANIFEST))) {
-        Files.deleteIfExists(root.resolve(InstallPaths.LOCK));
-        Files.deleteIfExists(root.resolve(InstallPaths.STATE_DIR));
+      if (!Files.exists(records.resolve(InstallPaths.MANIFEST))) {
+        Files.deleteIfExists(records.resolve(InstallPaths.LOCK));
+        Files.deleteIfExists(records.resolve(InstallPaths.STATE_DIR));
       }
     } catch (IOException ignored) {
       // the engine's own files live there too: keep the folder

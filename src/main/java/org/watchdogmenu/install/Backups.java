@@ -19,9 +19,15 @@ import org.watchdogmenu.os.HostRoot;
  */
 final class Backups {
   private final HostRoot root;
+  private final HostRoot records;
 
-  Backups(HostRoot root) {
+  /**
+   * @param root where the files are
+   * @param records where the installer's records are (the backups folder)
+   */
+  Backups(HostRoot root, HostRoot records) {
     this.root = root;
+    this.records = records;
   }
 
   /** Backs up every file the plan replaces or removes; the map says what was there, by path. */
@@ -36,7 +42,7 @@ final class Backups {
         Optional<FileMeta> meta = FileMeta.read(p);
         if (meta.isPresent()) {
           String backup = InstallPaths.BACKUPS + "/" + id + hostPath;
-          Path copy = root.resolve(backup);
+          Path copy = records.resolve(backup);
           AtomicFile.write(copy, FileMeta.content(p), FileMeta.permissions("0600"));
           FileMeta m = meta.get();
           before.put(
@@ -51,21 +57,21 @@ final class Backups {
   }
 
   boolean exists(String id) {
-    return Files.exists(root.resolve(InstallPaths.BACKUPS + "/" + id));
+    return Files.exists(records.resolve(InstallPaths.BACKUPS + "/" + id));
   }
 
   /** Deletes one apply's backups, and the backups folder when it is left empty. */
   void drop(String id) {
-    deleteTree(root.resolve(InstallPaths.BACKUPS + "/" + id));
+    deleteTree(records.resolve(InstallPaths.BACKUPS + "/" + id));
     try {
-      Files.deleteIfExists(root.resolve(InstallPaths.BACKUPS));
+      Files.deleteIfExists(records.resolve(InstallPaths.BACKUPS));
     } catch (IOException ignored) {
       // other applies' backups live there
     }
   }
 
   void dropAll() {
-    deleteTree(root.resolve(InstallPaths.BACKUPS));
+    deleteTree(records.resolve(InstallPaths.BACKUPS));
   }
 
   private static void deleteTree(Path dir) {

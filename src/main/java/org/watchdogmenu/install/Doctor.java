@@ -15,6 +15,7 @@ import org.watchdogmenu.metrics.Metrics;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.monitor.MonitorList;
 import org.watchdogmenu.os.ConfigException;
+import org.watchdogmenu.os.CronDaemon;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
 
@@ -24,7 +25,8 @@ import org.watchdogmenu.os.HostRoot;
  * validator's own complaint. Then reads what decides what root runs the way every run reads it:
  * target files, alerts.yaml, monitor.yaml and metrics.yaml that do not load or are refused (not
  * root's, writable by group or others, in a folder another account can change, a link, a FIFO, too
- * large), and each program a target makes root run that another account can change.
+ * large), and each program a target makes root run that another account can change. {@link
+ * #report()} also names each file that passed, and whether the cron daemon runs.
  */
 public final class Doctor {
   /** One problem with one installed file. */
@@ -35,16 +37,70 @@ public final class Doctor {
     }
   }
 
+  /** What doctor found about one thing it checked: a file, a target, the cron daemon. */
+  public record Verdict(String subject, boolean ok, String words) {
+    @Override
+    public String toString() {
+      return subject + ": " + words;
+    }
+  }
+
+  /**
+   * Everything checked, in order, each with its verdict; {@code problems} counts those that are not
+   * ok.
+   */
+  public record Report(List<Verdict> verdicts, int problems) {
+    public boolean healthy() {
+      return problems == 0;
+    }
+  }
+
+  /** The subject of the cron daemon's verdict. */
+  public static final String CRON = "cron";
+
   private final Host host;
   private final HostRoot root;
   private final ManifestStore store;
   private final Validators validators;
+  private final CronCheck cron;
+
+  /** How the cron daemon is found, and whether its absence is a problem here. */
+  interface CronCheck {
+    CronDaemon daemon();
+
+    /**
+     * Whether a cron that does not run is a problem: on the machine's own root, where its schedules
+     * are. Under a sandbox {@code --root}, the machine's cron never reads the sandbox's files.
+     */
+    boolean matters();
+
+    /** The machine's cron, a problem when it does not run on the machine's own root. */
+    static CronCheck of(HostRoot root) {
+      return new CronCheck() {
+        @Override
+        public CronDaemon daemon() {
+          return CronDaemon.of(root);
+        }
+
+        @Override
+        public boolean matters() {
+          return root.isSystem();
+        }
+      };
+    }
+  }
 
   public Doctor(Host host) {
+    this(host, host.root(), CronCheck.of(host.root()));
+  }
+
+  /** A doctor that reads the manifest under {@code records} (see {@link Installer}). */
+  Doctor(Host host, HostRoot records, CronCheck cron) {
     this.host = host;
     this.root = host.root();
-    this.store = new ManifestStore(root);
+    this.store = new ManifestStore(records);
     this.validators = new Validators(host);
+    this.cron = cron;
   }
 
   /** Every problem found; empty when everything installed is as it was written. */
@@ -55,6 +111,105 @@ public final class Doctor {
     }
     settings(problems);
     return problems;
+  }
+
+  /**
+   * Every file checked with its verdict (ok, or each problem in the words of {@link #check()}), and
+   * first the cron daemon: whether it runs, so that the schedules fire.
+   */
+  public Report report() {
+    List<Verdict> verdicts = new ArrayList<>();
+    int problems = 0;
+    CronDaemon daemon = cron.daemon();
+    if (daemon.running()) {
+      verdicts.add(new Verdict(CRON, true, "ok, " + daemon.words()));
+    } else if (cron.matters()) {
+      verdicts.add(new Verdict(CRON, false, daemon.words()));
+      problems++;
+    } else {
+      verdicts.add(
+          new Verdict(
+              CRON,
+              true,
+              daemon.words()
+                  + " (not counted: the machine's cron does not run the schedules under --root)"));
+    }
+    Map<String, Manifest.Installed> installed = store.load().installed();
+    for (Map.Entry<String, Manifest.Installed> e : installed.entrySet()) {
+      List<Problem> found = new ArrayList<>();
+      check(e.getKey(), e.getValue(), found);
+      if (found.isEmpty()) {
+        verdicts.add(
+            new Verdict(
+                e.getKey(), true, "ok, as written; " + passes(e.getValue().change().fileKind())));
+      }
+      for (Problem p : found) {
+        verdicts.add(new Verdict(p.path(), false, p.words()));
+        problems++;
+      }
+    }
+    if (installed.isEmpty()) {
+      verdicts.add(
+          new Verdict(
+              InstallPaths.MANIFEST, true, "no file installed by watchdog-menu is on record"));
+    }
+    List<Problem> found = new ArrayList<>();
+    settings(found);
+    for (String file : settingsFiles()) {
+      if (found.stream().noneMatch(p -> p.path().equals(file))) {
+        verdicts.add(new Verdict(file, true, "ok, loads and only root can change it"));
+      }
+    }
+    for (Problem p : found) {
+      verdicts.add(new Verdict(p.path(), false, p.words()));
+      problems++;
+    }
+    return new Report(verdicts, problems);
+  }
+
+  /** The validator a file of this kind passed, in words. */
+  private static String passes(FileKind kind) {
+    switch (kind) {
+      case CRON:
+        return "passes cron's rules";
+      case SUDOERS:
+        return "passes visudo -c";
+      case UNIT:
+      case USER_UNIT:
+      case DROP_IN:
+        return "passes systemd-analyze verify";
+      case LOGROTATE:
+        return "passes logrotate -d";
+      case TARGET:
+        return "loads with the other targets";
+      case MONITOR_LIST:
+      case ALERTS:
+        return "loads";
+      default:
+        return "in place";
+    }
+  }
+
+  /** The settings files there are: site target files, alerts.yaml, monitor.yaml, metrics.yaml. */
+  private List<String> settingsFiles() {
+    List<String> files = new ArrayList<>();
+    Path dir = root.resolve(Catalog.SITE_DIR);
+    if (Files.isDirectory(dir)) {
+      try (var all = Files.list(dir)) {
+        all.map(p -> p.getFileName().toString())
+            .filter(n -> n.endsWith(".yaml"))
+            .sorted()
+            .forEach(n -> files.add(Catalog.SITE_DIR + "/" + n));
+      } catch (IOException e) {
+        // the catalog names a folder it cannot read
+      }
+    }
+    for (String f : List.of(AlertsEdit.PATH, MonitorList.FILE, Metrics.FILE)) {
+      if (Files.exists(root.resolve(f), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        files.add(f);
+      }
+    }
+    return files;
   }
 
   /** The files that decide what root runs, and the programs their targets make root run. */

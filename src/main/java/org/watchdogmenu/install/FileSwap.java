@@ -22,11 +22,14 @@ import org.watchdogmenu.os.UserFiles;
  */
 final class FileSwap {
   private final HostRoot root;
+  private final HostRoot records;
   private final UserFiles userFiles;
   private final Applier.BeforeRename beforeRename;
 
-  FileSwap(HostRoot root, UserFiles userFiles, Applier.BeforeRename beforeRename) {
+  FileSwap(
+      HostRoot root, HostRoot records, UserFiles userFiles, Applier.BeforeRename beforeRename) {
     this.root = root;
+    this.records = records;
     this.userFiles = userFiles;
     this.beforeRename = beforeRename;
   }
@@ -136,7 +139,7 @@ final class FileSwap {
         try (StagedFile s =
             stage(
                 target,
-                Files.readAllBytes(root.resolve(b.backup())),
+                Files.readAllBytes(records.resolve(b.backup())),
                 b.mode(),
                 b.owner(),
                 b.group())) {

@@ -2,6 +2,7 @@ package org.watchdogmenu.install;
 
 import java.nio.file.Files;
 import org.watchdogmenu.os.Host;
+import org.watchdogmenu.os.HostRoot;
 
 /**
  * The installer's entry point for the CLI and the menu: plan an action, show the plan, apply it;
@@ -19,21 +20,33 @@ public final class Installer {
   public static final String MONITOR_UNIT = InstallPaths.MONITOR_UNIT;
 
   private final Host host;
+  private final HostRoot records;
 
   public Installer(Host host) {
+    this(host, host.root());
+  }
+
+  /**
+   * An installer that writes files under the host's root but keeps its own records (the manifest,
+   * the backups and the install lock of {@code /var/lib/watchdog-menu}) under {@code records}. The
+   * tests that write into the real /etc use it, so that they never read or change the manifest of a
+   * watchdog-menu installed on the machine, and undo only what they wrote.
+   */
+  Installer(Host host, HostRoot records) {
     this.host = host;
+    this.records = records;
   }
 
   public Planner planner() {
-    return new Planner(host);
+    return new Planner(host, records);
   }
 
   public Applier applier() {
-    return new Applier(host);
+    return new Applier(host, records, path -> {}, Applier.LOCK_WAIT);
   }
 
   public Doctor doctor() {
-    return new Doctor(host);
+    return new Doctor(host, records, Doctor.CronCheck.of(host.root()));
   }
 
   public ScheduleReader reader() {
@@ -45,7 +58,7 @@ public final class Installer {
    * e.g. {@code restart-policy/UNIT}, {@code pm2-housekeeping/USER}, {@code user-unit/USER/NAME}.
    */
   public boolean installed(String feature) {
-    return !new ManifestStore(host.root()).load().installedFor(feature).isEmpty();
+    return !new ManifestStore(records).load().installedFor(feature).isEmpty();
   }
 
   /** Whether the continuous monitor's system service is installed (its unit file exists). */

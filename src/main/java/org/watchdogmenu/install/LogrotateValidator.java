@@ -6,6 +6,7 @@ import java.util.List;
 import org.watchdogmenu.os.Command;
 import org.watchdogmenu.os.CommandResult;
 import org.watchdogmenu.os.CommandRunner;
+import org.watchdogmenu.os.Programs;
 
 /**
  * A logrotate config: {@code logrotate -d -s STATE CONF} on a copy. logrotate exits 0 on an unknown
@@ -27,7 +28,7 @@ final class LogrotateValidator implements Validator {
       CommandResult r =
           runner.run(Command.of(Duration.ofSeconds(20), "logrotate", "-d", "-s", state, copy));
       if (r.outcome() != CommandResult.Outcome.EXITED) {
-        problems.add(file.path() + ": logrotate " + r.summary());
+        problems.add(file.path() + ": " + Programs.describe("logrotate", r));
         return problems;
       }
       for (String line : (r.stdout() + "\n" + r.stderr()).split("\n")) {

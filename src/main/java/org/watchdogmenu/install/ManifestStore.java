@@ -9,17 +9,28 @@ import java.nio.file.Path;
 import org.watchdogmenu.os.AtomicFile;
 import org.watchdogmenu.os.HostRoot;
 
-/** Reads and writes the manifest under the root; it is root's own file (0600). */
+/**
+ * Reads and writes the manifest under the root; it is root's own file (0600). The root it lives
+ * under holds the installer's other records too (backups, the install lock): normally the root the
+ * files are written under, see {@link Installer}.
+ */
 final class ManifestStore {
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+  private final HostRoot records;
   private final Path file;
 
-  ManifestStore(HostRoot root) {
-    this.file = root.resolve(InstallPaths.MANIFEST);
+  ManifestStore(HostRoot records) {
+    this.records = records;
+    this.file = records.resolve(InstallPaths.MANIFEST);
+  }
+
+  /** The root the installer's records (manifest, backups, lock) live under. */
+  HostRoot records() {
+    return records;
   }
 
   Manifest load() {

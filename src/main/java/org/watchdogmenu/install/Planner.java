@@ -34,8 +34,13 @@ public final class Planner {
   private final Accounts accounts;
 
   public Planner(Host host) {
+    this(host, host.root());
+  }
+
+  /** A planner whose manifest lives under {@code records} (see {@link Installer}). */
+  Planner(Host host, HostRoot records) {
     this.root = host.root();
-    this.store = new ManifestStore(root);
+    this.store = new ManifestStore(records);
     this.cron = new CronRenderer(root);
     this.accounts = new Accounts(root);
   }

@@ -86,7 +86,7 @@ final class Reversal {
       return;
     }
     try {
-      byte[] content = Files.readAllBytes(root.resolve(before.backup()));
+      byte[] content = Files.readAllBytes(store.records().resolve(before.backup()));
       b.write(
           new FileWrite(
               path,

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.watchdogmenu.os.Command;
 import org.watchdogmenu.os.CommandResult;
 import org.watchdogmenu.os.CommandRunner;
+import org.watchdogmenu.os.Programs;
 
 /**
  * A sudoers.d file: {@code visudo -cf} on a copy (it checks syntax only), plus what visudo -cf does
@@ -37,6 +38,10 @@ final class SudoersValidator implements Validator {
     try (Scratch scratch = new Scratch()) {
       String copy = scratch.write("sudoers", file.content()).toString();
       CommandResult r = runner.run(Command.of(Duration.ofSeconds(20), "visudo", "-c", "-f", copy));
+      if (r.programMissing()) {
+        problems.add(path + ": " + Programs.missing("visudo"));
+        return problems;
+      }
       if (!r.succeeded()) {
         for (String line : (r.stdout() + "\n" + r.stderr()).split("\n")) {
           Matcher m = LOCATED.matcher(line);

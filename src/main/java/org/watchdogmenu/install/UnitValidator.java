@@ -13,6 +13,7 @@ import org.watchdogmenu.os.Command;
 import org.watchdogmenu.os.CommandResult;
 import org.watchdogmenu.os.CommandRunner;
 import org.watchdogmenu.os.HostRoot;
+import org.watchdogmenu.os.Programs;
 
 /**
  * A unit or drop-in: {@code systemd-analyze verify --man=no} on a copy, with nothing allowed on
@@ -64,6 +65,10 @@ final class UnitValidator implements Validator {
           new Command(
               argv, Duration.ofSeconds(30), null, Map.of("XDG_RUNTIME_DIR", runtime.toString()));
       CommandResult r = runner.run(command);
+      if (r.programMissing()) {
+        problems.add(path + ": " + Programs.missing("systemd-analyze"));
+        return problems;
+      }
       String err = r.stderr().strip();
       if (!r.succeeded() || !err.isEmpty()) {
         if (r.outcome() != CommandResult.Outcome.EXITED) {

@@ -50,6 +50,15 @@ public record CommandResult(
   }
 
   /**
+   * It could not be started because the program was not found (on PATH, or at its path): the failed
+   * start's {@code error=2} (ENOENT). {@link Programs#describe} turns it into one line that names
+   * the package to install.
+   */
+  public boolean programMissing() {
+    return outcome == Outcome.NOT_STARTED && stderr.contains(": error=2,");
+  }
+
+  /**
    * One line that says how it ended, for logs: control characters of the program's output escaped
    * (see {@link ControlChars}).
    */

@@ -156,7 +156,13 @@ final class PlanView implements View {
       }
       return Step.back(pops, "Applied: " + String.join("; ", result.lines()));
     } catch (InstallException e) {
-      return Step.say("Not applied: " + e.getMessage());
+      // the whole reason, every line of it, wrapped: a message row would cut it
+      List<String> lines = new ArrayList<>();
+      lines.add("Not applied: " + e.getMessage().lines().findFirst().orElse(""));
+      e.getMessage().lines().skip(1).forEach(lines::add);
+      lines.add("");
+      lines.add("Enter goes back to the preview.");
+      return Step.open(new TextView("Not applied", lines));
     }
   }
 }

@@ -11,6 +11,7 @@ import org.watchdogmenu.install.ApplyResult;
 import org.watchdogmenu.install.InstallException;
 import org.watchdogmenu.install.Installer;
 import org.watchdogmenu.install.Plan;
+import org.watchdogmenu.os.CronDaemon;
 import org.watchdogmenu.os.Host;
 
 /**
@@ -23,6 +24,8 @@ final class Session {
   private final Engine engine;
   private final Installer installer;
   private final ApplyGate gate;
+  private String cronWarning;
+  private long cronReadAt;
 
   Session(Host host, Catalog catalog, ApplyGate gate) {
     this.host = host;
@@ -51,6 +54,19 @@ final class Session {
 
   Installer installer() {
     return installer;
+  }
+
+  /**
+   * Why no schedule will fire (cron does not run, or is not installed), with what to do; null when
+   * cron runs. Read again at most every two seconds.
+   */
+  String cronWarning() {
+    long now = System.nanoTime();
+    if (cronReadAt == 0 || now - cronReadAt > 2_000_000_000L) {
+      cronWarning = CronDaemon.of(host.root()).warning().orElse(null);
+      cronReadAt = now;
+    }
+    return cronWarning;
   }
 
   /** Why nothing may be changed in this run, or null when it may. */

@@ -24,6 +24,11 @@ final class SystemsView extends MenuView {
   @Override
   List<Line> foot() {
     List<Line> lines = new ArrayList<>();
+    String cron = session.cronWarning();
+    if (cron != null) {
+      lines.add(Line.of(""));
+      lines.add(Line.of(cron, Tone.WARN));
+    }
     if (!session.catalog().problems().isEmpty()) {
       lines.add(Line.of(""));
       session.catalog().problems().forEach(p -> lines.add(Line.of(p.message(), Tone.BAD)));

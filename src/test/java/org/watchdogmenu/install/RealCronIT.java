@@ -6,18 +6,20 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.watchdogmenu.model.Target;
+import org.watchdogmenu.os.CronDaemon;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
 
@@ -29,21 +31,29 @@ import org.watchdogmenu.os.HostRoot;
  * /usr/local/bin/watchdog-menu} is replaced by a small test script (the installed jar does not know
  * this throwaway target). The script writes the engine's start line to the target's health log, and
  * one line to stderr to prove that stderr is appended to the log too.
+ *
+ * <p>A watchdog-menu installed on the machine is never touched: the installer's records (manifest,
+ * backups, lock) live in a temp folder of the test's own, so disable undoes only this test's file;
+ * the shared /etc/logrotate.d/watchdog-menu is left out of the plan; and the teardown removes this
+ * test's own cron file by its exact path. The test skips only when a file of that name exists.
  */
 class RealCronIT {
-  private boolean stateDirBefore;
   private final String id = "wdm-it-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+  private final Path cronFile = Path.of("/etc/cron.d/custom-health-" + id);
   private final Host host = Host.system(HostRoot.SYSTEM);
-  private final Installer installer = new Installer(host);
+  @TempDir Path records;
+  private Installer installer;
+  private List<String> machineBefore;
   private Path work;
   private Process startedCron;
 
   @BeforeEach
   void setUp() throws IOException {
     assumeFalse(
-        Files.exists(Path.of(InstallPaths.MANIFEST)),
-        "watchdog-menu is installed on this machine: not touching its manifest");
-    stateDirBefore = Files.exists(Path.of(InstallPaths.STATE_DIR));
+        Files.exists(cronFile, LinkOption.NOFOLLOW_LINKS),
+        cronFile + " exists already: not touching a file this test did not write");
+    installer = new Installer(host, new HostRoot(records));
+    machineBefore = MachineRecords.snapshot();
     work = Files.createTempDirectory("wdm-it-");
     Files.setPosixFilePermissions(work, FileMeta.permissions("0755"));
     Path script = work.resolve("watchdog-menu");
@@ -54,19 +64,14 @@ class RealCronIT {
             + work.resolve("health.log")
             + "\necho \"stderr of $1 $2\" >&2\n");
     Files.setPosixFilePermissions(script, FileMeta.permissions("0755"));
-    if (cronRunning().isEmpty()) {
+    if (!CronDaemon.of(HostRoot.SYSTEM).running()) {
       startedCron = new ProcessBuilder("/usr/sbin/cron", "-f", "-L", "15").start();
     }
   }
 
   @AfterEach
   void tearDown() throws Exception {
-    if (Files.exists(Path.of(InstallPaths.MANIFEST))) {
-      installer.applier().apply(installer.planner().uninstall(), new Applier.Options(false));
-      assertThat(Path.of(stateDirBefore ? InstallPaths.MANIFEST : InstallPaths.STATE_DIR))
-          .as("uninstall leaves the machine's state folder as it was")
-          .doesNotExist();
-    }
+    Files.deleteIfExists(cronFile);
     if (startedCron != null) {
       startedCron.destroy();
       startedCron.waitFor();
@@ -79,6 +84,11 @@ class RealCronIT {
       }
       Files.delete(work);
     }
+    if (machineBefore != null) {
+      assertThat(MachineRecords.snapshot())
+          .as("the machine's manifest, backups and logrotate file are as they were")
+          .isEqualTo(machineBefore);
+    }
   }
 
   @Test
@@ -88,12 +98,14 @@ class RealCronIT {
             id, work.resolve("health.log").toString(), work.resolve("cron.log").toString());
     Plan rendered = installer.planner().enable(target, Feature.HEALTH, Schedule.parse("1m"));
     Plan plan = pointedAtTestScript(rendered);
-    Path cronFile = Path.of("/etc/cron.d/custom-health-" + id);
+    assertThat(plan.writes()).extracting(FileWrite::path).containsExactly(cronFile.toString());
 
     installer.applier().apply(plan, new Applier.Options(false));
-    Instant installed = Instant.now();
     assertThat(Files.readString(cronFile))
         .contains("* * * * * root " + work + "/watchdog-menu check " + id + " >/dev/null 2>>");
+    assertThat(records.resolve("var/lib/watchdog-menu/manifest.json"))
+        .content()
+        .contains(cronFile.toString());
 
     Path log = work.resolve("health.log");
     Duration took =
@@ -110,26 +122,38 @@ class RealCronIT {
         Duration.ofSeconds(5));
     assertThat(lines(log)).contains("stderr of check " + id);
 
-    installer
-        .applier()
-        .apply(
-            installer.planner().disable(target, Set.of(Feature.HEALTH)),
-            new Applier.Options(false));
+    Plan disable = installer.planner().disable(target, Set.of(Feature.HEALTH));
+    assertThat(disable.writes()).as("nothing but this test's own file").isEmpty();
+    assertThat(disable.removals())
+        .extracting(FileRemoval::path)
+        .containsExactly(cronFile.toString());
+    installer.applier().apply(disable, new Applier.Options(false));
     assertThat(cronFile).doesNotExist();
     int after = lines(log).size();
     // cron reads the folder at each minute: wait past the next two minute marks
     LocalTime now = LocalTime.now(ZoneOffset.UTC);
     Thread.sleep(Duration.ofSeconds(60 - now.getSecond() + 65).toMillis());
     assertThat(lines(log)).hasSize(after);
-    assertThat(installed).isNotNull();
   }
 
-  /** The rendered plan with the engine path replaced by the test script in the cron file. */
+  /**
+   * The rendered plan's cron file only (the shared logrotate file is the machine's), with the
+   * engine path replaced by the test script.
+   */
   private Plan pointedAtTestScript(Plan rendered) {
+    assertThat(rendered.writes())
+        .extracting(FileWrite::path)
+        .containsExactlyInAnyOrder(cronFile.toString(), InstallPaths.LOGROTATE);
     PlanBuilder b =
         new PlanBuilder(
-            host.root(), rendered.title(), Plan.Mode.APPLY, new ManifestStore(host.root()).basis());
+            host.root(),
+            rendered.title(),
+            Plan.Mode.APPLY,
+            new ManifestStore(new HostRoot(records)).basis());
     for (FileWrite w : rendered.writes()) {
+      if (!w.path().equals(cronFile.toString())) {
+        continue;
+      }
       String text = w.text().replace(InstallPaths.BIN, work.resolve("watchdog-menu").toString());
       b.write(
           new FileWrite(
@@ -144,12 +168,6 @@ class RealCronIT {
               false));
     }
     return b.build();
-  }
-
-  private static Optional<ProcessHandle> cronRunning() {
-    return ProcessHandle.allProcesses()
-        .filter(p -> p.info().command().map(c -> c.equals("/usr/sbin/cron")).orElse(false))
-        .findFirst();
   }
 
   private static List<String> lines(Path log) {

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.watchdogmenu.os.Command;
 import org.watchdogmenu.os.CommandResult;
 import org.watchdogmenu.os.ExecCommandRunner;
@@ -20,34 +23,52 @@ import org.watchdogmenu.os.HostRoot;
 /**
  * End to end with real sudo: a sudoers file installed by the applier into the real /etc/sudoers.d
  * lets a test user run exactly the granted commands through {@code sudo -n}, and nothing else. (The
- * watchdog-menu rules are in the file too; they are not run here because the launcher is not
- * installed on the test machine.)
+ * watchdog-menu rules are in the file too; they are not run here.)
+ *
+ * <p>A watchdog-menu installed on the machine is never touched: the installer's records (manifest,
+ * backups, lock) live in a temp folder of the test's own, so undo takes back only this test's
+ * apply; the teardown removes this test's own files by their exact paths and its accounts. The test
+ * skips only when a file of those names exists.
  */
 class RealSudoIT {
-  private boolean stateDirBefore;
   private final String user = "wdmit" + Long.toString(System.nanoTime() % 1_000_000L, 36);
-  private final Host host = Host.system(HostRoot.SYSTEM);
-  private final Installer installer = new Installer(host);
+  private final String group = user + "g";
+  private final String member = user + "m";
+  private final Path userFile = Path.of("/etc/sudoers.d/watchdog-menu-" + user);
+  private final Path groupFile = Path.of("/etc/sudoers.d/watchdog-menu-group-" + group);
   private final ExecCommandRunner runner = new ExecCommandRunner();
+  @TempDir Path records;
+  private Installer installer;
+  private List<String> machineBefore;
+  private boolean userAdded;
 
   @BeforeEach
-  void setUp() {
-    assumeFalse(
-        Files.exists(Path.of(InstallPaths.MANIFEST)),
-        "watchdog-menu is installed on this machine: not touching its manifest");
-    stateDirBefore = Files.exists(Path.of(InstallPaths.STATE_DIR));
+  void setUp() throws IOException {
+    for (Path own : List.of(userFile, groupFile)) {
+      assumeFalse(
+          Files.exists(own, LinkOption.NOFOLLOW_LINKS),
+          own + " exists already: not touching a file this test did not write");
+    }
+    installer = new Installer(Host.system(HostRoot.SYSTEM), new HostRoot(records));
+    machineBefore = MachineRecords.snapshot();
     assertThat(run("useradd", "-M", user).succeeded()).isTrue();
+    userAdded = true;
   }
 
   @AfterEach
-  void tearDown() {
-    if (Files.exists(Path.of(InstallPaths.MANIFEST))) {
-      installer.applier().apply(installer.planner().uninstall(), new Applier.Options(false));
+  void tearDown() throws IOException {
+    Files.deleteIfExists(userFile);
+    Files.deleteIfExists(groupFile);
+    if (userAdded) {
+      run("userdel", member);
+      run("groupdel", group);
+      run("userdel", user);
     }
-    run("userdel", user);
-    assertThat(Path.of(stateDirBefore ? InstallPaths.MANIFEST : InstallPaths.STATE_DIR))
-        .as("uninstall leaves the machine's state folder as it was")
-        .doesNotExist();
+    if (machineBefore != null) {
+      assertThat(MachineRecords.snapshot())
+          .as("the machine's manifest, backups and logrotate file are as they were")
+          .isEqualTo(machineBefore);
+    }
   }
 
   @Test
@@ -60,10 +81,10 @@ class RealSudoIT {
             List.of(SudoersRequest.command("/usr/bin/id -u")));
     Plan plan = installer.planner().sudoers(request);
     assertThat(plan.confirmation()).isNull();
+    assertThat(plan.writes()).extracting(FileWrite::path).containsExactly(userFile.toString());
 
     installer.applier().apply(plan, new Applier.Options(false));
-    Path file = Path.of("/etc/sudoers.d/watchdog-menu-" + user);
-    assertThat(file).exists();
+    assertThat(userFile).exists();
     assertThat(run("visudo", "-c").succeeded()).as("visudo -c checks mode and owner too").isTrue();
 
     CommandResult granted = asUser("/usr/bin/id", "-u");
@@ -72,36 +93,33 @@ class RealSudoIT {
     assertThat(asUser("/usr/bin/id").exitCode()).as("other arguments are refused").isEqualTo(1);
     assertThat(asUser("/bin/sh", "-c", "true").exitCode()).as("a shell is refused").isEqualTo(1);
 
-    installer.applier().apply(installer.planner().uninstall(), new Applier.Options(false));
-    assertThat(file).doesNotExist();
+    Plan undo = installer.planner().undo();
+    assertThat(undo.writes()).isEmpty();
+    assertThat(undo.removals()).extracting(FileRemoval::path).containsExactly(userFile.toString());
+    installer.applier().apply(undo, new Applier.Options(false));
+    assertThat(userFile).doesNotExist();
     assertThat(asUser("/usr/bin/id", "-u").exitCode()).isEqualTo(1);
   }
 
   @Test
   void aGroupGrantLetsItsMembersInAndNoOneElse() {
-    String group = user + "g";
-    String member = user + "m";
     assertThat(run("groupadd", group).succeeded()).isTrue();
-    try {
-      assertThat(run("useradd", "-M", "-G", group, member).succeeded()).isTrue();
-      SudoersRequest request =
-          new SudoersRequest(
-              "%" + group, null, List.of(), List.of(SudoersRequest.command("/usr/bin/id -u")));
-      Plan plan = installer.planner().sudoers(request);
-      assertThat(plan.confirmation()).isNull();
-      installer.applier().apply(plan, new Applier.Options(false));
-      assertThat(Path.of("/etc/sudoers.d/watchdog-menu-group-" + group)).exists();
-      assertThat(run("visudo", "-c").succeeded()).isTrue();
+    assertThat(run("useradd", "-M", "-G", group, member).succeeded()).isTrue();
+    SudoersRequest request =
+        new SudoersRequest(
+            "%" + group, null, List.of(), List.of(SudoersRequest.command("/usr/bin/id -u")));
+    Plan plan = installer.planner().sudoers(request);
+    assertThat(plan.confirmation()).isNull();
+    assertThat(plan.writes()).extracting(FileWrite::path).containsExactly(groupFile.toString());
+    installer.applier().apply(plan, new Applier.Options(false));
+    assertThat(groupFile).exists();
+    assertThat(run("visudo", "-c").succeeded()).isTrue();
 
-      CommandResult granted = as(member, "/usr/bin/id", "-u");
-      assertThat(granted.succeeded()).as(granted.summary()).isTrue();
-      assertThat(granted.stdout().strip()).isEqualTo("0");
-      assertThat(as(member, "/usr/bin/id").exitCode()).isEqualTo(1);
-      assertThat(asUser("/usr/bin/id", "-u").exitCode()).as("not a member").isEqualTo(1);
-    } finally {
-      run("userdel", member);
-      run("groupdel", group);
-    }
+    CommandResult granted = as(member, "/usr/bin/id", "-u");
+    assertThat(granted.succeeded()).as(granted.summary()).isTrue();
+    assertThat(granted.stdout().strip()).isEqualTo("0");
+    assertThat(as(member, "/usr/bin/id").exitCode()).isEqualTo(1);
+    assertThat(asUser("/usr/bin/id", "-u").exitCode()).as("not a member").isEqualTo(1);
   }
 
   @Test

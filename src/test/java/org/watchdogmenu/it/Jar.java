@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the built jar as a separate process, as cron or a person would. */
@@ -50,31 +51,36 @@ final class Jar {
   }
 
   static Run run(Path root, String... args) throws IOException, InterruptedException {
-    return finish(root, null, args);
+    return finish(root, null, Map.of(), args);
   }
 
   /** A run as another account ({@code runuser -u USER}), as a person without sudo would. */
   static Run runAs(String user, Path root, String... args)
       throws IOException, InterruptedException {
-    return finish(root, user, args);
+    return finish(root, user, Map.of(), args);
   }
 
-  private static Run finish(Path root, String user, String... args)
+  /** A run with these environment variables set (e.g. a PATH without /usr/sbin). */
+  static Run run(Path root, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
+    return finish(root, null, env, args);
+  }
+
+  private static Run finish(Path root, String user, Map<String, String> env, String... args)
       throws IOException, InterruptedException {
     Path out = Files.createTempFile("wdm-out", ".txt");
     long start = System.nanoTime();
-    Process p;
-    if (user == null) {
-      p = start(root, out, args);
-    } else {
-      List<String> argv = new ArrayList<>(List.of("runuser", "-u", user, "--"));
-      argv.addAll(command(root, args));
-      p =
-          new ProcessBuilder(argv)
-              .redirectOutput(out.toFile())
-              .redirectError(out.resolveSibling(out.getFileName() + ".err").toFile())
-              .start();
+    List<String> argv = new ArrayList<>();
+    if (user != null) {
+      argv.addAll(List.of("runuser", "-u", user, "--"));
     }
+    argv.addAll(command(root, args));
+    ProcessBuilder pb =
+        new ProcessBuilder(argv)
+            .redirectOutput(out.toFile())
+            .redirectError(out.resolveSibling(out.getFileName() + ".err").toFile());
+    pb.environment().putAll(env);
+    Process p = pb.start();
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new AssertionError(
