@@ -84,7 +84,12 @@ class RealLogrotateIT {
     String conf = Files.readString(root.resolve(InstallPaths.LOGROTATE));
     assertThat(conf)
         .contains(log + "\n{\n    su " + user + " " + user + "\n    weekly\n")
-        .contains(dir.resolve("var/log/paqet-health-server.log") + "\n{\n    weekly\n");
+        .contains(
+            dir.resolve("var/log/paqet-health-server.log")
+                + "\n"
+                // the camera's cron line sends its start-up errors to root's own log
+                + dir.resolve("var/log/watchdog-menu.log")
+                + "\n{\n    weekly\n");
     assertThat(conf.split("    su ", -1)).as("one su line, for the camera's folder").hasSize(2);
 
     String debug = logrotateDebug(conf);
