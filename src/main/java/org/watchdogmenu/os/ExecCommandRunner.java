@@ -343,8 +343,8 @@ public final class ExecCommandRunner implements CommandRunner {
    * reads both read ends with a selector into {@link Tail}s.
    */
   private static final class PipeCapture implements Capture {
-    private static final Field CHANNEL_FD = field("sun.nio.ch.SinkChannelImpl", "fd");
-    private static final Field FD_INT = field("java.io.FileDescriptor", "fd");
+    private static final Field CHANNEL_FD = OpenFiles.field("sun.nio.ch.SinkChannelImpl", "fd");
+    private static final Field FD_INT = OpenFiles.field("java.io.FileDescriptor", "fd");
 
     private final Pipe out;
     private final Pipe err;
@@ -374,16 +374,6 @@ public final class ExecCommandRunner implements CommandRunner {
       out.source().register(selector, SelectionKey.OP_READ);
       err.source().register(selector, SelectionKey.OP_READ);
       return new PipeCapture(out, err, selector);
-    }
-
-    private static Field field(String type, String name) {
-      try {
-        Field f = Class.forName(type).getDeclaredField(name);
-        f.setAccessible(true);
-        return f;
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        return null;
-      }
     }
 
     private static File procPath(Pipe.SinkChannel sink) {

@@ -39,7 +39,10 @@ public final class OpenFiles {
 
   private OpenFiles() {}
 
-  private static Field field(String type, String name) {
+  /**
+   * A private field made readable (the jar's manifest opens the JDK packages it needs), or null.
+   */
+  static Field field(String type, String name) {
     try {
       Field f = Class.forName(type).getDeclaredField(name);
       f.setAccessible(true);
