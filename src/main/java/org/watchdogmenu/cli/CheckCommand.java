@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes (Nagios plugin convention):%n",
     exitCodeList = {
       "0:OK: healthy, or inside its grace period",
-      "1:WARNING: recovered by a restart, or a restart was held back by protection",
-      "2:CRITICAL: unhealthy and not recovered",
+      "1:WARNING: was unhealthy, recovered by a restart",
+      "2:CRITICAL: unhealthy and not recovered, including a restart held back by protection"
+          + " (limit reached, cooldown, lock busy)",
       "3:UNKNOWN: bad configuration or input, or a probe could not run (never restarts)"
     })
 final class CheckCommand implements Callable<Integer> {

@@ -202,8 +202,9 @@ public final class HealthCheck {
       RestartGuard.Result result = guard.attempt(step, options.source(), mode);
       restarted |= result == RestartGuard.Result.RESTARTED || result == RestartGuard.Result.FAILED;
       if (result.heldBack()) {
+        // down and not being restarted: a person has to look, so CRITICAL, never WARNING
         return finish(
-            Outcome.WARNING,
+            Outcome.CRITICAL,
             problem + "; restart held back (" + result.name().toLowerCase() + ")",
             "=== Health Check Complete: Restart skipped (protection active) ===");
       }

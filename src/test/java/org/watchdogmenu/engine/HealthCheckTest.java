@@ -152,14 +152,15 @@ class HealthCheckTest {
   }
 
   @Test
-  void aRestartHeldBackByTheCooldownIsAWarningWithTheSeedsClosingLine() throws Exception {
+  void aRestartHeldBackByTheCooldownIsCriticalWithTheSeedsClosingLine() throws Exception {
     Path state = root.resolve("var/tmp/paqet_restart_state_server.txt");
     Files.createDirectories(state.getParent());
     Files.writeString(state, (T0.getEpochSecond() - 60) + " cron\n");
     activeSince(60);
     rounds(fail(), fail(), fail());
     CheckReport report = check(Targets.paqetServer(), HealthCheck.Options.DEFAULT);
-    assertThat(report.outcome()).isEqualTo(Outcome.WARNING);
+    // down and not being restarted: CRITICAL, not the WARNING of "recovered by a restart"
+    assertThat(report.outcome()).isEqualTo(Outcome.CRITICAL);
     assertThat(out.toString())
         .contains("Restart SKIPPED: cooldown active (70s ago by cron, need 120s, wait 50s more)")
         .contains("=== Health Check Complete: Restart skipped (protection active) ===");

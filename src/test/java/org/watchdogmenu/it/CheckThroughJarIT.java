@@ -97,6 +97,45 @@ class CheckThroughJarIT {
   }
 
   @Test
+  void aDownServiceWhoseRestartTheGuardHoldsBackIsCriticalNotWarning() throws Exception {
+    int closedPort = Sandbox.freePort();
+    Path marker = dir.resolve("restarted");
+    sandbox.target(
+        "capped",
+        String.join(
+            "\n",
+            "id: capped",
+            "service:",
+            "  kind: command",
+            "  restart: [\"/usr/bin/touch\", \"" + marker + "\"]",
+            "probes:",
+            "  - {type: tcp-connect, host: 127.0.0.1, port: " + closedPort + "}",
+            "policy: {retries: 1}",
+            ""));
+    long now = System.currentTimeMillis() / 1000;
+    StringBuilder five = new StringBuilder();
+    for (int i = 5; i >= 1; i--) {
+      five.append(now - i * 300).append(" health\n");
+    }
+    Path state = sandbox.path("/var/lib/watchdog-menu/state/capped.txt");
+    Files.createDirectories(state.getParent());
+    Files.writeString(state, five);
+    Jar.Run limit = Jar.run(sandbox.root, "check", "capped");
+    assertThat(limit.out())
+        .contains("Restart DENIED: limit reached (5/5 per hour)")
+        .contains("ACTION REQUIRED");
+    assertThat(limit.exit()).as(limit.out() + limit.err()).isEqualTo(2);
+    assertThat(marker).doesNotExist();
+
+    // one restart a minute ago: the cooldown holds the next one back, still CRITICAL
+    Files.writeString(state, (now - 60) + " cron\n");
+    Jar.Run cooldown = Jar.run(sandbox.root, "check", "capped");
+    assertThat(cooldown.out()).contains("Restart SKIPPED: cooldown active");
+    assertThat(cooldown.exit()).as(cooldown.out() + cooldown.err()).isEqualTo(2);
+    assertThat(marker).doesNotExist();
+  }
+
+  @Test
   void socks5ThroughARealMicrosocksUpAndDown() throws Exception {
     HttpServer web = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     web.createContext(
