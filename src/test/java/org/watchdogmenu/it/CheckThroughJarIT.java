@@ -181,6 +181,93 @@ class CheckThroughJarIT {
   }
 
   @Test
+  void aSocksProxyThatRefusesTheProbesPasswordIsUnknownAndNotRestarted() throws Exception {
+    HttpServer web = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    web.createContext(
+        "/ip",
+        ex -> {
+          ex.sendResponseHeaders(200, -1);
+          ex.close();
+        });
+    web.start();
+    closeables.add(() -> web.stop(0));
+    int proxyPort = Sandbox.freePort();
+    Process socks =
+        new ProcessBuilder(
+                Tools.require("microsocks"),
+                "-i",
+                "127.0.0.1",
+                "-p",
+                String.valueOf(proxyPort),
+                "-u",
+                "tunnel",
+                "-P",
+                "s3cret")
+            .start();
+    processes.add(socks);
+    Tools.waitForPort(proxyPort);
+    Path marker = dir.resolve("restarted");
+    sandbox.target(
+        "tunnel-client",
+        String.join(
+            "\n",
+            "id: tunnel-client",
+            "service: {kind: command, restart: [\"/usr/bin/touch\", \"" + marker + "\"]}",
+            "probes:",
+            "  - type: socks5",
+            "    proxy: 127.0.0.1:" + proxyPort,
+            "    url: http://127.0.0.1:" + web.getAddress().getPort() + "/ip",
+            "    username: tunnel",
+            "    password: wrong-one",
+            ""));
+    Jar.Run run = Jar.run(sandbox.root, "check", "tunnel-client");
+    assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(3);
+    assertThat(run.out())
+        .contains("Health check UNKNOWN: SOCKS proxy refused the username/password")
+        .contains("check probes[0].username/password")
+        .contains("=== Health Check UNKNOWN: no restart")
+        .doesNotContain("wrong-one")
+        .doesNotContain("Restart ALLOWED");
+    assertThat(marker).doesNotExist();
+    assertThat(sandbox.path("/var/lib/watchdog-menu/state/tunnel-client.txt"))
+        .satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyFile());
+  }
+
+  @Test
+  void anHttpEndpointAnswering401IsUnknownAndNotRestarted() throws Exception {
+    HttpServer web = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    web.createContext(
+        "/health",
+        ex -> {
+          ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"app\"");
+          ex.sendResponseHeaders(401, -1);
+          ex.close();
+        });
+    web.start();
+    closeables.add(() -> web.stop(0));
+    Path marker = dir.resolve("restarted");
+    String url = "http://127.0.0.1:" + web.getAddress().getPort() + "/health";
+    sandbox.target(
+        "web-app",
+        String.join(
+            "\n",
+            "id: web-app",
+            "service: {kind: command, restart: [\"/usr/bin/touch\", \"" + marker + "\"]}",
+            "probes:",
+            "  - {type: tcp-connect, host: 127.0.0.1, port: " + web.getAddress().getPort() + "}",
+            "  - {type: http, url: \"" + url + "\"}",
+            ""));
+    Jar.Run run = Jar.run(sandbox.root, "check", "web-app");
+    assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(3);
+    assertThat(run.out())
+        .contains("Health check UNKNOWN: HTTP 401 from " + url)
+        .contains("check probes[1].url")
+        .contains("add 401 to probes[1].expect_status")
+        .doesNotContain("Restart ALLOWED");
+    assertThat(marker).doesNotExist();
+  }
+
+  @Test
   void aTcpListenerUpAndDown() throws Exception {
     ServerSocket listener = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
     int port = listener.getLocalPort();
