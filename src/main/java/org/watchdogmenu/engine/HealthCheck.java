@@ -25,6 +25,9 @@ import org.watchdogmenu.service.ServiceState;
  * fails.
  */
 public final class HealthCheck {
+  /** How far in the future a service's start may seem (clock ticks, rounding) and still count. */
+  private static final Duration FUTURE_SLACK = Duration.ofSeconds(5);
+
   private final Host host;
   private final Target target;
   private final ServiceControl service;
@@ -97,6 +100,14 @@ public final class HealthCheck {
         log.line("Health check: Service is active");
         Optional<Duration> uptime =
             state.since().map(s -> Duration.between(s, host.clock().instant()));
+        if (uptime.isPresent() && uptime.get().compareTo(FUTURE_SLACK.negated()) < 0) {
+          // a start in the future would keep the check in its grace period for ever
+          log.line(
+              "Health check: the service's start time "
+                  + state.since().get()
+                  + " is in the future; grace period not applied");
+          uptime = Optional.empty();
+        }
         if (uptime.isPresent() && uptime.get().compareTo(policy.grace()) < 0) {
           log.line(
               "Health check: Within grace period (uptime: "

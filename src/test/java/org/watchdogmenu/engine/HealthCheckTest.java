@@ -224,6 +224,86 @@ class HealthCheckTest {
     return all;
   }
 
+  private static Target withService(org.watchdogmenu.model.ServiceSpec service) {
+    return new Target(
+        "demo",
+        null,
+        "demo",
+        null,
+        null,
+        service,
+        List.of(new org.watchdogmenu.model.TcpConnectProbeSpec(null, null, "127.0.0.1", 1)),
+        org.watchdogmenu.model.Policy.DEFAULTS,
+        null);
+  }
+
+  @Test
+  void aDockerContainerStartedFiveSecondsAgoIsWithinItsGracePeriod() {
+    Target docker =
+        withService(
+            new org.watchdogmenu.model.ServiceSpec(
+                org.watchdogmenu.model.ServiceKind.DOCKER,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "kms",
+                null,
+                null,
+                null,
+                null));
+    runner
+        .expect("docker", "inspect", "--format", "{{json .State}}", "kms")
+        .prints(
+            "{\"Status\":\"running\",\"Running\":true,\"StartedAt\":\""
+                + T0.minusSeconds(5)
+                + "\"}");
+    CheckReport report = check(docker, HealthCheck.Options.DEFAULT);
+    assertThat(report.outcome()).isEqualTo(Outcome.OK);
+    assertThat(out.toString())
+        .contains("Health check: Within grace period (uptime: 5s, grace: 30s) - tests skipped");
+    assertThat(roundsRun).isZero();
+    runner.verifyAllUsed();
+  }
+
+  @Test
+  void aStatusCommandThatPrintsTheStartTimeFeedsTheGracePeriod() {
+    Target command =
+        withService(
+            new org.watchdogmenu.model.ServiceSpec(
+                org.watchdogmenu.model.ServiceKind.COMMAND,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of("/opt/demo/restart.sh"),
+                List.of("/opt/demo/status.sh"),
+                null,
+                null));
+    runner.expect("/opt/demo/status.sh").prints("running\n" + T0.minusSeconds(8) + "\n");
+    assertThat(check(command, HealthCheck.Options.DEFAULT).outcome()).isEqualTo(Outcome.OK);
+    assertThat(out.toString()).contains("Within grace period (uptime: 8s, grace: 30s)");
+    assertThat(roundsRun).isZero();
+
+    // epoch seconds work too; past the grace period the probes run
+    runner.expect("/opt/demo/status.sh").prints((T0.getEpochSecond() - 120) + "\n");
+    rounds(pass());
+    assertThat(check(command, HealthCheck.Options.DEFAULT).outcome()).isEqualTo(Outcome.OK);
+    assertThat(out.toString()).contains("Health check: Grace period passed (uptime: 120s)");
+
+    // a start in the future does not hold the check in its grace period for ever
+    runner.expect("/opt/demo/status.sh").prints(T0.plusSeconds(3600) + "\n");
+    rounds(pass());
+    assertThat(check(command, HealthCheck.Options.DEFAULT).outcome()).isEqualTo(Outcome.OK);
+    assertThat(out.toString()).contains("is in the future; grace period not applied");
+    runner.verifyAllUsed();
+  }
+
   @Test
   void anUnknownProbeNeverRestarts() {
     activeSince(300);

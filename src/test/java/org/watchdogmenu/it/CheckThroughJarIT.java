@@ -136,6 +136,63 @@ class CheckThroughJarIT {
   }
 
   @Test
+  void aCommandServiceStartedTwoSecondsAgoIsWithinItsGracePeriodByItsPidFile() throws Exception {
+    // the service: a process of its own account, started now, its pid in its pid file
+    Process service =
+        new ProcessBuilder(
+                Tools.require("setpriv"),
+                "--reuid=nobody",
+                "--regid=nogroup",
+                "--clear-groups",
+                "sleep",
+                "60.2468")
+            .start();
+    processes.add(service);
+    Path pidFile = sandbox.path("/run/demo/demo.pid");
+    Files.createDirectories(pidFile.getParent());
+    Files.writeString(pidFile, service.pid() + "\n");
+    Thread.sleep(2000);
+    int closedPort = Sandbox.freePort();
+    Path marker = dir.resolve("restarted");
+    String target =
+        String.join(
+            "\n",
+            "id: demo",
+            "service:",
+            "  kind: command",
+            "  user: nobody",
+            "  restart: [\"/bin/sh\", \"-c\", \"echo restarted > " + marker + "\"]",
+            "  pid_file: /run/demo/demo.pid",
+            "probes:",
+            "  - {type: tcp-connect, host: 127.0.0.1, port: " + closedPort + "}",
+            "policy: {retries: 1, grace: GRACE}",
+            "");
+    sandbox.target("demo", target.replace("GRACE", "30s"));
+
+    Jar.Run starting = Jar.run(sandbox.root, "check", "demo");
+    assertThat(starting.exit()).as(starting.out() + starting.err()).isZero();
+    assertThat(starting.out())
+        .containsPattern("Within grace period \\(uptime: [23]s, grace: 30s\\) - tests skipped")
+        .contains("=== Health Check PASSED: Service is starting (grace period) ===")
+        .doesNotContain("Restart");
+    assertThat(marker).doesNotExist();
+
+    // the same process with a grace of 1s: past it, so it is probed (and restarted)
+    sandbox.target("demo", target.replace("GRACE", "1s"));
+    Jar.Run started = Jar.run(sandbox.root, "check", "demo", "--no-restart");
+    assertThat(started.exit()).as(started.out() + started.err()).isEqualTo(2);
+    assertThat(started.out())
+        .containsPattern("Grace period passed \\(uptime: [2-9]s\\)")
+        .contains("Health check FAIL: ");
+
+    // the process ends: the service is not active
+    service.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    Jar.Run gone = Jar.run(sandbox.root, "check", "demo", "--no-restart");
+    assertThat(gone.exit()).as(gone.out() + gone.err()).isEqualTo(2);
+    assertThat(gone.out()).contains("Health check FAIL: Service is not active (pid ");
+  }
+
+  @Test
   void socks5ThroughARealMicrosocksUpAndDown() throws Exception {
     HttpServer web = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     web.createContext(
