@@ -304,6 +304,105 @@ class HealthCheckTest {
     runner.verifyAllUsed();
   }
 
+  /** A command service (no status command) with two named probes and the given policy. */
+  private static Target twoProbes(org.watchdogmenu.model.Policy policy) {
+    return new Target(
+        "demo-web",
+        null,
+        "demo",
+        null,
+        null,
+        new org.watchdogmenu.model.ServiceSpec(
+            org.watchdogmenu.model.ServiceKind.COMMAND,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of("/opt/demo/restart.sh"),
+            null,
+            null,
+            null),
+        List.of(
+            new org.watchdogmenu.model.TcpConnectProbeSpec("web port", null, "127.0.0.1", 8080),
+            new org.watchdogmenu.model.HttpProbeSpec(
+                "health page", null, "http://127.0.0.1:8080/health", null, null, null)),
+        policy,
+        null);
+  }
+
+  @Test
+  void oneFailingProbeOfTwoLogsTheOthersPassNamesTheProbeAndCountsOneTime() {
+    org.watchdogmenu.model.Policy once =
+        new org.watchdogmenu.model.Policy(
+            null, 1, null, Duration.ZERO, null, null, null, null, null);
+    ProbeResult port = ProbeResult.pass("TCP connect 127.0.0.1:8080 open in 1ms", Duration.ZERO);
+    ProbeResult page =
+        ProbeResult.fail(
+            "HTTP 503 from http://127.0.0.1:8080/health in 4ms (expected 200)", Duration.ZERO);
+    rounds.add(List.of(port, page));
+    runner.expect("/opt/demo/restart.sh");
+    rounds.add(List.of(port, ProbeResult.pass("HTTP 200 from http://x in 2ms", Duration.ZERO)));
+    CheckReport report = check(twoProbes(once), HealthCheck.Options.DEFAULT);
+    assertThat(report.outcome()).isEqualTo(Outcome.WARNING);
+    assertThat(out.toString())
+        .contains("Running health check (web port, health page)...")
+        .contains(
+            "Health check PASS: web port: TCP connect 127.0.0.1:8080 open in 1ms\n"
+                + "[2025-02-14T10:30:00Z] Health check FAIL: health page: HTTP 503 from"
+                + " http://127.0.0.1:8080/health in 4ms (expected 200) (attempt 1/1)\n")
+        .contains("=== Health Check FAILED: Health tests failed 1 time ===")
+        .doesNotContain("1 times")
+        // grace 0s: no "Waiting 0s"
+        .contains("Verifying at once (no grace period)...")
+        .doesNotContain("Waiting 0s")
+        .contains("Health check PASS: health page: HTTP 200 from http://x in 2ms");
+    runner.verifyAllUsed();
+  }
+
+  @Test
+  void aTunnelClientSaysRunningClientHealthCheckAsTheOldScriptsDid() {
+    Target client =
+        new Target(
+            "paqet-client",
+            "Paqet client",
+            "paqet",
+            "client",
+            null,
+            Targets.systemd("paqet-client.service"),
+            List.of(
+                new org.watchdogmenu.model.ActiveProbeSpec(null, null),
+                new org.watchdogmenu.model.Socks5ProbeSpec(
+                    "SOCKS proxy test", null, null, "https://httpbin.org/ip", null, null)),
+            org.watchdogmenu.model.Policy.DEFAULTS,
+            null);
+    runner
+        .expect(
+            "systemctl",
+            "show",
+            "paqet-client.service",
+            "--property=LoadState,ActiveState,SubState,ActiveEnterTimestamp",
+            "--timestamp=unix")
+        .prints(
+            "LoadState=loaded\nActiveState=active\nSubState=running\nActiveEnterTimestamp=@"
+                + (T0.getEpochSecond() - 120)
+                + "\n");
+    rounds.add(
+        List.of(
+            ProbeResult.pass("service is active", Duration.ZERO),
+            ProbeResult.pass(
+                "SOCKS proxy test successful (port 1080): HTTP 200 in 80ms", Duration.ZERO)));
+    assertThat(check(client, HealthCheck.Options.DEFAULT).outcome()).isEqualTo(Outcome.OK);
+    assertThat(out.toString())
+        .contains("Health check: Grace period passed (uptime: 120s)\n")
+        .contains("Running client health check (SOCKS proxy test)...\n")
+        .contains("Health check PASS: SOCKS proxy test successful (port 1080): HTTP 200 in 80ms\n")
+        // "Service is active" was said: the active probe's own PASS line would repeat it
+        .doesNotContain("PASS: service is active");
+  }
+
   @Test
   void anUnknownProbeNeverRestarts() {
     activeSince(300);

@@ -325,6 +325,61 @@ class CheckThroughJarIT {
   }
 
   @Test
+  void theShippedTunnelClientLogsTheOldScriptsLines() throws Exception {
+    HttpServer web = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    web.createContext(
+        "/ip",
+        ex -> {
+          ex.sendResponseHeaders(200, -1);
+          ex.close();
+        });
+    web.start();
+    closeables.add(() -> web.stop(0));
+    int proxyPort = Sandbox.freePort();
+    Process socks =
+        new ProcessBuilder(
+                Tools.require("microsocks"), "-i", "127.0.0.1", "-p", String.valueOf(proxyPort))
+            .start();
+    processes.add(socks);
+    Tools.waitForPort(proxyPort);
+    // a status command that says it runs and started two minutes ago (no systemd here)
+    Path status = dir.resolve("status.sh");
+    Files.writeString(status, "#!/bin/sh\nexpr $(date +%s) - 120\n");
+    status.toFile().setExecutable(true);
+    Jar.Run set =
+        Jar.run(
+            sandbox.root,
+            "target",
+            "set",
+            "paqet-client",
+            "probes.1.proxy=127.0.0.1:" + proxyPort,
+            "probes.1.url=http://127.0.0.1:" + web.getAddress().getPort() + "/ip",
+            "service.kind=command",
+            "service.restart=/bin/true",
+            "service.status=" + status);
+    assertThat(set.exit()).as(set.out() + set.err()).isZero();
+
+    Jar.Run run = Jar.run(sandbox.root, "check", "paqet-client");
+    assertThat(run.exit()).as(run.out() + run.err()).isZero();
+    // the old scripts' lines (their log format section), in their order; the PASS line may
+    // add timings, and the proxy is on another port here
+    List<String> lines =
+        Files.readAllLines(sandbox.path("/var/log/paqet-health-client.log")).stream()
+            .map(l -> l.replaceFirst("^\\[[^]]+\\] ", ""))
+            .toList();
+    assertThat(lines).hasSize(6);
+    assertThat(lines.subList(0, 4))
+        .containsExactly(
+            "=== Health Check Start: paqet-client ===",
+            "Health check: Service is active",
+            "Health check: Grace period passed (uptime: 120s)",
+            "Running client health check (SOCKS proxy test)...");
+    assertThat(lines.get(4))
+        .startsWith("Health check PASS: SOCKS proxy test successful (port " + proxyPort + ")");
+    assertThat(lines.get(5)).isEqualTo("=== Health Check PASSED: Service is healthy ===");
+  }
+
+  @Test
   void aTcpListenerUpAndDown() throws Exception {
     ServerSocket listener = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
     int port = listener.getLocalPort();
