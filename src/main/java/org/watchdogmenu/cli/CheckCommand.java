@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
       "1:WARNING: was unhealthy, recovered by a restart",
       "2:CRITICAL: unhealthy and not recovered, including a restart held back by protection"
           + " (limit reached, cooldown, lock busy)",
-      "3:UNKNOWN: bad configuration or input, or a probe could not run (never restarts)"
+      "3:UNKNOWN: bad configuration or input, a probe could not run, or the service answers"
+          + " but the probe's own settings are wrong (never restarts)"
     })
 final class CheckCommand implements Callable<Integer> {
   @ParentCommand WatchdogMenuCommand top;
