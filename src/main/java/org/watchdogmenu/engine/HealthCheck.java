@@ -45,6 +45,9 @@ public final class HealthCheck {
 
   private List<ProbeResult> lastProbes = List.of();
 
+  /** What the first probe that could not tell said, for the summary. */
+  private Optional<String> firstUnknown = Optional.empty();
+
   /** What the check may do. */
   public record Options(boolean restart, boolean dryRun, String source) {
     public static final Options DEFAULT = new Options(true, false, "health");
@@ -154,7 +157,7 @@ public final class HealthCheck {
     if (verdict == Verdict.UNKNOWN) {
       return finish(
           Outcome.UNKNOWN,
-          "A probe could not run (see the log)",
+          firstUnknown.map(m -> "No restart: " + m).orElse("A probe could not run (see the log)"),
           "=== Health Check UNKNOWN: no restart (fix the cause above) ===");
     }
     return recover(
@@ -189,8 +192,9 @@ public final class HealthCheck {
   }
 
   /**
-   * A probe's result for the log, named when the probe has a name its own words do not start with:
-   * {@code config server (port 8443): HTTP 503 from https://127.0.0.1:8443/health}.
+   * A probe's result (its own words: escape them for the log), named when the probe has a name its
+   * own words do not start with: {@code config server (port 8443): HTTP 503 from
+   * https://127.0.0.1:8443/health}.
    */
   private String described(List<ProbeResult> results, int i) {
     ProbeResult r = results.get(i);
@@ -201,7 +205,7 @@ public final class HealthCheck {
         message = name + ": " + message;
       }
     }
-    return safe(message);
+    return message;
   }
 
   /** Runs all probes up to {@code retries} times; the first round that passes wins. */
@@ -214,7 +218,11 @@ public final class HealthCheck {
         // the whole picture: what could not tell, and what the others found
         for (int i = 0; i < results.size(); i++) {
           ProbeResult r = results.get(i);
-          log.line("Health check " + r.verdict() + ": " + described(results, i));
+          log.line("Health check " + r.verdict() + ": " + safe(described(results, i)));
+          if (r.verdict() == Verdict.UNKNOWN && firstUnknown.isEmpty()) {
+            // the alert and status say what to fix, e.g. which probe setting
+            firstUnknown = Optional.of(described(results, i));
+          }
         }
         return Verdict.UNKNOWN;
       }
@@ -228,8 +236,8 @@ public final class HealthCheck {
         }
         log.line(
             r.verdict() == Verdict.PASS
-                ? "Health check PASS: " + described(results, i)
-                : "Health check FAIL: " + described(results, i) + of);
+                ? "Health check PASS: " + safe(described(results, i))
+                : "Health check FAIL: " + safe(described(results, i)) + of);
       }
       if (!failed) {
         return Verdict.PASS;
