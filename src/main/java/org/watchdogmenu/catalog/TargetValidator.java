@@ -169,6 +169,14 @@ final class TargetValidator {
     c.safe("service.pm2", s.pm2());
     c.absolute("service.ecosystem", s.ecosystem());
     c.absolute("service.workdir", s.workdir());
+    c.absolute("service.pid_file", s.pidFile());
+    if (s.pidFile() != null && s.kind() != org.watchdogmenu.model.ServiceKind.COMMAND) {
+      c.fail(
+          "service.pid_file",
+          "is for a command service: a "
+              + s.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+              + " service's start time comes from its own manager; take the key away");
+    }
     c.argv("service.restart", s.restart());
     c.argv("service.status", s.status());
     for (int i = 0; i < s.recovery().size(); i++) {

@@ -32,9 +32,11 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes (Nagios plugin convention):%n",
     exitCodeList = {
       "0:OK: healthy, or inside its grace period",
-      "1:WARNING: recovered by a restart, or a restart was held back by protection",
-      "2:CRITICAL: unhealthy and not recovered",
-      "3:UNKNOWN: bad configuration or input, or a probe could not run (never restarts)"
+      "1:WARNING: was unhealthy, recovered by a restart",
+      "2:CRITICAL: unhealthy and not recovered, including a restart held back by protection"
+          + " (limit reached, cooldown, lock busy)",
+      "3:UNKNOWN: bad configuration or input, a probe could not run, or the service answers"
+          + " but the probe's own settings are wrong (never restarts)"
     })
 final class CheckCommand implements Callable<Integer> {
   @ParentCommand WatchdogMenuCommand top;

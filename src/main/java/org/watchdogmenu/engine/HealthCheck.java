@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.watchdogmenu.model.ActiveProbeSpec;
 import org.watchdogmenu.model.Policy;
 import org.watchdogmenu.model.ProbeSpec;
 import org.watchdogmenu.model.Target;
@@ -25,6 +26,9 @@ import org.watchdogmenu.service.ServiceState;
  * fails.
  */
 public final class HealthCheck {
+  /** How far in the future a service's start may seem (clock ticks, rounding) and still count. */
+  private static final Duration FUTURE_SLACK = Duration.ofSeconds(5);
+
   private final Host host;
   private final Target target;
   private final ServiceControl service;
@@ -35,7 +39,14 @@ public final class HealthCheck {
   private Optional<Instant> serviceStart = Optional.empty();
   private Options options = Options.DEFAULT;
   private boolean restarted;
+
+  /** "Service is active" was logged: an {@code active} probe that passes says nothing more. */
+  private boolean activeLogged;
+
   private List<ProbeResult> lastProbes = List.of();
+
+  /** What the first probe that could not tell said, for the summary. */
+  private Optional<String> firstUnknown = Optional.empty();
 
   /** What the check may do. */
   public record Options(boolean restart, boolean dryRun, String source) {
@@ -95,8 +106,17 @@ public final class HealthCheck {
         break;
       default:
         log.line("Health check: Service is active");
+        activeLogged = true;
         Optional<Duration> uptime =
             state.since().map(s -> Duration.between(s, host.clock().instant()));
+        if (uptime.isPresent() && uptime.get().compareTo(FUTURE_SLACK.negated()) < 0) {
+          // a start in the future would keep the check in its grace period for ever
+          log.line(
+              "Health check: the service's start time "
+                  + state.since().get()
+                  + " is in the future; grace period not applied");
+          uptime = Optional.empty();
+        }
         if (uptime.isPresent() && uptime.get().compareTo(policy.grace()) < 0) {
           log.line(
               "Health check: Within grace period (uptime: "
@@ -128,10 +148,7 @@ public final class HealthCheck {
       return finish(
           Outcome.OK, "Service is active", "=== Health Check PASSED: Service is healthy ===");
     }
-    log.line(
-        "Running health check ("
-            + target.probes().stream().map(ProbeSpec::label).collect(Collectors.joining(", "))
-            + ")...");
+    log.line("Running " + runningWhat() + "...");
     Verdict verdict = probeWithRetries();
     if (verdict == Verdict.PASS) {
       return finish(
@@ -140,10 +157,55 @@ public final class HealthCheck {
     if (verdict == Verdict.UNKNOWN) {
       return finish(
           Outcome.UNKNOWN,
-          "A probe could not run (see the log)",
+          firstUnknown.map(m -> "No restart: " + m).orElse("A probe could not run (see the log)"),
           "=== Health Check UNKNOWN: no restart (fix the cause above) ===");
     }
-    return recover(options, "Health tests failed " + policy.retries() + " times");
+    return recover(
+        options,
+        "Health tests failed " + policy.retries() + (policy.retries() == 1 ? " time" : " times"));
+  }
+
+  /**
+   * What the check runs, in the old scripts' words for a tunnel's role: {@code client health check
+   * (SOCKS proxy test)}. The service's state was logged just before, so an {@code active} probe
+   * next to others is not named again.
+   */
+  private String runningWhat() {
+    List<ProbeSpec> named =
+        target.probes().stream().filter(p -> !(p instanceof ActiveProbeSpec)).toList();
+    if (named.isEmpty()) {
+      named = target.probes();
+    }
+    String role = target.role();
+    boolean tunnelRole = "client".equals(role) || "server".equals(role);
+    return (tunnelRole ? role + " " : "")
+        + "health check ("
+        + named.stream().map(ProbeSpec::label).collect(Collectors.joining(", "))
+        + ")";
+  }
+
+  /** An {@code active} probe next to others (alone, its line is the whole test). */
+  private boolean isActiveProbe(List<ProbeResult> results, int i) {
+    return results.size() == target.probes().size()
+        && results.size() > 1
+        && target.probes().get(i) instanceof ActiveProbeSpec;
+  }
+
+  /**
+   * A probe's result (its own words: escape them for the log), named when the probe has a name its
+   * own words do not start with: {@code config server (port 8443): HTTP 503 from
+   * https://127.0.0.1:8443/health}.
+   */
+  private String described(List<ProbeResult> results, int i) {
+    ProbeResult r = results.get(i);
+    String message = r.message();
+    if (results.size() == target.probes().size()) {
+      String name = target.probes().get(i).name();
+      if (name != null && !name.isBlank() && !message.startsWith(name)) {
+        message = name + ": " + message;
+      }
+    }
+    return message;
   }
 
   /** Runs all probes up to {@code retries} times; the first round that passes wins. */
@@ -152,19 +214,34 @@ public final class HealthCheck {
     for (int attempt = 1; attempt <= policy.retries(); attempt++) {
       List<ProbeResult> results = probes.run(context());
       lastProbes = results;
-      List<ProbeResult> unknown =
-          results.stream().filter(r -> r.verdict() == Verdict.UNKNOWN).toList();
-      if (!unknown.isEmpty()) {
-        unknown.forEach(r -> log.line("Health check UNKNOWN: " + safe(r.message())));
+      if (results.stream().anyMatch(r -> r.verdict() == Verdict.UNKNOWN)) {
+        // the whole picture: what could not tell, and what the others found
+        for (int i = 0; i < results.size(); i++) {
+          ProbeResult r = results.get(i);
+          log.line("Health check " + r.verdict() + ": " + safe(described(results, i)));
+          if (r.verdict() == Verdict.UNKNOWN && firstUnknown.isEmpty()) {
+            // the alert and status say what to fix, e.g. which probe setting
+            firstUnknown = Optional.of(described(results, i));
+          }
+        }
         return Verdict.UNKNOWN;
       }
-      List<ProbeResult> failed = results.stream().filter(r -> r.verdict() == Verdict.FAIL).toList();
-      if (failed.isEmpty()) {
-        results.forEach(r -> log.line("Health check PASS: " + safe(r.message())));
+      boolean failed = results.stream().anyMatch(r -> r.verdict() == Verdict.FAIL);
+      String of = failed ? " (attempt " + attempt + "/" + policy.retries() + ")" : "";
+      // every probe's line, in the target's order: a failing probe next to those that pass
+      for (int i = 0; i < results.size(); i++) {
+        ProbeResult r = results.get(i);
+        if (r.verdict() == Verdict.PASS && activeLogged && isActiveProbe(results, i)) {
+          continue;
+        }
+        log.line(
+            r.verdict() == Verdict.PASS
+                ? "Health check PASS: " + safe(described(results, i))
+                : "Health check FAIL: " + safe(described(results, i)) + of);
+      }
+      if (!failed) {
         return Verdict.PASS;
       }
-      String of = " (attempt " + attempt + "/" + policy.retries() + ")";
-      failed.forEach(r -> log.line("Health check FAIL: " + safe(r.message()) + of));
       if (attempt < policy.retries()) {
         host.sleeper().sleep(policy.retryDelay());
       }
@@ -202,8 +279,9 @@ public final class HealthCheck {
       RestartGuard.Result result = guard.attempt(step, options.source(), mode);
       restarted |= result == RestartGuard.Result.RESTARTED || result == RestartGuard.Result.FAILED;
       if (result.heldBack()) {
+        // down and not being restarted: a person has to look, so CRITICAL, never WARNING
         return finish(
-            Outcome.WARNING,
+            Outcome.CRITICAL,
             problem + "; restart held back (" + result.name().toLowerCase() + ")",
             "=== Health Check Complete: Restart skipped (protection active) ===");
       }
@@ -238,9 +316,18 @@ public final class HealthCheck {
 
   /** Waits the grace period, then asks the service and runs the probes again. */
   private boolean verifyAfterRestart() {
+    activeLogged = false;
     Duration grace = target.policy().grace();
-    log.line("Waiting " + seconds(grace) + " (grace period) before verifying...");
-    host.sleeper().sleep(grace);
+    if (grace.isZero()) {
+      log.line("Verifying at once (no grace period)...");
+    } else {
+      String wait =
+          grace.compareTo(Duration.ofSeconds(1)) < 0
+              ? org.watchdogmenu.model.Durations.format(grace)
+              : seconds(grace);
+      log.line("Waiting " + wait + " (grace period) before verifying...");
+      host.sleeper().sleep(grace);
+    }
     ServiceState state = service.state();
     if (state.activity() == ServiceState.Activity.INACTIVE
         || state.activity() == ServiceState.Activity.UNKNOWN) {

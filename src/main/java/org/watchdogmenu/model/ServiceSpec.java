@@ -18,6 +18,8 @@ import java.util.List;
  * @param workdir command kind: the folder the restart runs in
  * @param recovery further levels, each an argv, tried in order after the kind's own levels
  * @param killStuck optional level after the kind's own: kill the stuck process tree, then restart
+ * @param pidFile command kind: the service's pid file; its process's start time starts the grace
+ *     period, and without a status command the service runs while that process does
  */
 public record ServiceSpec(
     ServiceKind kind,
@@ -32,7 +34,28 @@ public record ServiceSpec(
     List<String> status,
     String workdir,
     List<List<String>> recovery,
-    KillStuckSpec killStuck) {
+    KillStuckSpec killStuck,
+    String pidFile) {
+
+  /** A service without a pid file. */
+  public ServiceSpec(
+      ServiceKind kind,
+      String unit,
+      String user,
+      String app,
+      String ecosystem,
+      String env,
+      String pm2,
+      String container,
+      List<String> restart,
+      List<String> status,
+      String workdir,
+      List<List<String>> recovery,
+      KillStuckSpec killStuck) {
+    this(
+        kind, unit, user, app, ecosystem, env, pm2, container, restart, status, workdir, recovery,
+        killStuck, null);
+  }
 
   /** A service without a kill level. */
   public ServiceSpec(
@@ -50,7 +73,7 @@ public record ServiceSpec(
       List<List<String>> recovery) {
     this(
         kind, unit, user, app, ecosystem, env, pm2, container, restart, status, workdir, recovery,
-        null);
+        null, null);
   }
 
   public ServiceSpec {

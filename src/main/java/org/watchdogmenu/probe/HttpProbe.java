@@ -48,6 +48,20 @@ final class HttpProbe implements Probe {
       String text = body == null ? "" : read(connection);
       return judge(status, text, body, watch);
     } catch (IOException e) {
+      if (!spec.insecure() && Tls.certificateRefused(e)) {
+        // a TLS server answered: the service is up, and its certificate is refused by this
+        // probe's settings; restarting it would not change the certificate
+        return ProbeResult.unknown(
+            "TLS certificate of "
+                + spec.url()
+                + " refused ("
+                + Tls.reason(e)
+                + "): the service answers, so it is not restarted; set "
+                + ProbeSetting.of("insecure")
+                + ": true for a self-signed certificate, or check "
+                + ProbeSetting.of("url"),
+            watch.elapsed());
+      }
       return ProbeResult.fail(reason(e), watch.elapsed());
     } finally {
       if (connection != null) {
@@ -88,6 +102,20 @@ final class HttpProbe implements Probe {
   private ProbeResult judge(int status, String text, Pattern body, Stopwatch watch) {
     Duration elapsed = watch.elapsed();
     String head = "HTTP " + status + " from " + spec.url() + " in " + elapsed.toMillis() + "ms";
+    if ((status == 401 || status == 403) && !spec.expectStatus().contains(status)) {
+      // the service answers and asks who we are: the probe's address is the thing to fix
+      return ProbeResult.unknown(
+          head
+              + ": the endpoint "
+              + (status == 401 ? "needs authentication" : "refuses this request")
+              + ", so the service answers and is not restarted: check "
+              + ProbeSetting.of("url")
+              + " (a health address without authentication), or add "
+              + status
+              + " to "
+              + ProbeSetting.of("expect_status"),
+          elapsed);
+    }
     if (!spec.expectStatus().contains(status)) {
       return ProbeResult.fail(head + " (expected " + statuses() + ")", elapsed);
     }

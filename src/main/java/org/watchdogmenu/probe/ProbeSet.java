@@ -44,7 +44,11 @@ public final class ProbeSet {
   }
 
   public static ProbeSet of(List<ProbeSpec> specs) {
-    return new ProbeSet(specs, specs.stream().map(Probes::of).toList());
+    List<Probe> probes = new ArrayList<>();
+    for (int i = 0; i < specs.size(); i++) {
+      probes.add(Probes.of(specs.get(i), i));
+    }
+    return new ProbeSet(specs, probes);
   }
 
   /** One probe's spec and what it found. */

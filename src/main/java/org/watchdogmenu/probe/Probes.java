@@ -24,7 +24,15 @@ public final class Probes {
   private Probes() {}
 
   public static Probe of(ProbeSpec spec) {
-    return new SafeProbe(spec.type(), implementation(spec));
+    return of(spec, -1);
+  }
+
+  /**
+   * The probe at {@code index} of its target's list: a message naming one of its settings names it
+   * as the catalog does, {@code probes[index].username}.
+   */
+  public static Probe of(ProbeSpec spec, int index) {
+    return new SafeProbe(spec.type(), implementation(spec), index);
   }
 
   private static Probe implementation(ProbeSpec spec) {

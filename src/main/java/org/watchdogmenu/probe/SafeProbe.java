@@ -8,14 +8,30 @@ package org.watchdogmenu.probe;
 final class SafeProbe implements Probe {
   private final String type;
   private final Probe probe;
+  private final int index;
 
   SafeProbe(String type, Probe probe) {
+    this(type, probe, -1);
+  }
+
+  /**
+   * @param index the probe's place in its target's list ({@code probes[index]} in messages that
+   *     name a setting to fix), or -1 when it is not known
+   */
+  SafeProbe(String type, Probe probe, int index) {
     this.type = type;
     this.probe = probe;
+    this.index = index;
   }
 
   @Override
   public ProbeResult run(ProbeContext context) {
+    ProbeResult r = guarded(context);
+    String message = ProbeSetting.resolve(r.message(), type, index);
+    return message == r.message() ? r : new ProbeResult(r.verdict(), message, r.elapsed());
+  }
+
+  private ProbeResult guarded(ProbeContext context) {
     Stopwatch watch = Stopwatch.start();
     try {
       return probe.run(context);

@@ -40,8 +40,18 @@ final class Socks5Handshake {
   }
 
   /** The proxy said no; the message says why. */
-  static final class Refused extends IOException {
+  static class Refused extends IOException {
     Refused(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * The proxy answered and refused the probe's credentials (or their absence): it is up, and the
+   * probe's own settings are what to fix.
+   */
+  static final class CredentialsRefused extends Refused {
+    CredentialsRefused(String message) {
       super(message);
     }
   }
@@ -60,10 +70,13 @@ final class Socks5Handshake {
     }
     int method = choice[1] & 0xFF;
     if (method == NONE_ACCEPTABLE) {
-      throw new Refused(
+      throw new CredentialsRefused(
           credentials
-              ? "the proxy accepts none of the offered authentication methods"
-              : "the proxy requires authentication: set username and password");
+              ? "SOCKS proxy accepts none of the offered authentication methods (no"
+                  + " authentication, username/password): check "
+                  + ProbeSetting.of("username/password")
+              : "SOCKS proxy requires a username and password: set "
+                  + ProbeSetting.of("username/password"));
     }
     if (method == USER_PASS && credentials) {
       authenticate(username, password);
@@ -87,12 +100,13 @@ final class Socks5Handshake {
     send(out.toByteArray());
     byte[] status = read(2);
     if (status[1] != 0) {
-      throw new Refused(
-          "authentication failed: the proxy refused username '"
+      throw new CredentialsRefused(
+          "SOCKS proxy refused the username/password (user '"
               + username
-              + "' and its password (status "
+              + "', status "
               + (status[1] & 0xFF)
-              + ")");
+              + "): check "
+              + ProbeSetting.of("username/password"));
     }
   }
 

@@ -58,6 +58,11 @@ final class Socks5Probe implements Probe {
       return ProbeResult.pass(
           name + " successful" + port + ": " + status + " in " + watch.millis() + "ms",
           watch.elapsed());
+    } catch (Socks5Handshake.CredentialsRefused e) {
+      // the proxy answers: restarting it cannot fix the probe's own credentials
+      return ProbeResult.unknown(
+          e.getMessage() + " (" + spec.proxy() + " answers, so it is not restarted)",
+          watch.elapsed());
     } catch (Socks5Handshake.Refused e) {
       return ProbeResult.fail(name + " failed" + port + ": " + e.getMessage(), watch.elapsed());
     } catch (SocketTimeoutException e) {
@@ -65,6 +70,22 @@ final class Socks5Probe implements Probe {
           name + " failed" + port + ": no answer within " + Durations.format(spec.timeout()),
           watch.elapsed());
     } catch (SSLException e) {
+      if (Tls.certificateRefused(e)) {
+        // a TLS server answered through the tunnel: the tunnel works, the url's certificate is
+        // what this probe does not accept
+        return ProbeResult.unknown(
+            name
+                + port
+                + ": the tunnel works, but the certificate of "
+                + url.getHost()
+                + " was refused ("
+                + Tls.reason(e)
+                + "): check "
+                + ProbeSetting.of("url")
+                + " (an address with a trusted certificate for its name, or http://);"
+                + " the proxy is not restarted",
+            watch.elapsed());
+      }
       return ProbeResult.fail(
           name + " failed" + port + ": TLS through the tunnel failed: " + e.getMessage(),
           watch.elapsed());

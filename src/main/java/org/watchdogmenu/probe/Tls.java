@@ -11,6 +11,39 @@ import javax.net.ssl.SSLSocketFactory;
 final class Tls {
   private Tls() {}
 
+  /**
+   * Whether a TLS failure is the peer's certificate refused by our checks (not trusted, expired, or
+   * not for the host name asked for): a server answered, so the service is up and the probe's
+   * settings decide the rest.
+   */
+  static boolean certificateRefused(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.security.cert.CertificateException
+          || t instanceof java.security.cert.CertPathValidatorException
+          || String.valueOf(t.getMessage()).startsWith("HTTPS hostname wrong")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The words of the innermost certificate problem, for the log. */
+  static String reason(Throwable e) {
+    String words = String.valueOf(e.getMessage());
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.security.cert.CertificateException && t.getMessage() != null) {
+        words = t.getMessage();
+      }
+    }
+    if (words.contains("PKIX path building failed") || words.contains("unable to find valid")) {
+      return "not signed by a trusted authority, e.g. self-signed";
+    }
+    if (words.contains("No subject alternative") || words.contains("No name matching")) {
+      return "it is not for this host name: " + words;
+    }
+    return Text.shorten(words, 160);
+  }
+
   static SSLSocket over(
       SSLSocketFactory factory, Socket tunnel, String host, int port, Deadline deadline)
       throws IOException {

@@ -36,7 +36,16 @@ public final class ServiceControls {
         base = new DockerControl(host, s.container(), timeout);
         break;
       default:
-        base = new CommandControl(host, s.restart(), s.status(), s.user(), s.workdir(), timeout);
+        base =
+            new CommandControl(
+                host,
+                s.restart(),
+                s.status(),
+                s.user(),
+                s.workdir(),
+                timeout,
+                s.pidFile(),
+                s.pidFile() == null ? null : ServiceProcesses.of(host.root(), s));
         break;
     }
     List<RestartStep> extra = new ArrayList<>();

@@ -82,6 +82,12 @@ final class TargetSettings {
         add("Restart command", "service.restart", words(s.restart()), ValueRule.TEXT, COMMAND);
         add("Runs as user", "service.user", s.user(), ValueRule.USER, USER);
         add("Working folder", "service.workdir", s.workdir(), ValueRule.PATH, FOLDER);
+        add(
+            "Pid file",
+            "service.pid_file",
+            s.pidFile(),
+            ValueRule.PATH,
+            "its process's start time starts the grace period, e.g. /run/app.pid");
       }
     }
   }

@@ -152,14 +152,15 @@ class HealthCheckTest {
   }
 
   @Test
-  void aRestartHeldBackByTheCooldownIsAWarningWithTheSeedsClosingLine() throws Exception {
+  void aRestartHeldBackByTheCooldownIsCriticalWithTheSeedsClosingLine() throws Exception {
     Path state = root.resolve("var/tmp/paqet_restart_state_server.txt");
     Files.createDirectories(state.getParent());
     Files.writeString(state, (T0.getEpochSecond() - 60) + " cron\n");
     activeSince(60);
     rounds(fail(), fail(), fail());
     CheckReport report = check(Targets.paqetServer(), HealthCheck.Options.DEFAULT);
-    assertThat(report.outcome()).isEqualTo(Outcome.WARNING);
+    // down and not being restarted: CRITICAL, not the WARNING of "recovered by a restart"
+    assertThat(report.outcome()).isEqualTo(Outcome.CRITICAL);
     assertThat(out.toString())
         .contains("Restart SKIPPED: cooldown active (70s ago by cron, need 120s, wait 50s more)")
         .contains("=== Health Check Complete: Restart skipped (protection active) ===");
@@ -223,12 +224,193 @@ class HealthCheckTest {
     return all;
   }
 
+  private static Target withService(org.watchdogmenu.model.ServiceSpec service) {
+    return new Target(
+        "demo",
+        null,
+        "demo",
+        null,
+        null,
+        service,
+        List.of(new org.watchdogmenu.model.TcpConnectProbeSpec(null, null, "127.0.0.1", 1)),
+        org.watchdogmenu.model.Policy.DEFAULTS,
+        null);
+  }
+
+  @Test
+  void aDockerContainerStartedFiveSecondsAgoIsWithinItsGracePeriod() {
+    Target docker =
+        withService(
+            new org.watchdogmenu.model.ServiceSpec(
+                org.watchdogmenu.model.ServiceKind.DOCKER,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "kms",
+                null,
+                null,
+                null,
+                null));
+    runner
+        .expect("docker", "inspect", "--format", "{{json .State}}", "kms")
+        .prints(
+            "{\"Status\":\"running\",\"Running\":true,\"StartedAt\":\""
+                + T0.minusSeconds(5)
+                + "\"}");
+    CheckReport report = check(docker, HealthCheck.Options.DEFAULT);
+    assertThat(report.outcome()).isEqualTo(Outcome.OK);
+    assertThat(out.toString())
+        .contains("Health check: Within grace period (uptime: 5s, grace: 30s) - tests skipped");
+    assertThat(roundsRun).isZero();
+    runner.verifyAllUsed();
+  }
+
+  @Test
+  void aStatusCommandThatPrintsTheStartTimeFeedsTheGracePeriod() {
+    Target command =
+        withService(
+            new org.watchdogmenu.model.ServiceSpec(
+                org.watchdogmenu.model.ServiceKind.COMMAND,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of("/opt/demo/restart.sh"),
+                List.of("/opt/demo/status.sh"),
+                null,
+                null));
+    runner.expect("/opt/demo/status.sh").prints("running\n" + T0.minusSeconds(8) + "\n");
+    assertThat(check(command, HealthCheck.Options.DEFAULT).outcome()).isEqualTo(Outcome.OK);
+    assertThat(out.toString()).contains("Within grace period (uptime: 8s, grace: 30s)");
+    assertThat(roundsRun).isZero();
+
+    // epoch seconds work too; past the grace period the probes run
+    runner.expect("/opt/demo/status.sh").prints((T0.getEpochSecond() - 120) + "\n");
+    rounds(pass());
+    assertThat(check(command, HealthCheck.Options.DEFAULT).outcome()).isEqualTo(Outcome.OK);
+    assertThat(out.toString()).contains("Health check: Grace period passed (uptime: 120s)");
+
+    // a start in the future does not hold the check in its grace period for ever
+    runner.expect("/opt/demo/status.sh").prints(T0.plusSeconds(3600) + "\n");
+    rounds(pass());
+    assertThat(check(command, HealthCheck.Options.DEFAULT).outcome()).isEqualTo(Outcome.OK);
+    assertThat(out.toString()).contains("is in the future; grace period not applied");
+    runner.verifyAllUsed();
+  }
+
+  /** A command service (no status command) with two named probes and the given policy. */
+  private static Target twoProbes(org.watchdogmenu.model.Policy policy) {
+    return new Target(
+        "demo-web",
+        null,
+        "demo",
+        null,
+        null,
+        new org.watchdogmenu.model.ServiceSpec(
+            org.watchdogmenu.model.ServiceKind.COMMAND,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of("/opt/demo/restart.sh"),
+            null,
+            null,
+            null),
+        List.of(
+            new org.watchdogmenu.model.TcpConnectProbeSpec("web port", null, "127.0.0.1", 8080),
+            new org.watchdogmenu.model.HttpProbeSpec(
+                "health page", null, "http://127.0.0.1:8080/health", null, null, null)),
+        policy,
+        null);
+  }
+
+  @Test
+  void oneFailingProbeOfTwoLogsTheOthersPassNamesTheProbeAndCountsOneTime() {
+    org.watchdogmenu.model.Policy once =
+        new org.watchdogmenu.model.Policy(
+            null, 1, null, Duration.ZERO, null, null, null, null, null);
+    ProbeResult port = ProbeResult.pass("TCP connect 127.0.0.1:8080 open in 1ms", Duration.ZERO);
+    ProbeResult page =
+        ProbeResult.fail(
+            "HTTP 503 from http://127.0.0.1:8080/health in 4ms (expected 200)", Duration.ZERO);
+    rounds.add(List.of(port, page));
+    runner.expect("/opt/demo/restart.sh");
+    rounds.add(List.of(port, ProbeResult.pass("HTTP 200 from http://x in 2ms", Duration.ZERO)));
+    CheckReport report = check(twoProbes(once), HealthCheck.Options.DEFAULT);
+    assertThat(report.outcome()).isEqualTo(Outcome.WARNING);
+    assertThat(out.toString())
+        .contains("Running health check (web port, health page)...")
+        .contains(
+            "Health check PASS: web port: TCP connect 127.0.0.1:8080 open in 1ms\n"
+                + "[2025-02-14T10:30:00Z] Health check FAIL: health page: HTTP 503 from"
+                + " http://127.0.0.1:8080/health in 4ms (expected 200) (attempt 1/1)\n")
+        .contains("=== Health Check FAILED: Health tests failed 1 time ===")
+        .doesNotContain("1 times")
+        // grace 0s: no "Waiting 0s"
+        .contains("Verifying at once (no grace period)...")
+        .doesNotContain("Waiting 0s")
+        .contains("Health check PASS: health page: HTTP 200 from http://x in 2ms");
+    runner.verifyAllUsed();
+  }
+
+  @Test
+  void aTunnelClientSaysRunningClientHealthCheckAsTheOldScriptsDid() {
+    Target client =
+        new Target(
+            "paqet-client",
+            "Paqet client",
+            "paqet",
+            "client",
+            null,
+            Targets.systemd("paqet-client.service"),
+            List.of(
+                new org.watchdogmenu.model.ActiveProbeSpec(null, null),
+                new org.watchdogmenu.model.Socks5ProbeSpec(
+                    "SOCKS proxy test", null, null, "https://httpbin.org/ip", null, null)),
+            org.watchdogmenu.model.Policy.DEFAULTS,
+            null);
+    runner
+        .expect(
+            "systemctl",
+            "show",
+            "paqet-client.service",
+            "--property=LoadState,ActiveState,SubState,ActiveEnterTimestamp",
+            "--timestamp=unix")
+        .prints(
+            "LoadState=loaded\nActiveState=active\nSubState=running\nActiveEnterTimestamp=@"
+                + (T0.getEpochSecond() - 120)
+                + "\n");
+    rounds.add(
+        List.of(
+            ProbeResult.pass("service is active", Duration.ZERO),
+            ProbeResult.pass(
+                "SOCKS proxy test successful (port 1080): HTTP 200 in 80ms", Duration.ZERO)));
+    assertThat(check(client, HealthCheck.Options.DEFAULT).outcome()).isEqualTo(Outcome.OK);
+    assertThat(out.toString())
+        .contains("Health check: Grace period passed (uptime: 120s)\n")
+        .contains("Running client health check (SOCKS proxy test)...\n")
+        .contains("Health check PASS: SOCKS proxy test successful (port 1080): HTTP 200 in 80ms\n")
+        // "Service is active" was said: the active probe's own PASS line would repeat it
+        .doesNotContain("PASS: service is active");
+  }
+
   @Test
   void anUnknownProbeNeverRestarts() {
     activeSince(300);
     rounds(ProbeResult.unknown("curl not installed", Duration.ZERO));
     CheckReport report = check(Targets.paqetServer(), HealthCheck.Options.DEFAULT);
     assertThat(report.outcome()).isEqualTo(Outcome.UNKNOWN);
+    // the summary (status, alerts) says what the probe said, so what to fix
+    assertThat(report.summary()).isEqualTo("No restart: curl not installed");
     assertThat(roundsRun).isEqualTo(1);
     runner.verifyAllUsed();
   }

@@ -73,7 +73,9 @@ class MonitorIT {
     Jar.Run cron = Jar.run(sandbox.root, "check", "web");
     monitor.awaitOutput("web: OK: Service is healthy", 30);
 
-    assertThat(cron.exit()).as(cron.out() + cron.err()).isIn(0, 1);
+    // 0: healthy again by the time it probed; 1: it restarted the service itself; 2: the
+    // monitor's restart held its own back (lock busy or cooldown: down and not restarted by it)
+    assertThat(cron.exit()).as(cron.out() + cron.err()).isIn(0, 1, 2);
     assertThat(Files.readAllLines(restarts)).containsExactly("restart");
     assertThat(Files.readAllLines(state())).hasSize(1);
     assertThat(monitor.stop(30)).isZero();

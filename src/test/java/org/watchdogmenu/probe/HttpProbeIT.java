@@ -31,6 +31,8 @@ class HttpProbeIT {
                 "/health", TestServers.answer(200, "{\"status\": \"ok\"}"),
                 "/down", TestServers.answer(503, "maintenance"),
                 "/kurento", TestServers.answer(426, ""),
+                "/private", TestServers.answer(401, "login first"),
+                "/forbidden", TestServers.answer(403, "no"),
                 "/slow", TestServers.slow(3000)));
     base = "http://127.0.0.1:" + http.getAddress().getPort();
     https =
@@ -116,10 +118,40 @@ class HttpProbeIT {
 
     assertThat(insecure.verdict()).isEqualTo(Verdict.PASS);
     assertThat(insecure.message()).matches("HTTP 200 from \\S+ in \\d+ms");
-    assertThat(strict.verdict()).isEqualTo(Verdict.FAIL);
+    // a TLS server answered: up, and its certificate is the probe's setting to fix
+    assertThat(strict.verdict()).isEqualTo(Verdict.UNKNOWN);
     assertThat(strict.message())
-        .startsWith("TLS with " + url + " failed: ")
-        .endsWith("(set insecure: true for a self-signed certificate)");
+        .startsWith("TLS certificate of " + url + " refused (not signed by a trusted authority")
+        .contains("set the http probe's insecure: true for a self-signed certificate");
+  }
+
+  @Test
+  void aCertificateForAnotherNameIsUnknownAndNamesTheUrl() throws Exception {
+    // the self-signed certificate is for camera-config.invalid, not 127.0.0.1, and not trusted
+    String url = "https://127.0.0.1:" + https.getAddress().getPort() + "/health";
+    HttpProbeSpec spec = new HttpProbeSpec(null, null, url, null, null, null);
+
+    ProbeResult r = Probes.of(spec, 1).run(Contexts.of(Host.system(new HostRoot(dir))));
+
+    assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
+    assertThat(r.message()).contains("check probes[1].url").contains("set probes[1].insecure");
+  }
+
+  @Test
+  void anEndpointThatWantsAuthenticationIsUnknownUnlessExpected() {
+    ProbeResult login = get(base + "/private");
+    ProbeResult forbidden = get(base + "/forbidden");
+    ProbeResult expected = get(base + "/private", List.of(401), null, null, null);
+
+    assertThat(login.verdict()).isEqualTo(Verdict.UNKNOWN);
+    assertThat(login.message())
+        .startsWith("HTTP 401 from " + base + "/private in ")
+        .contains("needs authentication, so the service answers and is not restarted")
+        .contains("check the http probe's url")
+        .endsWith("or add 401 to the http probe's expect_status");
+    assertThat(forbidden.verdict()).isEqualTo(Verdict.UNKNOWN);
+    assertThat(forbidden.message()).contains("add 403 to");
+    assertThat(expected.verdict()).isEqualTo(Verdict.PASS);
   }
 
   @Test

@@ -139,13 +139,31 @@ class Socks5ProbeIT {
     ProbeResult none = probe(spec(port, httpUrl(), null, null));
 
     assertThat(right.verdict()).isEqualTo(Verdict.PASS);
-    assertThat(wrong.verdict()).isEqualTo(Verdict.FAIL);
+    // the proxy answers: wrong or missing credentials are the probe's settings, not a reason to
+    // restart it
+    assertThat(wrong.verdict()).isEqualTo(Verdict.UNKNOWN);
     assertThat(wrong.message())
-        .startsWith("SOCKS proxy test failed (port " + port + "): authentication failed")
+        .startsWith("SOCKS proxy refused the username/password (user 'tunnel', status ")
+        .contains("check the socks5 probe's username/password")
+        .contains("127.0.0.1:" + port + " answers, so it is not restarted")
         .doesNotContain("guess");
-    assertThat(none.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(none.verdict()).isEqualTo(Verdict.UNKNOWN);
     assertThat(none.message())
-        .endsWith("the proxy requires authentication: set username and password");
+        .startsWith(
+            "SOCKS proxy requires a username and password: set the socks5 probe's"
+                + " username/password");
+  }
+
+  @Test
+  void aWrongPasswordNamesTheProbesPlaceInItsTarget() throws Exception {
+    int port = microsocks("-u", "tunnel", "-P", "s3cret");
+
+    ProbeResult wrong =
+        Probes.of(spec(port, httpUrl(), "tunnel", "guess"), 2)
+            .run(Contexts.of(Host.system(new HostRoot(dir))));
+
+    assertThat(wrong.verdict()).isEqualTo(Verdict.UNKNOWN);
+    assertThat(wrong.message()).contains("check probes[2].username/password");
   }
 
   @Test
@@ -161,8 +179,12 @@ class Socks5ProbeIT {
 
     assertThat(trusted.verdict()).isEqualTo(Verdict.PASS);
     assertThat(trusted.message()).contains("HTTP 200");
-    assertThat(untrusted.verdict()).isEqualTo(Verdict.FAIL);
-    assertThat(untrusted.message()).contains("TLS through the tunnel failed");
+    // a TLS server answered through the tunnel: the tunnel works, the certificate is the
+    // probe's business
+    assertThat(untrusted.verdict()).isEqualTo(Verdict.UNKNOWN);
+    assertThat(untrusted.message())
+        .startsWith("SOCKS proxy test (port " + port + "): the tunnel works, but the certificate")
+        .contains("check the socks5 probe's url");
   }
 
   @Test

@@ -43,6 +43,53 @@ class ServiceControlsTest {
         kind, unit, user, null, null, null, null, container, restart, status, workdir, recovery);
   }
 
+  private static ServiceSpec withPidFile(List<String> status, String pidFile) {
+    return new ServiceSpec(
+        ServiceKind.COMMAND,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of("/opt/app/restart.sh"),
+        status,
+        null,
+        null,
+        null,
+        pidFile);
+  }
+
+  @Test
+  void aCommandServiceWithAPidFileIsTrackedByIt() throws Exception {
+    // no pid file: not running
+    ServiceState none = control(withPidFile(null, "/run/app.pid")).state();
+    assertThat(none.activity()).isEqualTo(ServiceState.Activity.INACTIVE);
+    assertThat(none.detail()).isEqualTo("no pid file /run/app.pid");
+
+    // a root-run service's pid file in a folder others can add to is refused: UNKNOWN, one line
+    java.nio.file.Files.createDirectories(root.resolve("run"));
+    java.nio.file.Files.writeString(root.resolve("run/app.pid"), "1\n");
+    java.nio.file.Files.setPosixFilePermissions(
+        root.resolve("run/app.pid"),
+        java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+    ServiceState refused = control(withPidFile(null, "/run/app.pid")).state();
+    assertThat(refused.activity()).isEqualTo(ServiceState.Activity.UNKNOWN);
+    assertThat(refused.detail()).startsWith("refusing pid file ");
+
+    // a status command decides whether it runs; a time it prints is its start
+    runner.expect("/opt/app/status.sh").prints("up since\n2025-02-14T10:29:50Z\n");
+    ServiceState printed =
+        control(withPidFile(List.of("/opt/app/status.sh"), "/run/app.pid")).state();
+    assertThat(printed.activity()).isEqualTo(ServiceState.Activity.ACTIVE);
+    assertThat(printed.since()).contains(java.time.Instant.parse("2025-02-14T10:29:50Z"));
+    runner.expect("/opt/app/status.sh").exits(3);
+    assertThat(control(withPidFile(List.of("/opt/app/status.sh"), null)).state().activity())
+        .isEqualTo(ServiceState.Activity.INACTIVE);
+    runner.verifyAllUsed();
+  }
+
   @Test
   void aUserUnitIsReachedThroughTheUsersManager() {
     ServiceControl c =

@@ -212,6 +212,26 @@ class TuiSettingsTest {
   }
 
   @Test
+  void aCommandTargetsSettingsTakeItsPidFileForTheGracePeriod() throws Exception {
+    VirtualMenu m = menu();
+    pick(m, "Add a target of your own");
+    pick(m, "A service with a restart command");
+    set(m, "Id", "demo");
+    set(m, "Restart command", "/opt/demo/restart.sh");
+    set(m, "TCP port", "8080");
+    pick(m, "Save");
+    m.type("ay");
+    pick(m, "Your own targets");
+    pick(m, "Settings");
+    assertThat(m.text()).contains("Pid file");
+    set(m, "Pid file", "/run/demo.pid");
+    pick(m, "Save");
+    assertThat(preview(m)).contains("+ pid_file: /run/demo.pid");
+    m.type("ay");
+    assertThat(Files.readString(file("demo"))).contains("pid_file: /run/demo.pid");
+  }
+
+  @Test
   void idsAreCheckedAsTheyAreTyped() {
     VirtualMenu m = menu();
     pick(m, "Add a target of your own");
