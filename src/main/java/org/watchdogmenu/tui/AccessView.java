@@ -135,7 +135,7 @@ final class AccessView extends MenuView {
     return new FormView(
         "PM2 housekeeping",
         List.of(
-            "PM2 housekeeping for " + user + " (seed 002)",
+            "PM2 housekeeping for " + user + " (resurrect at boot, hourly save, old logs)",
             "A cron file: pm2 resurrect at boot, pm2 save hourly, app logs older than 7 days"
                 + " deleted daily, a warning when / is over 80% full; and pm2 startup for "
                 + user
