@@ -98,6 +98,14 @@ public final class Planner {
   }
 
   /**
+   * The command lines an operator may type once granted this target in a sudoers file, e.g. {@code
+   * sudo watchdog-menu restart camera-platform}: exactly what the rules match, nothing more.
+   */
+  public List<String> sudoersInvocations(Target target) {
+    return SudoersRenderer.invocations(target, cron.engine());
+  }
+
+  /**
    * A sudoers.d file for an operator; anything but exact commands with fixed arguments needs a
    * deliberate yes (see {@link SudoGate}).
    */
