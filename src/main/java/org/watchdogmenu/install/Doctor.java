@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.watchdogmenu.alert.Alerts;
 import org.watchdogmenu.alert.AlertsEdit;
 import org.watchdogmenu.catalog.Catalog;
+import org.watchdogmenu.catalog.CatalogException;
 import org.watchdogmenu.catalog.ProgramTrust;
 import org.watchdogmenu.metrics.Metrics;
 import org.watchdogmenu.model.Target;
@@ -50,16 +51,53 @@ public final class Doctor {
   /** Every problem found; empty when everything installed is as it was written. */
   public List<Problem> check() {
     List<Problem> problems = new ArrayList<>();
-    for (Map.Entry<String, Manifest.Installed> e : store.load().installed().entrySet()) {
+    Map<String, Manifest.Installed> installed = store.load().installed();
+    for (Map.Entry<String, Manifest.Installed> e : installed.entrySet()) {
       check(e.getKey(), e.getValue(), problems);
     }
-    settings(problems);
+    Catalog catalog = Catalog.load(root);
+    schedulesWithoutTarget(installed, catalog, problems);
+    settings(catalog, problems);
     return problems;
   }
 
+  /**
+   * A cron file of ours whose target no longer loads (its file broken, refused or deleted) runs
+   * every time and fails every time: named, with the way out.
+   */
+  private static void schedulesWithoutTarget(
+      Map<String, Manifest.Installed> installed, Catalog catalog, List<Problem> problems) {
+    for (Map.Entry<String, Manifest.Installed> e : installed.entrySet()) {
+      Manifest.Change c = e.getValue().change();
+      String feature = c.feature() == null ? "" : c.feature();
+      int slash = feature.indexOf('/');
+      if (c.fileKind() != FileKind.CRON || slash < 0) {
+        continue;
+      }
+      String id = feature.substring(0, slash);
+      String key = feature.substring(slash + 1);
+      if (!key.equals(Feature.HEALTH.key()) && !key.equals(Feature.RESTART.key())) {
+        continue;
+      }
+      try {
+        catalog.target(id);
+      } catch (CatalogException ex) {
+        problems.add(
+            new Problem(
+                e.getKey(),
+                "its target "
+                    + id
+                    + " does not load, so every run of this job fails ("
+                    + ex.getMessage()
+                    + "): fix the target file, or 'watchdog-menu disable "
+                    + id
+                    + " --all'"));
+      }
+    }
+  }
+
   /** The files that decide what root runs, and the programs their targets make root run. */
-  private void settings(List<Problem> problems) {
-    Catalog catalog = Catalog.load(root);
+  private void settings(Catalog catalog, List<Problem> problems) {
     for (org.watchdogmenu.catalog.Problem p : catalog.problems()) {
       String m = p.message();
       String words = m.startsWith(p.file() + " ") ? m.substring(p.file().length() + 1) : m;
