@@ -55,6 +55,13 @@ public final class Doctor {
     for (Map.Entry<String, Manifest.Installed> e : installed.entrySet()) {
       check(e.getKey(), e.getValue(), problems);
     }
+    if (Files.exists(root.resolve(InstallPaths.JOURNAL))) {
+      problems.add(
+          new Problem(
+              InstallPaths.JOURNAL,
+              "a change did not finish (the run was stopped): the next watchdog-menu run that"
+                  + " changes files puts back what it had written"));
+    }
     Catalog catalog = Catalog.load(root);
     schedulesWithoutTarget(installed, catalog, problems);
     settings(catalog, problems);

@@ -111,6 +111,12 @@ class CrashJournalTest {
             Duration.ofSeconds(1));
     assertThatThrownBy(() -> killed.apply(enable(), NO)).isInstanceOf(Killed.class);
     assertThat(at(InstallPaths.JOURNAL)).exists();
+    assertThat(new Doctor(host).check())
+        .extracting(Doctor.Problem::toString)
+        .contains(
+            InstallPaths.JOURNAL
+                + ": a change did not finish (the run was stopped): the next watchdog-menu run"
+                + " that changes files puts back what it had written");
 
     ApplyResult again = underLock(this::enable);
 
