@@ -25,10 +25,14 @@ import org.watchdogmenu.os.UserFiles;
  * <ol>
  *   <li>validate every new file with the real tool; any problem and nothing is written;
  *   <li>copy each file it replaces or removes to {@code backups/<apply-id>/<path>};
+ *   <li>record the intent ({@link Journal}): what each file will hold and what it held before;
  *   <li>write every new file as a dot-named temp file beside its target, mode and owner set;
  *   <li>rename each over its target (a crash before a rename leaves the old file whole);
- *   <li>record the apply in the manifest, then run the plan's commands.
+ *   <li>record the apply in the manifest, end the journal, then run the plan's commands.
  * </ol>
+ *
+ * <p>A run stopped anywhere between the journal and the manifest is put back by the next run that
+ * takes the install lock, so files and manifest always agree.
  */
 public final class Applier {
   private static final Duration LOCK_WAIT = Duration.ofSeconds(10);
