@@ -1,5 +1,6 @@
 package org.watchdogmenu.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.watchdogmenu.model.Target;
+import org.watchdogmenu.os.ControlChars;
 import org.watchdogmenu.os.HostRoot;
 import org.watchdogmenu.os.SafeRead;
 import org.watchdogmenu.os.UnsafePathException;
@@ -38,6 +40,7 @@ final class CatalogLoader {
   private final Map<String, SourceMap> lines = new HashMap<>();
   private final TreeSet<String> siteIds = new TreeSet<>();
   private NamedText candidate;
+  private HostRoot root;
 
   /**
    * @param candidate a site file read instead of the one on disk of the same name (its name is the
@@ -115,6 +118,7 @@ final class CatalogLoader {
   }
 
   private void site(HostRoot root) {
+    this.root = root;
     Path dir = root.resolve(Catalog.SITE_DIR);
     List<Path> files = new ArrayList<>();
     if (Files.isDirectory(dir)) {
@@ -159,6 +163,7 @@ final class CatalogLoader {
           candidate != null && candidate.name().equals(hostPath)
               ? candidate.text()
               : read(file, hostPath);
+      extendsCycle(fileId, hostPath, text);
       SourceTree merged =
           SiteTarget.merged(new NamedText(hostPath, text), fileId, catalogTrees, templates);
       Target target = TargetBuilder.concrete(merged);
@@ -193,12 +198,70 @@ final class CatalogLoader {
    * @throws CatalogException when the file is not UTF-8 text
    */
   static String read(Path file, String hostPath) throws IOException {
+    if (Files.isSymbolicLink(file)) {
+      throw CatalogException.at(new Location(hostPath, 1), linkReason(file));
+    }
     byte[] bytes = SafeRead.owned(file, SafeRead.CONFIG_CAP, "target file");
     return YamlFile.utf8(bytes)
         .orElseThrow(
             () ->
                 CatalogException.at(
                     new Location(hostPath, 1), "is not UTF-8 text: save it as UTF-8"));
+  }
+
+  /** Why a link in the targets folder is refused, naming where it leads. */
+  private static String linkReason(Path file) {
+    String to;
+    try {
+      to = Files.readSymbolicLink(file).toString();
+    } catch (IOException e) {
+      to = "?";
+    }
+    String dest = ControlChars.escape(to);
+    return (Files.exists(file)
+            ? "is a link to " + dest
+            : "is a link to " + dest + ", which does not exist")
+        + ": target files are read only as regular files, never through a link: put the file"
+        + " itself there";
+  }
+
+  /**
+   * A site file that extends another site file, which extends ... back to the first: named as the
+   * cycle it is ({@code extends cycle: a -> b -> a}) rather than as an unknown template.
+   */
+  private void extendsCycle(String fileId, String hostPath, String text) {
+    List<String> chain = new ArrayList<>(List.of(fileId));
+    SourceTree first = YamlSource.read(text, hostPath);
+    String next = extendsOf(first);
+    while (next != null
+        && !templates.containsKey(next)
+        && !catalogTrees.containsKey(next)
+        && Target.isValidId(next)) {
+      if (chain.contains(next)) {
+        chain.add(next);
+        throw CatalogException.at(
+            first.lines().at("extends"),
+            "extends cycle: "
+                + String.join(" -> ", chain)
+                + ": make one of them extend a catalog template or target");
+      }
+      chain.add(next);
+      String otherPath = Catalog.SITE_DIR + "/" + next + ".yaml";
+      try {
+        String otherText =
+            candidate != null && candidate.name().equals(otherPath)
+                ? candidate.text()
+                : read(root.resolve(otherPath), otherPath);
+        next = extendsOf(YamlSource.read(otherText, otherPath));
+      } catch (IOException | RuntimeException e) {
+        return; // not a readable site file: its own problem, and the usual message here
+      }
+    }
+  }
+
+  private static String extendsOf(SourceTree t) {
+    JsonNode ext = t.tree().get("extends");
+    return ext != null && ext.isTextual() ? ext.asText() : null;
   }
 
   private void fail(String hostPath, String fileId, String message) {

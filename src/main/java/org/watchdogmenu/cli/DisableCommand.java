@@ -1,8 +1,11 @@
 package org.watchdogmenu.cli;
 
+import java.io.PrintWriter;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.watchdogmenu.catalog.CatalogException;
 import org.watchdogmenu.install.Feature;
 import org.watchdogmenu.install.Planner;
 import org.watchdogmenu.model.Target;
@@ -56,6 +59,12 @@ final class DisableCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (!which.monitor) {
+      Optional<Integer> fromManifest = fromManifestAlone();
+      if (fromManifest.isPresent()) {
+        return fromManifest.get();
+      }
+    }
     Target target = top.target(targetId);
     if (which.monitor) {
       return PlanRun.run(
@@ -65,11 +74,49 @@ final class DisableCommand implements Callable<Integer> {
           plan.dryRun,
           plan.yes);
     }
-    Set<Feature> features =
-        which.all
-            ? EnumSet.allOf(Feature.class)
-            : EnumSet.of(which.health ? Feature.HEALTH : Feature.RESTART);
     return PlanRun.run(
-        spec, top, () -> new Planner(top.host()).disable(target, features), plan.dryRun, plan.yes);
+        spec,
+        top,
+        () -> new Planner(top.host()).disable(target, features()),
+        plan.dryRun,
+        plan.yes);
+  }
+
+  private Set<Feature> features() {
+    return which.all
+        ? EnumSet.allOf(Feature.class)
+        : EnumSet.of(which.health ? Feature.HEALTH : Feature.RESTART);
+  }
+
+  /**
+   * A target whose file is broken or deleted still has the cron files watchdog-menu wrote for it:
+   * the manifest records them by target and feature, so they are removed from it alone.
+   */
+  private Optional<Integer> fromManifestAlone() {
+    String problem;
+    try {
+      top.catalog().target(targetId);
+      return Optional.empty();
+    } catch (CatalogException e) {
+      problem = e.getMessage();
+    }
+    if (!Target.isValidId(targetId) || !new Planner(top.host()).hasSchedules(targetId)) {
+      return Optional.empty();
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    err.println(
+        "Note: "
+            + targetId
+            + " does not load ("
+            + problem
+            + "); its schedules are disabled from what watchdog-menu recorded.");
+    err.flush();
+    return Optional.of(
+        PlanRun.run(
+            spec,
+            top,
+            () -> new Planner(top.host()).disable(targetId, features()),
+            plan.dryRun,
+            plan.yes));
   }
 }

@@ -26,10 +26,14 @@ import org.watchdogmenu.os.UserFiles;
  * <ol>
  *   <li>validate every new file with the real tool; any problem and nothing is written;
  *   <li>copy each file it replaces or removes to {@code backups/<apply-id>/<path>};
+ *   <li>record the intent ({@link Journal}): what each file will hold and what it held before;
  *   <li>write every new file as a dot-named temp file beside its target, mode and owner set;
  *   <li>rename each over its target (a crash before a rename leaves the old file whole);
- *   <li>record the apply in the manifest, then run the plan's commands.
+ *   <li>record the apply in the manifest, end the journal, then run the plan's commands.
  * </ol>
+ *
+ * <p>A run stopped anywhere between the journal and the manifest is put back by the next run that
+ * takes the install lock, so files and manifest always agree.
  */
 public final class Applier {
   static final Duration LOCK_WAIT = Duration.ofSeconds(10);
@@ -51,6 +55,8 @@ public final class Applier {
   private final Validators validators;
   private final ManifestStore store;
   private final Backups backups;
+  private final Journal journal;
+  private final BeforeRename beforeRename;
   private final FileSwap swap;
   private final Duration lockWait;
 
@@ -73,6 +79,8 @@ public final class Applier {
     this.validators = new Validators(host);
     this.store = new ManifestStore(records);
     this.backups = new Backups(root, records);
+    this.journal = new Journal(root, records);
+    this.beforeRename = beforeRename;
     this.swap = new FileSwap(root, records, new UserFiles(host.runner()), beforeRename);
     this.lockWait = lockWait;
   }
@@ -95,6 +103,12 @@ public final class Applier {
     }
     validate(plan);
     try (Locked locked = lock(lockWait, path -> {})) {
+      if (!locked.recovered.isEmpty()) {
+        // the plan was made from files an earlier, unfinished run had changed
+        throw new InstallException(
+            String.join("; ", locked.recovered)
+                + ". Nothing else was changed: make the plan again");
+      }
       return locked.apply(plan, options);
     }
   }
@@ -124,7 +138,14 @@ public final class Applier {
                 + wait.toSeconds()
                 + " s): wait for it to finish and try again");
       }
-      return new Locked(held.get());
+      Locked locked = new Locked(held.get());
+      try {
+        locked.recovered = recover();
+      } catch (RuntimeException e) {
+        locked.close();
+        throw e;
+      }
+      return locked;
     } catch (IOException e) {
       throw new InstallException("cannot take " + InstallPaths.LOCK + ": " + e.getMessage(), e);
     }
@@ -134,6 +155,7 @@ public final class Applier {
   public final class Locked implements AutoCloseable {
     private final LockFile.Held held;
     private boolean uninstalled;
+    private List<String> recovered = List.of();
 
     private Locked(LockFile.Held held) {
       this.held = held;
@@ -149,12 +171,26 @@ public final class Applier {
         throw new InstallException(
             "not applied, it needs a deliberate yes: " + plan.confirmation());
       }
+      ApplyResult result;
       if (plan.isEmpty() && plan.mode() == Plan.Mode.APPLY) {
-        return new ApplyResult(null, List.of("nothing to change"), true);
+        result = new ApplyResult(null, List.of("nothing to change"), true);
+      } else {
+        validate(plan);
+        uninstalled |= plan.mode() == Plan.Mode.UNINSTALL;
+        result = applyLocked(plan);
       }
-      validate(plan);
-      uninstalled |= plan.mode() == Plan.Mode.UNINSTALL;
-      return applyLocked(plan);
+      if (recovered.isEmpty()) {
+        return result;
+      }
+      List<String> lines = new ArrayList<>(recovered);
+      lines.addAll(result.lines());
+      recovered = List.of();
+      return new ApplyResult(result.applyId(), lines, result.commandsOk());
+    }
+
+    /** What taking the lock did to finish a change an earlier run left half done (usually none). */
+    public List<String> recovered() {
+      return recovered;
     }
 
     /**
@@ -179,20 +215,128 @@ public final class Applier {
     boolean reversing = plan.mode() != Plan.Mode.APPLY;
     String id = reversing ? null : newId(manifest);
     Map<String, Manifest.Before> before = reversing ? Map.of() : backups.save(plan, id);
+    Manifest.Apply intent =
+        reversing
+            ? null
+            : new Manifest.Apply(
+                id,
+                host.clock().instant().toString(),
+                plan.title(),
+                changes(plan, before),
+                plan.commands());
+    if (intent != null) {
+      try {
+        journal.begin(intent);
+      } catch (IOException e) {
+        dropBackups(id);
+        throw new InstallException(
+            "nothing was written: "
+                + InstallPaths.JOURNAL
+                + " could not be written: "
+                + e.getMessage());
+      }
+    }
     List<String> lines = new ArrayList<>();
     boolean ok = !reversing || runCommands(plan, lines, false);
-    lines.addAll(swap.apply(plan, before, () -> dropBackups(id)));
     try {
-      record(plan, manifest, id, before);
-    } catch (IOException e) {
-      throw new InstallException(
-          "the files are in place but "
-              + InstallPaths.MANIFEST
-              + " could not be written: "
-              + e.getMessage());
+      lines.addAll(swap.apply(plan, before, () -> dropBackups(id)));
+    } catch (InstallException e) {
+      if (intent != null) {
+        settle(intent);
+      }
+      throw e;
     }
+    try {
+      record(plan, manifest, intent);
+    } catch (IOException e) {
+      if (intent == null) {
+        throw new InstallException(
+            "the files are in place but "
+                + InstallPaths.MANIFEST
+                + " could not be written: "
+                + e.getMessage());
+      }
+      boolean back = settle(intent);
+      throw new InstallException(
+          InstallPaths.MANIFEST
+              + " could not be written ("
+              + e.getMessage()
+              + "): "
+              + (back
+                  ? "nothing was changed, the files were put back as they were"
+                  : "the files could not all be put back yet; the next watchdog-menu run that"
+                      + " changes files finishes it"));
+    }
+    endJournal();
     ok &= runCommands(plan, lines, true);
     return new ApplyResult(id, lines, ok);
+  }
+
+  /**
+   * After a failed apply: puts back whatever of it is still in place, and ends its journal.
+   *
+   * @return false when something could not be put back (the journal stays for the next run)
+   */
+  private boolean settle(Manifest.Apply intent) {
+    try {
+      journal.rollBack(intent, swap::putBack);
+      journal.removeTempFiles(intent);
+      dropBackups(intent.id());
+      journal.end();
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private void endJournal() {
+    try {
+      journal.end();
+    } catch (IOException e) {
+      // the manifest has the apply: the next run sees that and only deletes the journal
+    }
+  }
+
+  /**
+   * Converges after a run that was killed (or failed) between its first file and its manifest: an
+   * apply the manifest has is complete; any other is rolled back. Runs under the install lock.
+   *
+   * @return one line saying what was done, or none when there was nothing to finish
+   */
+  private List<String> recover() {
+    Optional<Manifest.Apply> pending = journal.pending();
+    if (pending.isEmpty()) {
+      return List.of();
+    }
+    Manifest.Apply intent = pending.get();
+    boolean recorded = store.load().applies().stream().anyMatch(a -> a.id().equals(intent.id()));
+    try {
+      journal.removeTempFiles(intent);
+      if (recorded) {
+        journal.end();
+        return List.of();
+      }
+      List<String> back = journal.rollBack(intent, swap::putBack);
+      dropBackups(intent.id());
+      journal.end();
+      return List.of(
+          "an earlier run stopped before it finished ("
+              + intent.title()
+              + "): "
+              + (back.isEmpty()
+                  ? "nothing of it was in place"
+                  : "put back " + String.join(", ", back)));
+    } catch (IOException e) {
+      throw new InstallException(
+          "an earlier run stopped before it finished ("
+              + intent.title()
+              + ") and it cannot be put back: "
+              + e.getMessage()
+              + "; its backups are under "
+              + InstallPaths.BACKUPS
+              + "/"
+              + intent.id());
+    }
   }
 
   private void validate(Plan plan) {
@@ -231,18 +375,15 @@ public final class Applier {
     }
   }
 
-  private void record(Plan plan, Manifest manifest, String id, Map<String, Manifest.Before> before)
-      throws IOException {
+  private void record(Plan plan, Manifest manifest, Manifest.Apply intent) throws IOException {
     switch (plan.mode()) {
       case APPLY:
-        List<Manifest.Change> changes = changes(plan, before);
-        if (changes.isEmpty() && plan.commands().isEmpty()) {
-          dropBackups(id);
+        if (intent.changes().isEmpty() && plan.commands().isEmpty()) {
+          dropBackups(intent.id());
           return;
         }
-        String at = host.clock().instant().toString();
-        store.save(
-            manifest.plus(new Manifest.Apply(id, at, plan.title(), changes, plan.commands())));
+        beforeRename.run(InstallPaths.MANIFEST);
+        store.save(manifest.plus(intent));
         return;
       case UNDO:
         String undone = manifest.last().map(Manifest.Apply::id).orElseThrow();

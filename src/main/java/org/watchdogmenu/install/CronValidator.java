@@ -27,6 +27,70 @@ final class CronValidator implements Validator {
           "@midnight",
           "@hourly");
 
+  private static final String[] FIELDS = {"minute", "hour", "day-of-month", "month", "day-of-week"};
+  private static final int[] LOW = {0, 0, 1, 1, 0};
+  private static final int[] HIGH = {59, 23, 31, 12, 7};
+  private static final List<String> MONTHS =
+      List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+  private static final List<String> DAYS = List.of("sun", "mon", "tue", "wed", "thu", "fri", "sat");
+
+  /**
+   * What cron would say is wrong with one time field, the way its parser reads it: a list of {@code
+   * *}, a value or a range {@code a-b}, each of the first two optionally {@code /step}; values
+   * within the field's range (month and day-of-week also by three-letter name).
+   *
+   * @param k the field's place, 0 (minute) to 4 (day-of-week)
+   * @return null when cron accepts it
+   */
+  static String fieldProblem(int k, String field) {
+    for (String element : field.split(",", -1)) {
+      if (element.isEmpty()) {
+        return "an empty item in the list";
+      }
+      String range = element;
+      int slash = element.indexOf('/');
+      if (slash >= 0) {
+        range = element.substring(0, slash);
+        String step = element.substring(slash + 1);
+        if (!step.matches("[0-9]{1,3}") || Integer.parseInt(step) == 0) {
+          return "the step '" + step + "' is not a number above 0";
+        }
+        if (!range.equals("*") && !range.contains("-")) {
+          return "a step goes after * or a range (a-b), not after one value";
+        }
+      }
+      if (range.equals("*")) {
+        continue;
+      }
+      String[] ends = range.split("-", -1);
+      if (ends.length > 2) {
+        return "'" + range + "' is not a range";
+      }
+      for (String end : ends) {
+        String why = valueProblem(k, end);
+        if (why != null) {
+          return why;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String valueProblem(int k, String value) {
+    String lower = value.toLowerCase(java.util.Locale.ROOT);
+    if ((k == 3 && MONTHS.contains(lower)) || (k == 4 && DAYS.contains(lower))) {
+      return null;
+    }
+    if (!value.matches("[0-9]{1,3}")) {
+      return "'" + value + "' is not a number" + (k >= 3 ? " or a name" : "");
+    }
+    int n = Integer.parseInt(value);
+    if (n < LOW[k] || n > HIGH[k]) {
+      return FIELDS[k] + " " + n + " is out of range (" + LOW[k] + "-" + HIGH[k] + ")";
+    }
+    return null;
+  }
+
   @Override
   public List<String> check(FileWrite file) {
     List<String> problems = new ArrayList<>();
@@ -63,8 +127,16 @@ final class CronValidator implements Validator {
         continue;
       }
       for (int k = 0; k < timeFields && timeFields == 5; k++) {
-        if (!TIME_FIELD.matcher(f[k]).matches()) {
-          problems.add(where + "time field '" + f[k] + "' is not a cron time");
+        String why = TIME_FIELD.matcher(f[k]).matches() ? fieldProblem(k, f[k]) : "";
+        if (why != null) {
+          problems.add(
+              where
+                  + FIELDS[k]
+                  + " field '"
+                  + f[k]
+                  + "' is not a cron time"
+                  + (why.isEmpty() ? "" : ": " + why)
+                  + " (cron skips the whole file)");
         }
       }
       String user = f[timeFields];

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.watchdogmenu.alert.Alerts;
 import org.watchdogmenu.alert.AlertsEdit;
 import org.watchdogmenu.catalog.Catalog;
+import org.watchdogmenu.catalog.CatalogException;
 import org.watchdogmenu.catalog.ProgramTrust;
 import org.watchdogmenu.metrics.Metrics;
 import org.watchdogmenu.model.Target;
@@ -61,6 +62,7 @@ public final class Doctor {
   private final Host host;
   private final HostRoot root;
   private final ManifestStore store;
+  private final HostRoot records;
   private final Validators validators;
   private final CronCheck cron;
 
@@ -99,6 +101,7 @@ public final class Doctor {
     this.host = host;
     this.root = host.root();
     this.store = new ManifestStore(records);
+    this.records = records;
     this.validators = new Validators(host);
     this.cron = cron;
   }
@@ -106,11 +109,29 @@ public final class Doctor {
   /** Every problem found; empty when everything installed is as it was written. */
   public List<Problem> check() {
     List<Problem> problems = new ArrayList<>();
-    for (Map.Entry<String, Manifest.Installed> e : store.load().installed().entrySet()) {
+    Map<String, Manifest.Installed> installed = store.load().installed();
+    for (Map.Entry<String, Manifest.Installed> e : installed.entrySet()) {
       check(e.getKey(), e.getValue(), problems);
     }
-    settings(problems);
+    beyondTheFiles(installed, problems);
     return problems;
+  }
+
+  /**
+   * What is wrong besides the files themselves: a change that did not finish, schedules whose
+   * target no longer loads, and the settings files.
+   */
+  private void beyondTheFiles(Map<String, Manifest.Installed> installed, List<Problem> problems) {
+    if (Files.exists(records.resolve(InstallPaths.JOURNAL))) {
+      problems.add(
+          new Problem(
+              InstallPaths.JOURNAL,
+              "a change did not finish (the run was stopped): the next watchdog-menu run that"
+                  + " changes files puts back what it had written"));
+    }
+    Catalog catalog = Catalog.load(root);
+    schedulesWithoutTarget(installed, catalog, problems);
+    settings(catalog, problems);
   }
 
   /**
@@ -154,7 +175,7 @@ public final class Doctor {
               InstallPaths.MANIFEST, true, "no file installed by watchdog-menu is on record"));
     }
     List<Problem> found = new ArrayList<>();
-    settings(found);
+    beyondTheFiles(installed, found);
     for (String file : settingsFiles()) {
       if (found.stream().noneMatch(p -> p.path().equals(file))) {
         verdicts.add(new Verdict(file, true, "ok, loads and only root can change it"));
@@ -212,9 +233,43 @@ public final class Doctor {
     return files;
   }
 
+  /**
+   * A cron file of ours whose target no longer loads (its file broken, refused or deleted) runs
+   * every time and fails every time: named, with the way out.
+   */
+  private static void schedulesWithoutTarget(
+      Map<String, Manifest.Installed> installed, Catalog catalog, List<Problem> problems) {
+    for (Map.Entry<String, Manifest.Installed> e : installed.entrySet()) {
+      Manifest.Change c = e.getValue().change();
+      String feature = c.feature() == null ? "" : c.feature();
+      int slash = feature.indexOf('/');
+      if (c.fileKind() != FileKind.CRON || slash < 0) {
+        continue;
+      }
+      String id = feature.substring(0, slash);
+      String key = feature.substring(slash + 1);
+      if (!key.equals(Feature.HEALTH.key()) && !key.equals(Feature.RESTART.key())) {
+        continue;
+      }
+      try {
+        catalog.target(id);
+      } catch (CatalogException ex) {
+        problems.add(
+            new Problem(
+                e.getKey(),
+                "its target "
+                    + id
+                    + " does not load, so every run of this job fails ("
+                    + ex.getMessage()
+                    + "): fix the target file, or 'watchdog-menu disable "
+                    + id
+                    + " --all'"));
+      }
+    }
+  }
+
   /** The files that decide what root runs, and the programs their targets make root run. */
-  private void settings(List<Problem> problems) {
-    Catalog catalog = Catalog.load(root);
+  private void settings(Catalog catalog, List<Problem> problems) {
     for (org.watchdogmenu.catalog.Problem p : catalog.problems()) {
       String m = p.message();
       String words = m.startsWith(p.file() + " ") ? m.substring(p.file().length() + 1) : m;

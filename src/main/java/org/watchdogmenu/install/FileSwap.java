@@ -125,6 +125,28 @@ final class FileSwap {
     return lines;
   }
 
+  /**
+   * Puts one file back as it was before a change: its backup's content, mode and owner, or no file
+   * when there was none.
+   */
+  void putBack(Manifest.Change change, Manifest.Before before) throws IOException {
+    Path target = root.resolve(change.path());
+    if (before == null) {
+      delete(target, change.owner());
+      removeEmptyDropInFolder(target.getParent());
+      return;
+    }
+    try (StagedFile s =
+        stage(
+            target,
+            Files.readAllBytes(root.resolve(before.backup())),
+            before.mode(),
+            before.owner(),
+            before.group())) {
+      s.commit();
+    }
+  }
+
   /** Puts back the files already renamed into place; returns those it could not. */
   private List<String> rollBack(Deque<FileWrite> done, Map<String, Manifest.Before> before) {
     List<String> failed = new ArrayList<>();

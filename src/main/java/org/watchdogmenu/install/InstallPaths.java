@@ -18,6 +18,7 @@ final class InstallPaths {
   static final String STATE_DIR = "/var/lib/watchdog-menu";
   static final String MANIFEST = STATE_DIR + "/manifest.json";
   static final String LOCK = STATE_DIR + "/install.lock";
+  static final String JOURNAL = STATE_DIR + "/journal.json";
   static final String BACKUPS = STATE_DIR + "/backups";
   static final String MONITOR_UNIT = "watchdog-menu-monitor.service";
   static final String MONITOR_UNIT_FILE = SYSTEMD_DIR + MONITOR_UNIT;

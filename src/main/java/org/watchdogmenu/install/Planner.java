@@ -1,5 +1,6 @@
 package org.watchdogmenu.install;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,24 +83,77 @@ public final class Planner {
 
   /** Removes the target's cron files of those features, putting back what they replaced. */
   public Plan disable(Target target, Set<Feature> features) {
+    return disable(target.id(), features);
+  }
+
+  /**
+   * The same from the manifest alone, for a target whose file is broken or gone: the manifest
+   * records each file's target and feature. A file edited by hand since it was written is removed
+   * only with a deliberate yes (its content is kept in the backups, and {@code undo} brings it
+   * back).
+   */
+  public Plan disable(String targetId, Set<Feature> features) {
     List<String> options = new ArrayList<>();
     features.stream().sorted().forEach(f -> options.add("--" + f.key()));
-    PlanBuilder b = builder("disable " + target.id() + " " + String.join(" ", options));
+    PlanBuilder b = builder("disable " + targetId + " " + String.join(" ", options));
     Manifest m = store.load();
     for (Feature f : features) {
-      List<Manifest.Installed> files = m.installedFor(CronRenderer.feature(target, f));
+      List<Manifest.Installed> files = m.installedFor(targetId + "/" + f.key());
       if (files.isEmpty()) {
         b.warn(
             "no "
                 + f.words()
                 + " of "
-                + target.id()
+                + targetId
                 + " was installed by watchdog-menu; a file it did not write is left alone");
       }
-      files.forEach(i -> new Reversal(root, store).putBack(b, i));
+      for (Manifest.Installed i : files) {
+        editedByHand(i)
+            .ifPresent(
+                words ->
+                    b.confirm(
+                        i.change().path()
+                            + " was changed by hand since watchdog-menu wrote it ("
+                            + words
+                            + "): disabling removes those changes too (undo brings them back)"));
+        new Reversal(root, store).putBack(b, i);
+      }
     }
     logrotate(b, m);
     return b.build();
+  }
+
+  /**
+   * Whether the manifest has a scheduled health check or restart of this target id, whatever its
+   * target file says now.
+   */
+  public boolean hasSchedules(String targetId) {
+    Manifest m = store.load();
+    for (Feature f : Feature.values()) {
+      if (!m.installedFor(targetId + "/" + f.key()).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** How an installed file differs from what was written, or empty when it does not. */
+  private Optional<String> editedByHand(Manifest.Installed i) {
+    try {
+      return FileMeta.read(root.resolve(i.change().path()))
+          .filter(now -> !now.sha256().equals(i.change().sha256()))
+          .map(now -> "apply " + i.applyId());
+    } catch (IOException e) {
+      throw new InstallException("cannot read " + i.change().path() + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * The command lines an operator may type once granted this target in a sudoers file, e.g. {@code
+   * sudo watchdog-menu restart camera-platform}: exactly what the rules match, nothing more.
+   */
+  public List<String> sudoersInvocations(Target target) {
+    return SudoersRenderer.invocations(target, cron.engine());
   }
 
   /**

@@ -20,23 +20,51 @@ final class SudoersRenderer {
   static List<List<String>> commands(SudoersRequest r, String engine) {
     Set<List<String>> all = new LinkedHashSet<>();
     for (Target t : r.targets()) {
-      if (!Target.isValidId(t.id())) {
-        throw Names.bad("target id", t.id(), "write lower-case letters, digits and -");
-      }
-      List<String> bin = List.of(engine.split(" "));
-      all.add(concat(bin, "check", t.id()));
-      all.add(concat(bin, "restart", t.id(), "--source", "manual"));
-      if (t.service() != null && t.service().kind() == ServiceKind.SYSTEMD) {
-        all.add(List.of(SYSTEMCTL, "restart", Names.unit("unit of " + t.id(), t.service().unit())));
-      }
-      if (t.service() != null && t.service().kind() == ServiceKind.DOCKER) {
-        all.add(
-            List.of(
-                DOCKER, "restart", Names.word("container of " + t.id(), t.service().container())));
-      }
+      all.addAll(targetCommands(t, engine));
     }
     all.addAll(r.extra());
     return new ArrayList<>(all);
+  }
+
+  /** The commands one target's grant holds. */
+  private static List<List<String>> targetCommands(Target t, String engine) {
+    if (!Target.isValidId(t.id())) {
+      throw Names.bad("target id", t.id(), "write lower-case letters, digits and -");
+    }
+    List<List<String>> all = new ArrayList<>();
+    List<String> bin = List.of(engine.split(" "));
+    all.add(concat(bin, "check", t.id()));
+    // exactly what an operator types: `restart T` is a manual restart (its --source default);
+    // a rule with arguments lets sudo run the program with those arguments and no others
+    all.add(concat(bin, "restart", t.id()));
+    if (t.service() != null && t.service().kind() == ServiceKind.SYSTEMD) {
+      all.add(List.of(SYSTEMCTL, "restart", Names.unit("unit of " + t.id(), t.service().unit())));
+    }
+    if (t.service() != null && t.service().kind() == ServiceKind.DOCKER) {
+      all.add(
+          List.of(
+              DOCKER, "restart", Names.word("container of " + t.id(), t.service().container())));
+    }
+    return all;
+  }
+
+  /**
+   * What an operator may type once granted this target, one command line each, exactly as the rules
+   * match them: {@code sudo watchdog-menu check T}, {@code sudo watchdog-menu restart T}, and the
+   * service's own restart. sudo finds {@code watchdog-menu} in its secure path.
+   */
+  static List<String> invocations(Target target, String engine) {
+    List<String> lines = new ArrayList<>();
+    for (List<String> argv : targetCommands(target, engine)) {
+      String line = String.join(" ", argv);
+      if (line.startsWith(InstallPaths.BIN)) {
+        line = "watchdog-menu" + line.substring(InstallPaths.BIN.length());
+      } else if (argv.get(0).equals(SYSTEMCTL) || argv.get(0).equals(DOCKER)) {
+        line = line.substring(line.lastIndexOf('/', line.indexOf(' ')) + 1);
+      }
+      lines.add("sudo " + line);
+    }
+    return lines;
   }
 
   static FileWrite render(SudoersRequest r, List<List<String>> commands) {

@@ -80,13 +80,20 @@ final class FormView implements View {
       lines.add(Line.of(f.label() + ":", Tone.HEAD));
       lines = new ArrayList<>(Wrap.lines(lines, width));
       int room = Math.max(1, width - 2);
+      List<Line> help =
+          Wrap.lines(
+              List.of(
+                  Line.of(f.hint(), Tone.OFF),
+                  Line.of("Enter keeps the value (it is checked first); Esc drops the change.")),
+              width);
+      // a long intro on a small screen gives way first: the field being typed stays in sight
+      int over = lines.size() + 1 + Math.min(help.size(), 1) - height;
+      if (over > 0) {
+        lines = new ArrayList<>(lines.subList(Math.min(over, lines.size() - 1), lines.size()));
+      }
       cursor = new TerminalPosition(2 + editor.windowCursor(room), lines.size());
       lines.add(Line.of("> " + editor.window(room)));
-      List<Line> help =
-          List.of(
-              Line.of(f.hint(), Tone.OFF),
-              Line.of("Enter keeps the value (it is checked first); Esc drops the change."));
-      lines.addAll(Wrap.lines(help, width));
+      lines.addAll(help);
       return lines.subList(0, Math.min(lines.size(), height));
     }
     cursor = null;

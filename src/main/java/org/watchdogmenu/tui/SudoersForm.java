@@ -1,5 +1,6 @@
 package org.watchdogmenu.tui;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.watchdogmenu.install.SudoersGrants;
 import org.watchdogmenu.install.SudoersRequest;
@@ -15,17 +16,10 @@ final class SudoersForm {
   private SudoersForm() {}
 
   static FormView of(Session session, Target target) {
-    List<String> intro =
-        List.of(
-            "Let an operator check and restart " + target.id() + " without a password",
-            "They may then run exactly: watchdog-menu check "
-                + target.id()
-                + ", watchdog-menu restart "
-                + target.id()
-                + " --source manual"
-                + ownRestart(target)
-                + ". Nothing else.",
-            "What the operator's file already grants is kept; visudo checks the file first.");
+    List<String> intro = new ArrayList<>();
+    intro.add("An operator may then run exactly these, with no other arguments:");
+    session.installer().planner().sudoersInvocations(target).forEach(l -> intro.add("  " + l));
+    intro.add("What their file already grants is kept; visudo checks it first.");
     Field user =
         Field.of(
             "Operator account",
@@ -44,18 +38,6 @@ final class SudoersForm {
                 null,
                 () -> session.installer().planner().sudoers(request(values.get(0), target), true),
                 2));
-  }
-
-  private static String ownRestart(Target target) {
-    var service = target.service();
-    if (service == null) {
-      return "";
-    }
-    return switch (service.kind()) {
-      case SYSTEMD -> ", systemctl restart " + service.unit();
-      case DOCKER -> ", docker restart " + service.container();
-      default -> "";
-    };
   }
 
   private static SudoersRequest request(String user, Target target) {

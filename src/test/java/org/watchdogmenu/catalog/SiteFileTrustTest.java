@@ -136,12 +136,50 @@ class SiteFileTrustTest {
   void aLinkIsNeverFollowedEvenToAGoodFile() throws Exception {
     Files.createSymbolicLink(dir.resolve("zero.yaml"), Path.of("/dev/zero"));
     assertThat(onlyProblem("zero"))
-        .isEqualTo("refusing " + dir.resolve("zero.yaml") + ": it is a link, not a regular file");
+        .isEqualTo(
+            "/etc/watchdog-menu/targets/zero.yaml line 1: is a link to /dev/zero: target files"
+                + " are read only as regular files, never through a link: put the file itself"
+                + " there");
 
     Files.delete(dir.resolve("zero.yaml"));
     Path elsewhere = Files.writeString(root.resolve("elsewhere.yaml"), GOOD.replace("good", "ln"));
     Files.createSymbolicLink(dir.resolve("ln.yaml"), elsewhere);
-    assertThat(onlyProblem("ln")).endsWith("it is a link, not a regular file");
+    assertThat(onlyProblem("ln")).contains("ln.yaml line 1: is a link to " + elsewhere + ":");
+  }
+
+  @Test
+  void aDanglingLinkSaysSoNamingTheFile() throws Exception {
+    Files.createSymbolicLink(dir.resolve("gone.yaml"), Path.of("/nonexistent/gone.yaml"));
+
+    assertThat(onlyProblem("gone"))
+        .startsWith(
+            "/etc/watchdog-menu/targets/gone.yaml line 1: is a link to /nonexistent/gone.yaml,"
+                + " which does not exist: ")
+        .doesNotContain(root.toString());
+  }
+
+  @Test
+  void anExtendsCycleIsNamedAsOne() throws Exception {
+    Sites.write(root, "a.yaml", "id: a\nextends: b\n");
+    Sites.write(root, "b.yaml", "id: b\nextends: a\n");
+
+    Catalog catalog = Sites.load(root);
+
+    assertThat(catalog.target("good").id()).isEqualTo("good");
+    assertThat(catalog.problems())
+        .extracting(Problem::message)
+        .containsExactly(
+            "/etc/watchdog-menu/targets/a.yaml line 2: extends cycle: a -> b -> a: make one of them"
+                + " extend a catalog template or target",
+            "/etc/watchdog-menu/targets/b.yaml line 2: extends cycle: b -> a -> b: make one of them"
+                + " extend a catalog template or target");
+  }
+
+  @Test
+  void aFileThatExtendsItselfIsACycleToo() throws Exception {
+    Sites.write(root, "self.yaml", "id: self\nextends: self\n");
+
+    assertThat(onlyProblem("self")).contains("line 2: extends cycle: self -> self:");
   }
 
   @Test

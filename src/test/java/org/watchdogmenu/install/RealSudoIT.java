@@ -8,12 +8,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.watchdogmenu.catalog.Catalog;
+import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.Command;
 import org.watchdogmenu.os.CommandResult;
 import org.watchdogmenu.os.ExecCommandRunner;
@@ -23,7 +27,7 @@ import org.watchdogmenu.os.HostRoot;
 /**
  * End to end with real sudo: a sudoers file installed by the applier into the real /etc/sudoers.d
  * lets a test user run exactly the granted commands through {@code sudo -n}, and nothing else. (The
- * watchdog-menu rules are in the file too; they are not run here.)
+ * watchdog-menu rules are run through a stand-in launcher that calls the real jar.)
  *
  * <p>A watchdog-menu installed on the machine is never touched: the installer's records (manifest,
  * backups, lock) live in a temp folder of the test's own, so undo takes back only this test's
@@ -99,6 +103,73 @@ class RealSudoIT {
     installer.applier().apply(undo, new Applier.Options(false));
     assertThat(userFile).doesNotExist();
     assertThat(asUser("/usr/bin/id", "-u").exitCode()).isEqualTo(1);
+  }
+
+  /**
+   * The grant is what the operator types: {@code sudo -n watchdog-menu restart T} runs (as a manual
+   * restart, through the guard), and so does {@code check T}; the same program with other arguments
+   * is refused. A stand-in launcher at /usr/local/bin/watchdog-menu (made only when there is none,
+   * removed after) runs the real jar on a sandbox root holding T's file.
+   */
+  @Test
+  void theOperatorRunsExactlyTheDocumentedLinesThroughRealSudo(@TempDir Path sandbox)
+      throws Exception {
+    Path launcher = Path.of(InstallPaths.BIN);
+    assumeFalse(Files.exists(launcher, LinkOption.NOFOLLOW_LINKS), "watchdog-menu is installed");
+    String id = user;
+    Path site = sandbox.resolve("etc/watchdog-menu/targets/" + id + ".yaml");
+    Files.createDirectories(site.getParent());
+    Files.writeString(
+        site,
+        "id: "
+            + id
+            + "\nservice: {kind: command, restart: [\"/bin/true\"]}\n"
+            + "probes: [{type: command, command: [\"/bin/true\"]}]\n");
+    String stub =
+        "#!/bin/sh\nexec java -Djava.awt.headless=true -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+            + " -jar "
+            + Path.of(System.getProperty("watchdog.jar")).toAbsolutePath()
+            + " --root "
+            + sandbox
+            + " \"$@\"\n";
+    Files.writeString(launcher, stub, StandardOpenOption.CREATE_NEW);
+    try {
+      Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+      Target target = Catalog.load(new HostRoot(sandbox)).target(id);
+      Plan plan =
+          installer.planner().sudoers(new SudoersRequest(user, null, List.of(target), null));
+      assertThat(plan.confirmation()).as("no --yes needed").isNull();
+      installer.applier().apply(plan, new Applier.Options(false));
+      assertThat(run("visudo", "-c").succeeded()).isTrue();
+
+      CommandResult restart = asUser("watchdog-menu", "restart", id);
+      assertThat(restart.exitCode()).as(restart.summary()).isZero();
+      assertThat(Files.readString(sandbox.resolve("var/lib/watchdog-menu/state/" + id + ".txt")))
+          .as("a restart without --source is a manual one")
+          .matches("\\d+ manual\n");
+      CommandResult check = asUser("watchdog-menu", "check", id);
+      assertThat(check.exitCode()).as(check.summary()).isZero();
+      assertThat(installer.planner().sudoersInvocations(target))
+          .containsExactly("sudo watchdog-menu check " + id, "sudo watchdog-menu restart " + id);
+
+      for (List<String> other :
+          List.of(
+              List.of("restart", id, "--force"),
+              List.of("restart", id, "--source", "cron"),
+              List.of("check", id, "--root", "/"),
+              List.of("reset", id),
+              List.of("uninstall"))) {
+        List<String> argv = new java.util.ArrayList<>(List.of("watchdog-menu"));
+        argv.addAll(other);
+        CommandResult refused = asUser(argv.toArray(String[]::new));
+        assertThat(refused.exitCode()).as(String.join(" ", other)).isEqualTo(1);
+        assertThat(refused.stderr()).as(String.join(" ", other)).contains("sudo:");
+      }
+    } finally {
+      if (Files.readString(launcher).equals(stub)) {
+        Files.delete(launcher);
+      }
+    }
   }
 
   @Test

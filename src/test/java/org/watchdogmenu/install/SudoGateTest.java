@@ -26,6 +26,7 @@ class SudoGateTest {
       value = {
         "/usr/local/bin/watchdog-menu check paqet-server",
         "/usr/local/bin/watchdog-menu restart paqet-server --source manual",
+        "/usr/local/bin/watchdog-menu restart paqet-server",
         "/usr/local/bin/watchdog-menu --root /srv/sandbox check web",
         "/usr/bin/systemctl restart paqet-server.service",
         "/usr/bin/systemctl is-active web.service",

@@ -34,6 +34,27 @@ class SudoersGrantsTest {
   }
 
   @Test
+  void theGrantIsExactlyWhatTheOperatorTypes() {
+    List<List<String>> rules =
+        SudoersRenderer.commands(
+            new SudoersRequest("op", null, List.of(SeedTargets.camera()), List.of()),
+            InstallPaths.BIN);
+    assertThat(rules)
+        .containsExactly(
+            List.of(InstallPaths.BIN, "check", "camera-platform"),
+            List.of(InstallPaths.BIN, "restart", "camera-platform"));
+    assertThat(SudoersRenderer.invocations(SeedTargets.camera(), InstallPaths.BIN))
+        .containsExactly(
+            "sudo watchdog-menu check camera-platform",
+            "sudo watchdog-menu restart camera-platform");
+    assertThat(SudoersRenderer.invocations(SeedTargets.tunnel("paqet", "server"), InstallPaths.BIN))
+        .containsExactly(
+            "sudo watchdog-menu check paqet-server",
+            "sudo watchdog-menu restart paqet-server",
+            "sudo systemctl restart paqet-server.service");
+  }
+
+  @Test
   void noFileGrantsNothing() {
     SudoersRequest request = new SudoersRequest("op", null, List.of(), List.of(List.of("ALL")));
     assertThat(SudoersGrants.current(new HostRoot(dir), request)).isEmpty();

@@ -51,6 +51,65 @@ class BadInputIT {
   }
 
   @Test
+  void unreadableTargetFilesSayWhyInOneLineNamingTheFile() throws Exception {
+    Files.write(
+        sandbox.path("/etc/watchdog-menu/targets/latin.yaml"),
+        new byte[] {
+          'i',
+          'd',
+          ':',
+          ' ',
+          'l',
+          'a',
+          't',
+          'i',
+          'n',
+          '\n',
+          't',
+          'i',
+          't',
+          'l',
+          'e',
+          ':',
+          ' ',
+          (byte) 0xe9,
+          '\n'
+        });
+    Files.write(
+        sandbox.path("/etc/watchdog-menu/targets/bin.yaml"),
+        new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, (byte) 0xff, (byte) 0xfe, 0});
+    sandbox.target("a", "id: a\nextends: b\n");
+    sandbox.target("b", "id: b\nextends: a\n");
+    String before = sandbox.snapshot();
+    Path link = sandbox.path("/etc/watchdog-menu/targets/gone.yaml");
+    Files.createSymbolicLink(link, Path.of("/nonexistent/gone.yaml"));
+
+    assertOneLineAndNothingWritten(
+        Jar.run(sandbox.root, "check", "latin"),
+        3,
+        "/etc/watchdog-menu/targets/latin.yaml line 1: is not UTF-8 text");
+    assertOneLineAndNothingWritten(
+        Jar.run(sandbox.root, "check", "bin"),
+        3,
+        "/etc/watchdog-menu/targets/bin.yaml line 1: is not UTF-8 text");
+    Jar.Run gone = Jar.run(sandbox.root, "check", "gone");
+    assertOneLineAndNothingWritten(
+        gone,
+        3,
+        "/etc/watchdog-menu/targets/gone.yaml line 1: is a link to /nonexistent/gone.yaml, which"
+            + " does not exist");
+    assertThat(gone.err()).doesNotContain(sandbox.root.toString());
+    assertOneLineAndNothingWritten(
+        Jar.run(sandbox.root, "check", "a"),
+        3,
+        "/etc/watchdog-menu/targets/a.yaml line 2: extends cycle: a -> b -> a");
+    assertThat(Jar.run(sandbox.root, "list").out())
+        .contains("latin.yaml line 1: is not UTF-8 text", "extends cycle: b -> a -> b");
+    Files.delete(link);
+    assertThat(sandbox.snapshot()).isEqualTo(before);
+  }
+
+  @Test
   void malformedYamlNamesTheFileAndLine() throws Exception {
     sandbox.target(
         "broken", "id: broken\nservice: {kind: command, restart: [\"/bin/true\"]\nprobes: [\n");

@@ -68,6 +68,66 @@ class InstallerCommandsIT {
   }
 
   @Test
+  void aCronJobThatOutlivesItsTargetIsNamedByDoctorAndDisabledFromTheManifest() throws Exception {
+    String cron = "/etc/cron.d/custom-health-demo";
+    Path site =
+        sandbox.target("demo", "id: demo\nservice: {kind: command, restart: [\"/bin/true\"]}\n");
+    Jar.Run enable = run("enable", "demo", "--health", "5m");
+    assertThat(enable.exit()).as(enable.out() + enable.err()).isZero();
+    enable = run("enable", "demo", "--restart", "1h");
+    assertThat(enable.exit()).as(enable.out() + enable.err()).isZero();
+    assertThat(run("doctor").exit()).isZero();
+
+    Files.writeString(site, "id: demo\nservice: {kind: command, restart: [\"/bin/true\"]\n");
+    Jar.Run broken = run("doctor");
+    assertThat(broken.exit()).isEqualTo(1);
+    assertThat(broken.out())
+        .contains(cron + ": its target demo does not load, so every run of this job fails (")
+        .contains("or 'watchdog-menu disable demo --all'")
+        .doesNotContain("Every installed file is in place");
+
+    Files.delete(site);
+    assertThat(run("doctor").out()).contains(cron + ": its target demo does not load");
+    Jar.Run health = run("disable", "demo", "--health");
+    assertThat(health.exit()).as(health.out() + health.err()).isZero();
+    assertThat(health.err()).contains("Note: demo does not load (unknown target 'demo'");
+    assertThat(sandbox.path(cron)).doesNotExist();
+    assertThat(sandbox.path("/etc/cron.d/custom-restart-demo")).exists();
+    Jar.Run all = run("disable", "demo", "--all");
+    assertThat(all.exit()).as(all.out() + all.err()).isZero();
+    assertThat(sandbox.path("/etc/cron.d/custom-restart-demo")).doesNotExist();
+    assertThat(run("doctor").exit()).isZero();
+    Jar.Run unknown = run("disable", "demo", "--all");
+    assertThat(unknown.exit()).as("nothing recorded any more: unknown again").isEqualTo(2);
+  }
+
+  @Test
+  void doctorNamesCronFieldsCronRejectsAndDisablingAHandEditedFileNeedsYes() throws Exception {
+    Jar.Run enable = run("enable", "paqet-server", "--health", "5m");
+    assertThat(enable.exit()).as(enable.out() + enable.err()).isZero();
+    Path file = sandbox.path(HEALTH_CRON);
+    String edited = Files.readString(file).replace("*/5 * * * * root", "61 * * * * root");
+    Files.writeString(file, edited);
+
+    Jar.Run doctor = run("doctor");
+    assertThat(doctor.exit()).isEqualTo(1);
+    assertThat(doctor.out())
+        .contains(HEALTH_CRON + ": edited by hand")
+        .contains("minute field '61' is not a cron time: minute 61 is out of range (0-59)");
+
+    Jar.Run refused = run("disable", "paqet-server", "--health");
+    assertThat(refused.exit()).isEqualTo(1);
+    assertThat(refused.err())
+        .contains(HEALTH_CRON + " was changed by hand since watchdog-menu wrote it")
+        .contains("--yes");
+    assertThat(Files.readString(file)).isEqualTo(edited);
+
+    Jar.Run yes = run("disable", "paqet-server", "--health", "--yes");
+    assertThat(yes.exit()).as(yes.out() + yes.err()).isZero();
+    assertThat(file).doesNotExist();
+  }
+
+  @Test
   void restartTimesMayHaveAnyMinutesAndReadBackInWords() throws Exception {
     Jar.Run one = run("enable", "paqet-server", "--restart-at", "08:30");
     assertThat(one.exit()).as(one.out() + one.err()).isZero();

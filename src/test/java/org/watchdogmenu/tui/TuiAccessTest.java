@@ -60,7 +60,11 @@ class TuiAccessTest {
     Files.createDirectories(dir.resolve("etc/sudoers.d"));
     VirtualMenu m = menu().type("1191");
     assertThat(m.row(0)).endsWith("Sudoers");
-    assertThat(m.text()).contains("watchdog-menu check paqet-server", "systemctl restart");
+    assertThat(m.text())
+        .contains("may then run exactly these, with no other arguments:")
+        .contains("sudo watchdog-menu --root ", " check", " restart", "paqet-server")
+        .contains("  sudo systemctl restart paqet-server.service ")
+        .doesNotContain("--source");
     m.type("1").type("deploy\n").type("2");
     assertThat(m.row(0)).endsWith("Preview");
     assertThat(m.text())
@@ -86,6 +90,17 @@ class TuiAccessTest {
         .contains(" check paqet-client\n")
         .contains("/usr/bin/systemctl restart paqet-client.service\n");
     assertThat(text.indexOf("paqet-server")).isLessThan(text.indexOf("paqet-client"));
+  }
+
+  @Test
+  void theSudoersFormListsTheLinesTheOperatorMayType() throws IOException {
+    VirtualMenu m = new VirtualMenu(VirtualMenu.sandbox(dir), 200, 24, LOOK).type("1191");
+    String engine = "sudo watchdog-menu --root " + dir;
+    assertThat(m.text())
+        .contains("│   " + engine + " check paqet-server ")
+        .contains("│   " + engine + " restart paqet-server ")
+        .contains("│   sudo systemctl restart paqet-server.service ")
+        .doesNotContain("--source");
   }
 
   @Test
