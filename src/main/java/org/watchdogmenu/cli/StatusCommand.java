@@ -188,7 +188,7 @@ final class StatusCommand implements Callable<Integer> {
    */
   private TextTable table(List<Row> rows, Instant now) {
     List<TextTable.Column> columns = new ArrayList<>();
-    columns.add(TextTable.Column.cut("TARGET", 12));
+    columns.add(TextTable.Column.cut("TARGET", 18, 10));
     columns.add(TextTable.Column.fixed("SERVICE"));
     columns.add(TextTable.Column.fixed("LAST CHECK"));
     if (wide) {
@@ -197,8 +197,8 @@ final class StatusCommand implements Callable<Integer> {
       columns.add(TextTable.Column.fixed("MONITOR"));
       columns.add(TextTable.Column.fixed("PROTECTION"));
     } else {
-      columns.add(TextTable.Column.cut("SCHEDULE", 10));
-      columns.add(TextTable.Column.cut("RESTARTS", 10));
+      columns.add(TextTable.Column.cut("SCHEDULE", 21, 10));
+      columns.add(TextTable.Column.cut("RESTARTS", 10, 9));
     }
     TextTable table = new TextTable(columns);
     for (Row row : rows) {
@@ -243,18 +243,17 @@ final class StatusCommand implements Callable<Integer> {
     return Optional.of(name + " " + when + (f.editedByHand() ? " (by hand)" : ""));
   }
 
-  /** {@code 0/5 per 1h, ready}, {@code 2/5 per 1h, cooldown 40s}, {@code 5/5 per 1h, limit 12m}. */
+  /** {@code 0/5 ready}, {@code 2/5 cooldown 40s}, {@code 5/5 limit 12m} (the cap's time left). */
   private static String compactProtection(TargetStatus s, Instant now) {
-    String used =
-        s.restarts().size() + "/" + s.maxRestarts() + " per " + Durations.format(s.window());
+    String used = s.restarts().size() + "/" + s.maxRestarts();
     if (s.limitUntil().isPresent()) {
       Duration left = Duration.between(now, s.limitUntil().get());
-      return used + ", limit " + Durations.format(left.isNegative() ? Duration.ZERO : left);
+      return used + " limit " + span(left.isNegative() ? Duration.ZERO : left);
     }
     if (!s.cooldownLeft().isZero()) {
-      return used + ", cooldown " + Durations.format(s.cooldownLeft());
+      return used + " cooldown " + span(s.cooldownLeft());
     }
-    return used + ", ready";
+    return used + " ready";
   }
 
   /** {@code running}, {@code stopped}, {@code ?} (could not tell) or {@code untracked}. */
@@ -307,20 +306,22 @@ final class StatusCommand implements Callable<Integer> {
 
   static String ago(Instant then, Instant now) {
     Duration d = Duration.between(then, now);
-    if (d.isNegative()) {
-      return "in the future";
-    }
+    return d.isNegative() ? "in the future" : span(d) + " ago";
+  }
+
+  /** A duration rounded down for people: {@code 35s}, {@code 2m}, {@code 5h}, {@code 3d}. */
+  static String span(Duration d) {
     long s = d.getSeconds();
     if (s < 120) {
-      return s + "s ago";
+      return s + "s";
     }
     if (s < 7200) {
-      return s / 60 + "m ago";
+      return s / 60 + "m";
     }
     if (s < 172_800) {
-      return s / 3600 + "h ago";
+      return s / 3600 + "h";
     }
-    return s / 86_400 + "d ago";
+    return s / 86_400 + "d";
   }
 
   private static Map<String, Object> toJson(Row row, MonitorState monitor, Instant now) {

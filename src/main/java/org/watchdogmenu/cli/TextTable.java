@@ -5,25 +5,26 @@ import java.util.List;
 
 /**
  * A table of text columns, each as wide as its widest value and no wider. Given a width, the
- * columns that may be cut give up characters (the widest first, down to their minimum) until the
- * lines fit; a cut value ends in the style's ellipsis. Colours are added after the padding, so they
- * never count as width.
+ * columns that may be cut give up characters until the lines fit: first down to the width each
+ * keeps, then down to its minimum, the one most over first; a cut value ends in the style's
+ * ellipsis. Colours are added after the padding, so they never count as width.
  */
 final class TextTable {
   /** Two spaces between columns. */
   static final String GAP = "  ";
 
   /**
+   * @param keep the width a column that may be cut keeps while others are wider than theirs
    * @param min the narrowest a column that may be cut gets
    * @param cut whether values may be cut to make the table fit
    */
-  record Column(String header, int min, boolean cut) {
+  record Column(String header, int keep, int min, boolean cut) {
     static Column fixed(String header) {
-      return new Column(header, header.length(), false);
+      return new Column(header, header.length(), header.length(), false);
     }
 
-    static Column cut(String header, int min) {
-      return new Column(header, Math.max(1, min), true);
+    static Column cut(String header, int keep, int min) {
+      return new Column(header, Math.max(1, keep), Math.max(1, Math.min(min, keep)), true);
     }
   }
 
@@ -67,19 +68,25 @@ final class TextTable {
       for (int x : w) {
         total += x;
       }
-      while (total > width) {
-        int widest = -1;
-        for (int i = 0; i < n; i++) {
-          Column c = columns.get(i);
-          if (c.cut() && w[i] > c.min() && (widest < 0 || w[i] > w[widest])) {
-            widest = i;
+      // first down to what each column keeps, then down to its minimum: the widest first
+      for (boolean toMin : new boolean[] {false, true}) {
+        while (total > width) {
+          int widest = -1;
+          int most = 0;
+          for (int i = 0; i < n; i++) {
+            Column c = columns.get(i);
+            int over = w[i] - (toMin ? c.min() : c.keep());
+            if (c.cut() && over > most) {
+              widest = i;
+              most = over;
+            }
           }
+          if (widest < 0) {
+            break;
+          }
+          w[widest]--;
+          total--;
         }
-        if (widest < 0) {
-          break;
-        }
-        w[widest]--;
-        total--;
       }
     }
     List<String> lines = new ArrayList<>();

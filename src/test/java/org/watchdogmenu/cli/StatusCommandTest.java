@@ -18,6 +18,10 @@ import org.watchdogmenu.catalog.Catalog;
 import org.watchdogmenu.engine.CheckReport;
 import org.watchdogmenu.engine.LastResults;
 import org.watchdogmenu.engine.Outcome;
+import org.watchdogmenu.install.Feature;
+import org.watchdogmenu.install.FileWrite;
+import org.watchdogmenu.install.Planner;
+import org.watchdogmenu.install.Schedule;
 import org.watchdogmenu.model.ServiceKind;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.HostRoot;
@@ -107,7 +111,7 @@ class StatusCommandTest {
         .contains("CRITICAL 35s ago")
         .contains("never checked")
         .contains("running")
-        .contains("0/5 per 1h, ready")
+        .contains("0/5 ready")
         .doesNotContain("HEALTH CHECK");
     // the short timeout: status never waits long for a service manager
     assertThat(runner.seen())
@@ -127,6 +131,64 @@ class StatusCommandTest {
     int widest = roomy.stream().mapToInt(String::length).max().orElseThrow();
     assertThat(widest).isLessThan(300);
     assertThat(String.join("\n", roomy)).contains(LONG_ID).doesNotContain("…");
+  }
+
+  /** Writes the cron file {@code enable TARGET --health/--restart WHEN} would write. */
+  private void enable(String id, Feature feature, String when) throws Exception {
+    Target t = Catalog.load(new HostRoot(root)).target(id);
+    var plan =
+        new Planner(TestHosts.scripted(root, runner, clock))
+            .enable(t, feature, Schedule.parse(when));
+    for (FileWrite w : plan.writes()) {
+      Path file = new HostRoot(root).resolve(w.path());
+      Files.createDirectories(file.getParent());
+      Files.write(file, w.content());
+    }
+  }
+
+  @Test
+  void theSchedulesShareOneCompactColumnAndWideSpellsThemOut() throws Exception {
+    enable("paqet-server", Feature.HEALTH, "5m");
+    enable("paqet-server", Feature.RESTART, "1h");
+    enable("paqet-client", Feature.RESTART, "08:00,16:00,00:00");
+    services("active");
+    String out = status();
+    assertThat(out)
+        .containsPattern("\npaqet-server .* health 5m, restart 1h ")
+        .containsPattern("\npaqet-client .* restart 00:00,08:00,1… ")
+        .containsPattern("\nicmptunnel-server .* none ");
+
+    services("active");
+    assertThat(status("--wide"))
+        .containsPattern("\npaqet-server .* Every 5 minutes +Every 1 hour +off ")
+        .contains("Daily at 00:00, 08:00, 16:00");
+  }
+
+  @Test
+  void theRestartsColumnSaysTheCooldownAndTheCapInShort() throws Exception {
+    long now = NOW.getEpochSecond();
+    Path state =
+        new HostRoot(root)
+            .resolve(Catalog.load(new HostRoot(root)).target("paqet-server").paths().state());
+    Files.createDirectories(state.getParent());
+    Files.writeString(state, (now - 80) + " health\n");
+    services("active");
+    assertThat(status()).containsPattern("\\npaqet-server .* 1/5 cooldown 40s\\n");
+
+    Files.writeString(
+        state,
+        (now - 3000)
+            + " health\n"
+            + (now - 2400)
+            + " health\n"
+            + (now - 1800)
+            + " cron\n"
+            + (now - 1200)
+            + " health\n"
+            + (now - 600)
+            + " health\n");
+    services("active");
+    assertThat(status()).containsPattern("\\npaqet-server .* 5/5 limit 10m\\n");
   }
 
   @Test
