@@ -10,12 +10,14 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.AtomicFile;
+import org.watchdogmenu.os.Command;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.LockFile;
 import org.watchdogmenu.os.UserFiles;
 import org.watchdogmenu.probe.ProbeSet;
 import org.watchdogmenu.service.ServiceControl;
 import org.watchdogmenu.service.ServiceControls;
+import org.watchdogmenu.service.ServiceState;
 
 /**
  * What the command line, the menu and the monitor ask of the engine: check a target, restart it,
@@ -122,6 +124,37 @@ public final class Engine {
         target.paths().state(),
         target.paths().healthLog(),
         target.paths().cronLog());
+  }
+
+  /**
+   * Whether the target's service runs, asked as a check asks it ({@link ServiceControl#state}), but
+   * with every question to its service manager cut to {@code timeout}: for {@code status}, which
+   * changes nothing and should not wait long. A question that fails is UNKNOWN.
+   */
+  public ServiceState serviceState(Target target, Duration timeout) {
+    Host quick =
+        new Host(
+            host.root(),
+            command ->
+                host.runner()
+                    .run(
+                        command.timeout().compareTo(timeout) <= 0
+                            ? command
+                            : new Command(
+                                command.argv(),
+                                timeout,
+                                command.workdir(),
+                                command.env(),
+                                command.user(),
+                                command.outputLog())),
+            host.clock(),
+            host.sleeper(),
+            host.currentUser());
+    try {
+      return ServiceControls.forTarget(target, quick).state();
+    } catch (RuntimeException e) {
+      return ServiceState.unknown(String.valueOf(e.getMessage()));
+    }
   }
 
   /**
