@@ -75,6 +75,10 @@ final class Jar {
       argv.addAll(List.of("runuser", "-u", user, "--"));
     }
     argv.addAll(command(root, args));
+    if (env.containsKey("PATH")) {
+      // the tool gives its commands a fixed PATH: this one stands in for it
+      argv.add(argv.indexOf("java") + 1, "-Dwatchdogmenu.path=" + env.get("PATH"));
+    }
     ProcessBuilder pb =
         new ProcessBuilder(argv)
             .redirectOutput(out.toFile())
