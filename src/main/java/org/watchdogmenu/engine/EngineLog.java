@@ -15,8 +15,8 @@ import org.watchdogmenu.os.UserFiles;
 
 /**
  * Writes the engine's log lines, {@code [2025-02-14T10:30:00Z] message}, to a target's log file and
- * echoes them to the command's output. Operators grep these lines, so the messages keep seed 003's
- * phrases. A log file that cannot be written is reported once and the run goes on.
+ * echoes them to the command's output. Operators grep these lines, so the messages keep the tunnel
+ * scripts' guide's phrases. A log file that cannot be written is reported once and the run goes on.
  */
 public final class EngineLog {
   private final Path file;

@@ -20,10 +20,10 @@ import org.watchdogmenu.service.ServiceControl;
 import org.watchdogmenu.service.ServiceState;
 
 /**
- * One health check of a target, seed 003's flow: is the service active, is it past its grace
- * period, do its probes pass (with retries); if not, restart it through the {@link RestartGuard},
- * wait the grace period, probe again, and escalate through further recovery levels while it still
- * fails.
+ * One health check of a target, the tunnel scripts' guide's flow: is the service active, is it past
+ * its grace period, do its probes pass (with retries); if not, restart it through the {@link
+ * RestartGuard}, wait the grace period, probe again, and escalate through further recovery levels
+ * while it still fails.
  */
 public final class HealthCheck {
   /** How far in the future a service's start may seem (clock ticks, rounding) and still count. */

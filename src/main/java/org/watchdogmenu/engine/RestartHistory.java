@@ -20,9 +20,9 @@ import org.watchdogmenu.os.SafeRead;
 import org.watchdogmenu.os.UnsafePathException;
 
 /**
- * The restarts of one target inside the rolling window, kept in seed 003's state file: one line per
- * restart, {@code EPOCH SOURCE} (e.g. {@code 1739515200 health}). Shared by health checks,
- * scheduled restarts and manual restarts, so all of them count against one limit.
+ * The restarts of one target inside the rolling window, kept in the tunnel scripts' guide's state
+ * file: one line per restart, {@code EPOCH SOURCE} (e.g. {@code 1739515200 health}). Shared by
+ * health checks, scheduled restarts and manual restarts, so all of them count against one limit.
  */
 public final class RestartHistory {
   private final List<Entry> entries;

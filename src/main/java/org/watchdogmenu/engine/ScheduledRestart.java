@@ -6,8 +6,9 @@ import org.watchdogmenu.service.RestartStep;
 import org.watchdogmenu.service.ServiceControl;
 
 /**
- * A restart asked for by a schedule or a person (seed 003's cron restart): one restart of the
- * service's first recovery level through the {@link RestartGuard}, regardless of health.
+ * A restart asked for by a schedule or a person (the tunnel scripts' guide's cron restart): one
+ * restart of the service's first recovery level through the {@link RestartGuard}, regardless of
+ * health.
  */
 public final class ScheduledRestart {
   private final Target target;

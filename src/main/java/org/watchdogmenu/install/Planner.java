@@ -245,7 +245,10 @@ public final class Planner {
     return b.build();
   }
 
-  /** A user's systemd service (seed 000's camera platform) plus the linger it needs. */
+  /**
+   * A user's systemd service (the camera platform's guide's camera platform) plus the linger it
+   * needs.
+   */
   public Plan userUnit(UserUnitRequest r) {
     String home = r.home();
     if (home == null) {
@@ -270,7 +273,10 @@ public final class Planner {
     return withLinger(b.build(), r.user());
   }
 
-  /** Seed 001's restart policy as a drop-in for a unit, and the alert unit it calls on failure. */
+  /**
+   * The systemd restart guide's restart policy as a drop-in for a unit, and the alert unit it calls
+   * on failure.
+   */
   public Plan restartPolicy(String unitName) {
     String unit = Names.unit("unit", unitName);
     PlanBuilder b = builder("units --restart-policy " + unit);
@@ -380,7 +386,10 @@ public final class Planner {
         MonitorList.FILE, list.render(), FileKind.MONITOR_LIST, "0644", "root", "monitor");
   }
 
-  /** Seed 002's PM2 housekeeping for a user whose home is read from the root's /etc/passwd. */
+  /**
+   * The PM2 high-availability guide's PM2 housekeeping for a user whose home is read from the
+   * root's /etc/passwd.
+   */
   public Plan pm2Housekeeping(String user, String appDir) {
     Names.user("pm2 user", user);
     Pm2Housekeeping.appDir(appDir);
@@ -388,7 +397,10 @@ public final class Planner {
     return pm2Housekeeping(Pm2Housekeeping.seed002(user, home, appDir));
   }
 
-  /** Seed 002's PM2 housekeeping cron file, and {@code pm2 startup} with explicit user and home. */
+  /**
+   * The PM2 high-availability guide's PM2 housekeeping cron file, and {@code pm2 startup} with
+   * explicit user and home.
+   */
   public Plan pm2Housekeeping(Pm2Housekeeping r) {
     PlanBuilder b =
         builder(

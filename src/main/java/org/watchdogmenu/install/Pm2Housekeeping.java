@@ -1,8 +1,9 @@
 package org.watchdogmenu.install;
 
 /**
- * Seed 002's PM2 housekeeping for one user: resurrect at boot, hourly {@code pm2 save}, daily
- * deletion of application logs older than 7 days, and a disk-usage warning every 30 minutes.
+ * The PM2 high-availability guide's PM2 housekeeping for one user: resurrect at boot, hourly {@code
+ * pm2 save}, daily deletion of application logs older than 7 days, and a disk-usage warning every
+ * 30 minutes.
  *
  * @param user whose pm2 (the cron user field)
  * @param home that user's home, for {@code pm2 startup -u USER --hp HOME}
@@ -31,7 +32,8 @@ public record Pm2Housekeeping(
   }
 
   /**
-   * Seed 002's values for a user and app folder: logs in APP/logs, output in APP/.runtime/logs.
+   * The PM2 high-availability guide's values for a user and app folder: logs in APP/logs, output in
+   * APP/.runtime/logs.
    *
    * @throws InstallException when the app folder is empty, relative or the root folder: the jobs
    *     would run {@code find /logs ... -delete} and log to {@code /.runtime}

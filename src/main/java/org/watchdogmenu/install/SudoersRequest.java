@@ -9,8 +9,9 @@ import org.watchdogmenu.os.Users;
  * What an operator may run as root without a password: for each target, {@code watchdog-menu check
  * TARGET}, {@code watchdog-menu restart TARGET} (a manual restart) and the service's own restart
  * ({@code systemctl restart UNIT}, {@code docker restart NAME}); plus extra commands given as full
- * argv (seed 000's {@code /usr/bin/emqx ctl status}). Nothing else: each rule names its arguments,
- * so sudo refuses the same program with further ones ({@code restart T --force}).
+ * argv (the camera platform's guide's {@code /usr/bin/emqx ctl status}). Nothing else: each rule
+ * names its arguments, so sudo refuses the same program with further ones ({@code restart T
+ * --force}).
  *
  * @param user an account, or {@code %GROUP} for every member of a group; never {@code ALL} or a
  *     sudoers alias

@@ -6,8 +6,8 @@ import org.watchdogmenu.model.ServiceKind;
 import org.watchdogmenu.model.Target;
 
 /**
- * A systemd user service that starts a platform at boot as its user (seed 000's {@code
- * camera-platform.service}), written to {@code HOME/.config/systemd/user/NAME}.
+ * A systemd user service that starts a platform at boot as its user (the camera platform's guide's
+ * {@code camera-platform.service}), written to {@code HOME/.config/systemd/user/NAME}.
  *
  * @param name the unit, e.g. {@code camera-platform.service}
  * @param home the user's home; null to read it from the root's /etc/passwd
@@ -46,9 +46,10 @@ public record UserUnitRequest(
   }
 
   /**
-   * The unit for a command-kind target whose restart command ends in {@code restart} (seed 000's
-   * {@code managed_start.sh restart}): start and stop are the same command with {@code start} and
-   * {@code stop}; the unit is named after the target and ordered after network.target.
+   * The unit for a command-kind target whose restart command ends in {@code restart} (the camera
+   * platform's guide's {@code managed_start.sh restart}): start and stop are the same command with
+   * {@code start} and {@code stop}; the unit is named after the target and ordered after
+   * network.target.
    */
   public static UserUnitRequest forCommandTarget(Target target) {
     if (target.service() == null

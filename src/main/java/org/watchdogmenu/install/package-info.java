@@ -19,9 +19,9 @@
  * <ul>
  *   <li>Cron jobs call the engine ({@code watchdog-menu check|restart TARGET}); stdout goes to
  *       /dev/null (the engine writes its own log) and stderr is appended to the target's log. No
- *       shell scripts are generated: seed 000's wrapper (linger, cd, run as the user) is the
- *       engine's command-kind restart, which runs in the service's folder as its user; linger is
- *       ensured once when the restart or health check is enabled.
+ *       shell scripts are generated: the camera platform's guide's wrapper (linger, cd, run as the
+ *       user) is the engine's command-kind restart, which runs in the service's folder as its user;
+ *       linger is ensured once when the restart or health check is enabled.
  *   <li>Every 24 hours renders as {@code @daily}, so it never reads back as "daily at 00:00".
  *       Intervals that do not divide the hour or day are allowed and the plan warns that cron
  *       restarts its count each hour (or day). Fixed times must share their minute (one line).

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One value of seed 004's CloudWatch metrics.
+ * One value of the PM2 health-monitor guide's CloudWatch metrics.
  *
  * @param unit a CloudWatch unit: {@code None}, {@code Count}, {@code Milliseconds}
  */

@@ -18,9 +18,9 @@ import org.watchdogmenu.os.YamlFile;
  *   <li>Prometheus (on unless {@code prometheus.enabled: false}): one node_exporter textfile for
  *       all targets, {@code /var/lib/watchdog-menu/metrics/watchdog-menu.prom} by default,
  *       rewritten atomically after every check and restart; counters are kept in {@value #STATE};
- *   <li>CloudWatch (when a {@code cloudwatch} section exists): seed 004's ServiceStatus,
- *       HealthCheckFailures, ServiceRestarts and ResponseTime with the dimension {@code Target}, as
- *       EMF log lines or through the aws CLI.
+ *   <li>CloudWatch (when a {@code cloudwatch} section exists): the PM2 health-monitor guide's
+ *       ServiceStatus, HealthCheckFailures, ServiceRestarts and ResponseTime with the dimension
+ *       {@code Target}, as EMF log lines or through the aws CLI.
  * </ul>
  *
  * <p>Publishing never fails a check: each call returns the problems as lines for the engine's log.

@@ -45,7 +45,8 @@ record MetricsConfig(Prometheus prometheus, CloudWatch cloudwatch) {
   }
 
   /**
-   * @param namespace for every target without its own, default seed 004's {@code PM2/CodeBox}
+   * @param namespace for every target without its own, default the PM2 health-monitor guide's
+   *     {@code PM2/CodeBox}
    * @param namespaces per target id, e.g. {@code pm2-codebox: PM2/CodeBox}
    * @param log the EMF log file (mode emf)
    * @param aws the aws program (mode cli)

@@ -17,14 +17,14 @@
  *       watchdog_health_check_failures_total}, {@code watchdog_restarts_total{source}}, {@code
  *       watchdog_probe_duration_seconds{probe}}, {@code watchdog_restart_limit_reached}, {@code
  *       watchdog_last_check_timestamp_seconds}, all with {@code target}.
- *   <li>CloudWatch (only with a {@code cloudwatch} section): seed 004's ServiceStatus (None),
- *       HealthCheckFailures (Count), ResponseTime (Milliseconds; the slowest http probe, else the
- *       slowest probe) after each check and ServiceRestarts (Count) after each restart that ran,
- *       with the dimension {@code Target}, in {@code namespace} (default {@code PM2/CodeBox}) or
- *       the target's entry in {@code namespaces}. {@code mode: emf} (default) appends
- *       embedded-metric- format lines to {@code /var/log/watchdog-menu/cloudwatch-emf.log} for the
- *       CloudWatch agent; {@code mode: cli} runs {@code aws cloudwatch put-metric-data} with a
- *       timeout.
+ *   <li>CloudWatch (only with a {@code cloudwatch} section): the PM2 health-monitor guide's
+ *       ServiceStatus (None), HealthCheckFailures (Count), ResponseTime (Milliseconds; the slowest
+ *       http probe, else the slowest probe) after each check and ServiceRestarts (Count) after each
+ *       restart that ran, with the dimension {@code Target}, in {@code namespace} (default {@code
+ *       PM2/CodeBox}) or the target's entry in {@code namespaces}. {@code mode: emf} (default)
+ *       appends embedded-metric- format lines to {@code /var/log/watchdog-menu/cloudwatch-emf.log}
+ *       for the CloudWatch agent; {@code mode: cli} runs {@code aws cloudwatch put-metric-data}
+ *       with a timeout.
  * </ul>
  */
 package org.watchdogmenu.metrics;

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.stream.Stream;
 
 /**
- * Seed 004's "force kill a stuck process" as a recovery level: SIGTERM to the process and
- * everything it started, {@code term_wait}, then SIGKILL to what is left, then the service's own
- * restart.
+ * The PM2 health-monitor guide's "force kill a stuck process" as a recovery level: SIGTERM to the
+ * process and everything it started, {@code term_wait}, then SIGKILL to what is left, then the
+ * service's own restart.
  *
  * @param pidFile the file holding the process's pid
  * @param process the process name (as in {@code /proc/PID/comm} or the program's file name)

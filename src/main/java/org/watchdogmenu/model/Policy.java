@@ -3,7 +3,7 @@ package org.watchdogmenu.model;
 import java.time.Duration;
 
 /**
- * Restart protection and retry settings; defaults are seed 003's.
+ * Restart protection and retry settings; defaults are the tunnel scripts' guide's.
  *
  * @param interval how often the continuous monitor checks (cron runs follow their schedule)
  * @param restartTimeout how long one restart command may take before its process tree is killed

@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * closed by any thread, and closing it twice is harmless.
  *
  * <p>The OS lock is an fcntl (POSIX record) lock, as Java takes it. On Linux it does not exclude a
- * holder of a flock(2) lock on the same file, such as {@code flock -w 10 200} in seed 003's restart
- * scripts: the two kinds of lock do not see each other.
+ * holder of a flock(2) lock on the same file, such as {@code flock -w 10 200} in the tunnel
+ * scripts' guide's restart scripts: the two kinds of lock do not see each other.
  */
 public final class LockFile {
   // A semaphore, not a ReentrantLock: it is not owned by a thread, so the lock can be released

@@ -9,7 +9,8 @@ import org.watchdogmenu.model.CloseWaitProbeSpec;
 
 /**
  * Fewer than {@code max} connections sit in CLOSE-WAIT on each of the local ports: the peer closed
- * but the service never did, the connection leak of seed 000. Counted from the kernel's TCP tables.
+ * but the service never did, the connection leak of the camera platform's guide. Counted from the
+ * kernel's TCP tables.
  */
 final class CloseWaitProbe implements Probe {
   private final CloseWaitProbeSpec spec;

@@ -13,11 +13,11 @@ import org.watchdogmenu.model.Durations;
 import org.watchdogmenu.model.Socks5ProbeSpec;
 
 /**
- * The tunnel client test of seed 003, without curl: a SOCKS5 handshake with the proxy (RFC 1928, no
- * authentication or RFC 1929 username/password), a CONNECT to the url's host and port by name (so
- * the proxy resolves it, as {@code curl --socks5-hostname} does), then an HTTP/1.1 GET of the url
- * through the tunnel, with TLS over it for https. Any HTTP status line coming back proves the
- * tunnel works.
+ * The tunnel client test of the tunnel scripts' guide, without curl: a SOCKS5 handshake with the
+ * proxy (RFC 1928, no authentication or RFC 1929 username/password), a CONNECT to the url's host
+ * and port by name (so the proxy resolves it, as {@code curl --socks5-hostname} does), then an
+ * HTTP/1.1 GET of the url through the tunnel, with TLS over it for https. Any HTTP status line
+ * coming back proves the tunnel works.
  */
 final class Socks5Probe implements Probe {
   private final Socks5ProbeSpec spec;

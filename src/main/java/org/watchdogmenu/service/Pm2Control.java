@@ -9,8 +9,9 @@ import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.Pm2;
 
 /**
- * A pm2 app, run as its user. Recovery escalates as seed 002 does: restart the app, then resurrect
- * the saved process list (a dead daemon), then start the app from its ecosystem file.
+ * A pm2 app, run as its user. Recovery escalates as the PM2 high-availability guide does: restart
+ * the app, then resurrect the saved process list (a dead daemon), then start the app from its
+ * ecosystem file.
  */
 final class Pm2Control implements ServiceControl {
   private final Host host;
