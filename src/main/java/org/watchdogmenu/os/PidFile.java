@@ -14,6 +14,15 @@ import java.time.Instant;
  * refused in one line that does not repeat what the file holds.
  */
 public final class PidFile {
+  /**
+   * How much later than its pid file's time a process may seem to have started and still be the one
+   * the file names. A process's start is measured from boot, a file's time by the wall clock when
+   * it was written: an adjustment of the clock since (NTP over a long-running daemon's life) moves
+   * one against the other by seconds. A pid reused after its service died is, in practice, minutes
+   * or days younger than the stale file.
+   */
+  public static final java.time.Duration SLACK = java.time.Duration.ofMinutes(1);
+
   /** A pid and a newline fit many times over. */
   public static final int CAP = 64;
 

@@ -134,7 +134,7 @@ public final class Pm2 {
           Daemon.Status.REFUSED,
           "cannot tell when pid " + read.pid() + " of " + pidFile + " started");
     }
-    if (started.get().isAfter(read.written().plusSeconds(1))) {
+    if (started.get().isAfter(read.written().plus(PidFile.SLACK))) {
       return new Daemon(
           Daemon.Status.STOPPED,
           "pid "

@@ -3,7 +3,6 @@ package org.watchdogmenu.service;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,12 +39,12 @@ import org.watchdogmenu.os.Users;
  * ended: the pid file is stale. This check keeps root from signalling an unrelated process that
  * reuses a pid; it is no defence against the service's own account, which can set the file's time
  * as it likes, and that is what the owner rule is for. The process's start (field 22 of {@code
- * /proc/PID/stat} plus the boot time) is rounded down to the clock tick and the boot second, and a
- * file's time to the kernel's coarse clock, so a second of slack is allowed.
+ * /proc/PID/stat} plus the boot time) is measured from boot while a file's time is the wall clock's
+ * when it was written: an adjustment of the clock since then (NTP slewing a long-running daemon's
+ * clock by seconds) moves one against the other, so a minute of slack is allowed. A pid reused
+ * after its service died is, in practice, minutes or days younger than its stale file.
  */
 public final class ServiceProcesses {
-  /** How much later than the pid file's time its process may seem to have started. */
-  static final Duration SLACK = Duration.ofSeconds(1);
 
   private static final String UNIT_TYPES =
       ".*\\.(service|scope|socket|target|mount|automount|timer|path|slice|swap|device)";
@@ -152,7 +151,7 @@ public final class ServiceProcesses {
     if (started.isEmpty()) {
       return new Refused(of + "cannot tell when it started (no btime in /proc/stat)");
     }
-    if (started.get().isAfter(read.written().plus(SLACK))) {
+    if (started.get().isAfter(read.written().plus(PidFile.SLACK))) {
       return new Stale(
           of
               + "it started at "

@@ -169,7 +169,7 @@ class Pm2ProbeTest {
   void aPidReusedSinceThePidFileWasWrittenIsNotTheDaemon() throws Exception {
     FakeProc proc = new FakeProc(root).process(4000, "node", "node", 1, 1).owner(4000, 33);
     Path file = pidFile("/var/www", "4000\n");
-    proc.started(4000, Files.getLastModifiedTime(file).toInstant().plusSeconds(5));
+    proc.started(4000, Files.getLastModifiedTime(file).toInstant().plusSeconds(120));
 
     ProbeResult r = runAs("www-data");
 

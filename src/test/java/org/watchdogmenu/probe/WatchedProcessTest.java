@@ -121,7 +121,7 @@ class WatchedProcessTest {
   @Test
   void aPidReusedSinceThePidFileWasWrittenIsAProcessThatIsNotRunning() throws IOException {
     Path file = pidFile("101\n");
-    proc.started(101, Files.getLastModifiedTime(file).toInstant().plusSeconds(3));
+    proc.started(101, Files.getLastModifiedTime(file).toInstant().plusSeconds(120));
 
     ProbeResult r = memory(command("www-data"), "/run/app.pid", null);
 

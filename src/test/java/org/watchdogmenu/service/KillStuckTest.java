@@ -135,7 +135,7 @@ class KillStuckTest {
   @Test
   void aPidReusedSinceThePidFileWasWrittenIsRefused() throws Exception {
     Path file = pidFile(wwwPid + "\n");
-    proc.started(wwwPid, Files.getLastModifiedTime(file).toInstant().plusSeconds(60));
+    proc.started(wwwPid, Files.getLastModifiedTime(file).toInstant().plusSeconds(120));
 
     CommandResult r = userLevel().run(runner);
 
