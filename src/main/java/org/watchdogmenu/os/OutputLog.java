@@ -8,20 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The log file a command's output is appended to ({@link Command#appendOutputTo}), opened by root
- * without being fooled, even in a folder that belongs to the service's account ({@code
- * /home/USER/...}):
- *
- * <ul>
- *   <li>refused when {@link FolderTrust} refuses the folder (a link another account could change);
- *   <li>opened without following a link, and created only in a folder only root can change
- *       (elsewhere it must exist already: the engine's own log line before a restart makes it);
- *   <li>the open file must be a regular file with one link, owned by root or by the owner of its
- *       folder, and the kernel must place it where the path says with no link on the way but root's
- *       own: a folder swapped for a link after the check is caught here;
- *   <li>the child gets {@code /proc/self/fd/N} of this very file, which the JVM reopens with {@code
- *       O_APPEND} before it forks, so nothing is looked up by name again.
- * </ul>
+ * The log file a command's output is appended to ({@link Command#appendOutputTo}), opened the way
+ * {@link LogFile} opens every log root appends to (never through a link, only the regular file the
+ * path names, nothing created in another account's folder: the engine's own log line before a
+ * restart has made it). The child gets {@code /proc/self/fd/N} of this very file, which the JVM
+ * reopens with {@code O_APPEND} before it forks, so nothing is looked up by name again.
  */
 final class OutputLog implements AutoCloseable {
   private final FileChannel channel;

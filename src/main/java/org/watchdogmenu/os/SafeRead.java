@@ -43,14 +43,7 @@ public final class SafeRead {
    */
   public static byte[] tail(Path file, int maxBytes) throws IOException {
     FileStat before = regular(file);
-    Set<OpenOption> options = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-    try (FileChannel ch = OpenFiles.open(file, options)) {
-      Optional<FileStat> opened = OpenFiles.fstat(ch);
-      if (opened.isPresent()
-          && (opened.get().type() != FileStat.Type.REGULAR
-              || !opened.get().key().equals(before.key()))) {
-        throw new UnsafePathException("refusing " + file + ": it was replaced while being opened");
-      }
+    try (FileChannel ch = openChecked(file, before, true)) {
       long size = ch.size();
       long from = Math.max(0, size - maxBytes);
       ByteBuffer buffer = ByteBuffer.allocate((int) (size - from));
@@ -140,15 +133,7 @@ public final class SafeRead {
     if (before.size() > cap) {
       throw tooLarge(file, cap);
     }
-    Set<OpenOption> options = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-    try (FileChannel ch =
-        bounded ? OpenFiles.open(file, options) : FileChannel.open(file, options)) {
-      Optional<FileStat> opened = OpenFiles.fstat(ch);
-      if (opened.isPresent()
-          && (opened.get().type() != FileStat.Type.REGULAR
-              || !opened.get().key().equals(before.key()))) {
-        throw new UnsafePathException("refusing " + file + ": it was replaced while being opened");
-      }
+    try (FileChannel ch = openChecked(file, before, bounded)) {
       ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(before.size(), cap));
       ByteBuffer buffer = ByteBuffer.allocate(65536);
       while (ch.read(buffer) >= 0) {
@@ -161,6 +146,26 @@ public final class SafeRead {
       }
       return out.toByteArray();
     }
+  }
+
+  /**
+   * Opens for reading, never through a link, the very file {@code before} describes: a file swapped
+   * in between the check and the open (a FIFO, another file) is refused.
+   *
+   * @param bounded give up after a moment (the folder is one another account can change)
+   */
+  private static FileChannel openChecked(Path file, FileStat before, boolean bounded)
+      throws IOException {
+    Set<OpenOption> options = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    FileChannel ch = bounded ? OpenFiles.open(file, options) : FileChannel.open(file, options);
+    Optional<FileStat> opened = OpenFiles.fstat(ch);
+    if (opened.isPresent()
+        && (opened.get().type() != FileStat.Type.REGULAR
+            || !opened.get().key().equals(before.key()))) {
+      ch.close();
+      throw new UnsafePathException("refusing " + file + ": it was replaced while being opened");
+    }
+    return ch;
   }
 
   private static UnsafePathException tooLarge(Path file, int cap) {
