@@ -13,8 +13,8 @@ import org.watchdogmenu.os.ConfigException;
 import org.watchdogmenu.os.HostRoot;
 
 /**
- * alerts.yaml as the installer changes it: the new text with one more channel, every channel and
- * setting already there kept; and the check of a candidate text, which reads it back with the
+ * alerts.yaml as the installer changes it: the new text with one more channel or one fewer, every
+ * other channel and setting kept; and the check of a candidate text, which reads it back with the
  * loader itself (the same strict reader, the same mode rules) from a private temp folder.
  */
 public final class AlertsEdit {
@@ -41,6 +41,66 @@ public final class AlertsEdit {
     List<ChannelSpec> channels = new ArrayList<>(now.channels());
     channels.add(channel.spec());
     AlertsConfig wanted = new AlertsConfig(now.remindEvery(), channels);
+    String text = AlertsYaml.render(wanted);
+    if (!readBack(text.getBytes(StandardCharsets.UTF_8)).equals(wanted)) {
+      throw new ConfigException(
+          PATH + ": the new text does not read back as the settings it was written from");
+    }
+    return text;
+  }
+
+  /** A channel of the file as the menu lists it: its name and what it is, secrets masked. */
+  public record Listed(String name, String words) {}
+
+  /**
+   * The file's channels, in order, secrets masked.
+   *
+   * @throws ConfigException one line: the file does not load
+   */
+  public static List<Listed> channels(HostRoot root) throws ConfigException {
+    return AlertsFile.read(root).channels().stream()
+        .map(c -> new Listed(c.name(), c.describe()))
+        .toList();
+  }
+
+  /**
+   * The text of alerts.yaml without the channel named {@code name}, every other channel and setting
+   * kept, read back by the loader and found equal to what was meant before it is returned.
+   *
+   * @throws ConfigException one line: the present file does not load, or no channel (or more than
+   *     one) has that name
+   */
+  public static String withoutChannel(HostRoot root, String name) throws ConfigException {
+    AlertsConfig now = AlertsFile.read(root);
+    List<ChannelSpec> kept = new ArrayList<>();
+    for (ChannelSpec c : now.channels()) {
+      if (!c.name().equals(name)) {
+        kept.add(c);
+      }
+    }
+    int found = now.channels().size() - kept.size();
+    if (found == 0) {
+      throw new ConfigException(
+          PATH
+              + " has no channel named '"
+              + name
+              + "'"
+              + (now.channels().isEmpty()
+                  ? ": it has no channels"
+                  : ": its channels are "
+                      + String.join(
+                          ", ", now.channels().stream().map(ChannelSpec::name).toList())));
+    }
+    if (found > 1) {
+      throw new ConfigException(
+          PATH
+              + " has "
+              + found
+              + " channels named '"
+              + name
+              + "': give each its own name by hand first");
+    }
+    AlertsConfig wanted = new AlertsConfig(now.remindEvery(), kept);
     String text = AlertsYaml.render(wanted);
     if (!readBack(text.getBytes(StandardCharsets.UTF_8)).equals(wanted)) {
       throw new ConfigException(

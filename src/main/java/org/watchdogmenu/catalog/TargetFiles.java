@@ -45,6 +45,7 @@ public final class TargetFiles {
     }
     SourceTree before = old.map(text -> YamlSource.read(text, path)).orElse(null);
     ObjectNode site = before == null ? idOnly(id) : before.tree().deepCopy();
+    settings = withProbeNames(id, settings);
     SiteEdit edit = edit(id, site, settings);
     List<String> notes = new ArrayList<>(copiedNotes(id, edit));
     String text;
@@ -110,6 +111,26 @@ public final class TargetFiles {
           + " KEY=VALUE'";
     }
     return null;
+  }
+
+  /**
+   * The settings plus the new names of probes whose names hold a port or host that the settings
+   * change ({@link ProbeNames}); the settings alone when the target does not load now.
+   */
+  private List<Setting> withProbeNames(String id, List<Setting> settings) {
+    Target now;
+    try {
+      now = catalog.target(id);
+    } catch (CatalogException e) {
+      return settings;
+    }
+    List<Setting> names = ProbeNames.following(now, settings);
+    if (names.isEmpty()) {
+      return settings;
+    }
+    List<Setting> all = new ArrayList<>(settings);
+    all.addAll(names);
+    return all;
   }
 
   private SiteEdit edit(String id, ObjectNode site, List<Setting> settings) {

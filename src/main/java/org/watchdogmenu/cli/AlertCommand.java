@@ -30,15 +30,17 @@ import picocli.CommandLine.Spec;
       "Sends a test alert, or a unit's failure, through every alert channel.",
       "The channels are those of /etc/watchdog-menu/alerts.yaml. --unit-failed is what the"
           + " restart-policy drop-in's OnFailure= unit runs (at most once per unit and hour)."
-          + " 'alert add-channel' adds a channel to the file."
+          + " 'alert add-channel' adds a channel to the file, 'alert remove-channel' takes one"
+          + " away."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  watchdog-menu alert --test",
       "  watchdog-menu alert add-channel ops-slack \\",
-      "      --slack https://hooks.slack.com/services/T000/B000/XXXX"
+      "      --slack https://hooks.slack.com/services/T000/B000/XXXX",
+      "  watchdog-menu alert remove-channel ops-slack"
     },
-    subcommands = AlertAddChannelCommand.class,
+    subcommands = {AlertAddChannelCommand.class, AlertRemoveChannelCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:sent (or held back as a repeat inside the hour)",
@@ -70,7 +72,7 @@ final class AlertCommand implements Callable<Integer> {
   public Integer call() {
     if (what == null) {
       throw new ParameterException(
-          spec.commandLine(), "give --test, --unit-failed UNIT, or add-channel");
+          spec.commandLine(), "give --test, --unit-failed UNIT, add-channel or remove-channel");
     }
     PrintWriter out = spec.commandLine().getOut();
     Alerts alerts;

@@ -19,10 +19,15 @@ import picocli.CommandLine.Spec;
     description = {
       "Lets a user's processes and systemd user services run without a login session.",
       "It runs loginctl enable-linger where systemd runs, else it creates"
-          + " /var/lib/systemd/linger/USER."
+          + " /var/lib/systemd/linger/USER. With --off it runs loginctl disable-linger (or"
+          + " removes that file)."
     },
     footerHeading = "%nExamples:%n",
-    footer = {"  watchdog-menu linger ubuntu", "  watchdog-menu linger ubuntu --status"})
+    footer = {
+      "  watchdog-menu linger ubuntu",
+      "  watchdog-menu linger ubuntu --status",
+      "  watchdog-menu linger ubuntu --off"
+    })
 final class LingerCommand implements Callable<Integer> {
   @ParentCommand WatchdogMenuCommand top;
   @Spec CommandSpec spec;
@@ -33,6 +38,11 @@ final class LingerCommand implements Callable<Integer> {
 
   @Option(names = "--status", description = "Only say whether linger is on.")
   boolean status;
+
+  @Option(
+      names = "--off",
+      description = "Turn linger off: the user's services stop with the last login session.")
+  boolean off;
 
   @Override
   public Integer call() {
@@ -49,6 +59,10 @@ final class LingerCommand implements Callable<Integer> {
       }
     }
     return PlanRun.run(
-        spec, top, () -> new Planner(top.host()).linger(user), plan.dryRun, plan.yes);
+        spec,
+        top,
+        () -> off ? new Planner(top.host()).lingerOff(user) : new Planner(top.host()).linger(user),
+        plan.dryRun,
+        plan.yes);
   }
 }

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.watchdogmenu.install.InstallException;
 import org.watchdogmenu.install.Planner;
 import org.watchdogmenu.install.UserUnitRequest;
+import org.watchdogmenu.model.Target;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,18 +18,21 @@ import picocli.CommandLine.Spec;
     name = "units",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes a systemd unit or drop-in, or the PM2 housekeeping of a user.",
+      "Writes a systemd unit or drop-in, or the PM2 housekeeping of a user; or removes one.",
       "Units are verified with systemd-analyze: a user service that starts a command target at"
           + " boot, a restart-policy drop-in for any unit, or the continuous monitor's service."
           + " PM2 housekeeping is a resurrect at boot, an hourly save, an old-log clean-up and a"
-          + " disk warning, with 'pm2 startup' done with an explicit user and home."
+          + " disk warning, with 'pm2 startup' done with an explicit user and home. The"
+          + " --remove options take away a drop-in or user service that watchdog-menu wrote"
+          + " (never a file it did not write), with systemctl disable and daemon-reload."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  watchdog-menu units --restart-policy mingus-backend.service",
       "  watchdog-menu units --user-service camera-platform",
       "  watchdog-menu units --monitor",
-      "  watchdog-menu units --pm2-housekeeping ubuntu --app-dir /srv/app"
+      "  watchdog-menu units --pm2-housekeeping ubuntu --app-dir /srv/app",
+      "  watchdog-menu units --remove-restart-policy mingus-backend.service"
     })
 final class UnitsCommand implements Callable<Integer> {
   @ParentCommand WatchdogMenuCommand top;
@@ -52,6 +56,20 @@ final class UnitsCommand implements Callable<Integer> {
         description =
             "Restart=always, RestartSec=10, StartLimit 5 per 300s, OnFailure alert, for UNIT.")
     String restartPolicy;
+
+    @Option(
+        names = "--remove-user-service",
+        paramLabel = "TARGET",
+        description = "Disable and remove the user service of TARGET that watchdog-menu wrote.")
+    String removeUserService;
+
+    @Option(
+        names = "--remove-restart-policy",
+        paramLabel = "UNIT",
+        description =
+            "Remove the restart-policy drop-in of UNIT that watchdog-menu wrote (and the alert"
+                + " unit with the last one).")
+    String removeRestartPolicy;
 
     @Option(names = "--monitor", description = "The engine's continuous monitor service.")
     boolean monitor;
@@ -82,6 +100,20 @@ final class UnitsCommand implements Callable<Integer> {
           }
           if (which.restartPolicy != null) {
             return planner.restartPolicy(which.restartPolicy);
+          }
+          if (which.removeUserService != null) {
+            Target t = top.target(which.removeUserService);
+            if (t.service() == null || t.service().user() == null) {
+              throw new InstallException(
+                  "target "
+                      + t.id()
+                      + " has no service.user, so it has no user service: name a command target"
+                      + " run as a user");
+            }
+            return planner.removeUserUnit(t.service().user(), t.id());
+          }
+          if (which.removeRestartPolicy != null) {
+            return planner.removeRestartPolicy(which.removeRestartPolicy);
           }
           if (which.monitor) {
             return planner.monitor();

@@ -237,7 +237,7 @@ public final class Applier {
       }
     }
     List<String> lines = new ArrayList<>();
-    boolean ok = !reversing || runCommands(plan, lines, false);
+    boolean ok = !splitsCommands(plan) || runCommands(plan, lines, false);
     try {
       lines.addAll(swap.apply(plan, before, () -> dropBackups(id)));
     } catch (InstallException e) {
@@ -404,7 +404,7 @@ public final class Applier {
               w.path(),
               w.restore() ? "restore" : "write",
               w.kind().name(),
-              w.feature(),
+              w.feature().key(),
               FileMeta.sha256(w.content()),
               w.mode(),
               w.owner(),
@@ -418,7 +418,7 @@ public final class Applier {
               r.path(),
               "remove",
               r.kind().name(),
-              r.feature(),
+              r.feature().key(),
               null,
               null,
               null,
@@ -430,17 +430,17 @@ public final class Applier {
   }
 
   /**
-   * Runs the plan's commands. An apply runs them all after its files. Undo and uninstall run their
-   * reversing commands ({@code disable}, {@code disable-linger}) before the files go, while the
-   * units still exist, and {@code daemon-reload} after.
+   * Runs the plan's commands. An apply that only writes runs them all after its files. Undo,
+   * uninstall and an apply that removes files run what turns something off ({@code disable}, {@code
+   * disable-linger}) before the files go, while the units still exist, and the rest ({@code
+   * daemon-reload}, an {@code enable} that undo brings back) after.
    *
    * @param afterFiles which of the two batches this is
    */
   private boolean runCommands(Plan plan, List<String> lines, boolean afterFiles) {
     boolean ok = true;
     for (PlanCommand c : plan.commands()) {
-      boolean reload = c.argv().contains("daemon-reload");
-      if (plan.mode() != Plan.Mode.APPLY && reload != afterFiles) {
+      if (splitsCommands(plan) && c.turnsOff() == afterFiles) {
         continue;
       }
       CommandResult r = host.runner().run(Command.of(COMMAND_TIMEOUT, c.argv()));
@@ -456,6 +456,11 @@ public final class Applier {
       }
     }
     return ok;
+  }
+
+  /** Whether the plan's commands run in two batches, around its files (see runCommands). */
+  private static boolean splitsCommands(Plan plan) {
+    return plan.mode() != Plan.Mode.APPLY || !plan.removals().isEmpty();
   }
 
   private String newId(Manifest manifest) {

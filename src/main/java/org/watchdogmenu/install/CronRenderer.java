@@ -29,8 +29,8 @@ final class CronRenderer {
     return InstallPaths.CRON_DIR + target.system() + "-" + feature.key() + "-" + service(target);
   }
 
-  static String feature(Target target, Feature feature) {
-    return target.id() + "/" + feature.key();
+  static FeatureKey feature(Target target, Feature feature) {
+    return FeatureKey.scheduled(target.id(), feature);
   }
 
   /**
@@ -134,7 +134,7 @@ final class CronRenderer {
                 "log_dir", r.logDir(),
                 "disk_max", String.valueOf(r.diskMaxPercent())));
     return FileWrite.of(
-        r.path(), text, FileKind.CRON, "0644", "root", "pm2-housekeeping/" + r.user());
+        r.path(), text, FileKind.CRON, "0644", "root", FeatureKey.pm2Housekeeping(r.user()));
   }
 
   /** The engine as cron calls it, with {@code --root} when the tool works on a sandbox. */

@@ -241,16 +241,12 @@ public final class Doctor {
       Map<String, Manifest.Installed> installed, Catalog catalog, List<Problem> problems) {
     for (Map.Entry<String, Manifest.Installed> e : installed.entrySet()) {
       Manifest.Change c = e.getValue().change();
-      String feature = c.feature() == null ? "" : c.feature();
-      int slash = feature.indexOf('/');
-      if (c.fileKind() != FileKind.CRON || slash < 0) {
+      Optional<FeatureKey.Scheduled> schedule =
+          c.featureKey().flatMap(FeatureKey::schedule).filter(s -> c.fileKind() == FileKind.CRON);
+      if (schedule.isEmpty()) {
         continue;
       }
-      String id = feature.substring(0, slash);
-      String key = feature.substring(slash + 1);
-      if (!key.equals(Feature.HEALTH.key()) && !key.equals(Feature.RESTART.key())) {
-        continue;
-      }
+      String id = schedule.get().target();
       try {
         catalog.target(id);
       } catch (CatalogException ex) {
@@ -354,7 +350,7 @@ public final class Doctor {
               m.mode(),
               m.owner(),
               m.group(),
-              c.feature(),
+              c.featureKey().orElse(new FeatureKey.Other("")),
               c.logs(),
               false);
       for (String v : validators.check(current)) {

@@ -9,7 +9,7 @@ import java.util.List;
  * @param path the host path (resolved under the root when applied)
  * @param content the whole new content
  * @param mode octal, e.g. {@code 0644}
- * @param feature what it belongs to, e.g. {@code paqet-server/health}; disable removes by feature
+ * @param feature what it belongs to, e.g. {@code paqet-server/health}; disable removes by it
  * @param logs the log files the engine writes because of this file (for logrotate)
  * @param restore true when it puts back what was there before (not validated: it is not ours)
  */
@@ -20,7 +20,7 @@ public record FileWrite(
     String mode,
     String owner,
     String group,
-    String feature,
+    FeatureKey feature,
     List<String> logs,
     boolean restore) {
 
@@ -29,7 +29,7 @@ public record FileWrite(
   }
 
   static FileWrite of(
-      String path, String text, FileKind kind, String mode, String owner, String feature) {
+      String path, String text, FileKind kind, String mode, String owner, FeatureKey feature) {
     return new FileWrite(
         path,
         text.getBytes(StandardCharsets.UTF_8),

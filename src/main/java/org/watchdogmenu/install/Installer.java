@@ -1,6 +1,7 @@
 package org.watchdogmenu.install;
 
 import java.nio.file.Files;
+import java.util.Optional;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
 
@@ -55,10 +56,22 @@ public final class Installer {
 
   /**
    * Whether watchdog-menu has installed the files of a feature (and they were not removed since),
-   * e.g. {@code restart-policy/UNIT}, {@code pm2-housekeeping/USER}, {@code user-unit/USER/NAME}.
+   * e.g. {@link FeatureKey#restartPolicy}, {@link FeatureKey#userUnit}: the key its renderer wrote.
    */
-  public boolean installed(String feature) {
+  public boolean installed(FeatureKey feature) {
     return !new ManifestStore(records).load().installedFor(feature).isEmpty();
+  }
+
+  /**
+   * The last change on record, which {@code undo} takes back, as its command line without the
+   * program and {@code --root}, e.g. {@code units --restart-policy paqet-client.service}; empty
+   * when there is none.
+   */
+  public Optional<String> lastChange() {
+    return new ManifestStore(records)
+        .load()
+        .last()
+        .map(a -> a.title().replaceFirst("^watchdog-menu (--root \\S+ )?", ""));
   }
 
   /** Whether the continuous monitor's system service is installed (its unit file exists). */

@@ -61,7 +61,12 @@ final class LogrotateRenderer {
     bySu.forEach((su, some) -> blocks.add(block(some, "    su " + su + "\n")));
     String text = Templates.fill("logrotate", Map.of("blocks", String.join("\n", blocks)));
     return FileWrite.of(
-        InstallPaths.LOGROTATE, text, FileKind.LOGROTATE, "0644", "root", "logrotate");
+        InstallPaths.LOGROTATE,
+        text,
+        FileKind.LOGROTATE,
+        "0644",
+        "root",
+        FeatureKey.Single.LOGROTATE);
   }
 
   private static String block(SortedSet<String> logs, String su) {

@@ -58,6 +58,11 @@ record Manifest(int version, List<Apply> applies) {
     FileKind fileKind() {
       return FileKind.valueOf(kind);
     }
+
+    /** What the file belongs to, read from its stored text (none for an entry without one). */
+    Optional<FeatureKey> featureKey() {
+      return FeatureKey.stored(feature, fileKind());
+    }
   }
 
   /** A file as it was before a change, and the host path of its copy under the backups. */
@@ -89,10 +94,10 @@ record Manifest(int version, List<Apply> applies) {
   }
 
   /** The files of one feature installed now. */
-  List<Installed> installedFor(String feature) {
+  List<Installed> installedFor(FeatureKey feature) {
     List<Installed> found = new ArrayList<>();
     for (Installed i : installed().values()) {
-      if (feature.equals(i.change().feature())) {
+      if (i.change().featureKey().filter(feature::equals).isPresent()) {
         found.add(i);
       }
     }

@@ -15,6 +15,16 @@ public record PlanCommand(List<String> argv, String why, List<String> undo) {
     undo = undo == null ? null : List.copyOf(undo);
   }
 
+  /**
+   * Whether it turns something off ({@code disable}, {@code disable-linger}, {@code unstartup}): in
+   * a plan that removes files it runs before they go, while the units still exist.
+   */
+  boolean turnsOff() {
+    return argv.contains("disable")
+        || argv.contains("disable-linger")
+        || argv.contains("unstartup");
+  }
+
   /** As typed in a shell. */
   public String display() {
     return String.join(" ", argv);

@@ -98,7 +98,7 @@ public final class Planner {
     PlanBuilder b = builder("disable " + targetId + " " + String.join(" ", options));
     Manifest m = store.load();
     for (Feature f : features) {
-      List<Manifest.Installed> files = m.installedFor(targetId + "/" + f.key());
+      List<Manifest.Installed> files = m.installedFor(FeatureKey.scheduled(targetId, f));
       if (files.isEmpty()) {
         b.warn(
             "no "
@@ -130,7 +130,7 @@ public final class Planner {
   public boolean hasSchedules(String targetId) {
     Manifest m = store.load();
     for (Feature f : Feature.values()) {
-      if (!m.installedFor(targetId + "/" + f.key()).isEmpty()) {
+      if (!m.installedFor(FeatureKey.scheduled(targetId, f)).isEmpty()) {
         return true;
       }
     }
@@ -236,11 +236,46 @@ public final class Planner {
               List.of("loginctl", "disable-linger", user)));
     } else {
       b.write(
-          FileWrite.of(Linger.path(user), "", FileKind.LINGER, "0644", "root", "linger/" + user));
+          FileWrite.of(
+              Linger.path(user), "", FileKind.LINGER, "0644", "root", FeatureKey.linger(user)));
       b.warn(
           "systemd is not running here: linger is enabled by creating "
               + Linger.path(user)
               + ", which systemd reads at boot");
+    }
+    return b.build();
+  }
+
+  /**
+   * Lets the user's processes stop with their last login session again ({@code loginctl
+   * disable-linger}, or the linger file removed where systemd does not run); nothing when it is
+   * off.
+   */
+  public Plan lingerOff(String user) {
+    Names.user("linger user", user);
+    PlanBuilder b = builder("linger " + user + " --off");
+    if (!Linger.isEnabled(root, user)) {
+      b.warn("linger is already off for " + user);
+      return b.build();
+    }
+    b.warn(
+        "services of "
+            + user
+            + " that run without a login (a user unit, pm2 started at boot) stop with the user's"
+            + " last session and no longer start at boot");
+    if (Linger.systemdRunning(root)) {
+      b.command(
+          new PlanCommand(
+              List.of("loginctl", "disable-linger", user),
+              "stop " + user + "'s services with the user's last session",
+              List.of("loginctl", "enable-linger", user)));
+      return b.build();
+    }
+    List<Manifest.Installed> ours = store.load().installedFor(FeatureKey.linger(user));
+    if (ours.isEmpty()) {
+      b.remove(new FileRemoval(Linger.path(user), FileKind.LINGER, FeatureKey.linger(user)));
+    } else {
+      ours.forEach(i -> new Reversal(root, store).putBack(b, i));
     }
     return b.build();
   }
@@ -287,6 +322,82 @@ public final class Planner {
     }
     reload(b);
     return b.build();
+  }
+
+  /**
+   * Removes the restart-policy drop-in of a unit that watchdog-menu wrote (putting back what it
+   * replaced), and the alert unit with the last drop-in; a file it did not write is left alone.
+   */
+  public Plan removeRestartPolicy(String unitName) {
+    FeatureKey key = FeatureKey.restartPolicy(unitName);
+    String unit = ((FeatureKey.RestartPolicy) key).unit();
+    PlanBuilder b = builder("units --remove-restart-policy " + unit);
+    Manifest m = store.load();
+    List<Manifest.Installed> files = m.installedFor(key);
+    if (files.isEmpty()) {
+      throw new InstallException(
+          "no restart-policy drop-in of "
+              + unit
+              + " was installed by watchdog-menu; a file it did not write is left alone");
+    }
+    putBackOurs(b, files);
+    boolean otherDropIns =
+        m.installed().values().stream()
+            .map(i -> i.change().featureKey())
+            .flatMap(Optional::stream)
+            .anyMatch(k -> k instanceof FeatureKey.RestartPolicy && !k.equals(key));
+    if (!otherDropIns) {
+      putBackOurs(b, m.installedFor(FeatureKey.Single.ALERT_UNIT));
+    }
+    reload(b);
+    return b.build();
+  }
+
+  /**
+   * Removes the user service that starts a command target at boot, once it is disabled; a file
+   * watchdog-menu did not write is left alone. Linger stays as it is (other services may need it).
+   */
+  public Plan removeUserUnit(String user, String unitName) {
+    FeatureKey key = FeatureKey.userUnit(user, unitName);
+    String unit = ((FeatureKey.UserUnit) key).unit();
+    PlanBuilder b = builder("units --remove-user-service " + unit.replaceFirst("\\.service$", ""));
+    List<Manifest.Installed> files = store.load().installedFor(key);
+    if (files.isEmpty()) {
+      throw new InstallException(
+          "no user service "
+              + unit
+              + " of "
+              + user
+              + " was installed by watchdog-menu; a file it did not write is left alone");
+    }
+    List<String> manager = List.of("systemctl", "--user", "--machine=" + user + "@");
+    if (Linger.systemdRunning(root)) {
+      b.command(
+          new PlanCommand(
+              concat(manager, "disable", unit),
+              "no longer start it at boot",
+              concat(manager, "enable", unit)));
+    }
+    putBackOurs(b, files);
+    if (Linger.systemdRunning(root)) {
+      b.command(new PlanCommand(concat(manager, "daemon-reload"), "reload the user's units", null));
+    }
+    return b.build();
+  }
+
+  /** Each file put back as it was before watchdog-menu wrote it; changes by hand need a yes. */
+  private void putBackOurs(PlanBuilder b, List<Manifest.Installed> files) {
+    for (Manifest.Installed i : files) {
+      editedByHand(i)
+          .ifPresent(
+              words ->
+                  b.confirm(
+                      i.change().path()
+                          + " was changed by hand since watchdog-menu wrote it ("
+                          + words
+                          + "): removing it removes those changes too (undo brings them back)"));
+      new Reversal(root, store).putBack(b, i);
+    }
   }
 
   /** The engine's continuous mode as a system service. */
@@ -360,7 +471,32 @@ public final class Planner {
               FileKind.ALERTS,
               "0600",
               "root",
-              "alerts"));
+              FeatureKey.Single.ALERTS));
+    } catch (ConfigException e) {
+      throw new InstallException(e.getMessage());
+    }
+    return b.build();
+  }
+
+  /**
+   * Removes the channel named {@code name} from alerts.yaml, keeping every other channel and
+   * setting; the new text is read back by the alert loader before it is planned, and the preview
+   * shows it masked.
+   */
+  public Plan removeAlertChannel(String name) {
+    if (name == null || name.isBlank() || name.chars().anyMatch(Character::isISOControl)) {
+      throw Names.bad("channel name", name, "give a channel's name from " + AlertsEdit.PATH);
+    }
+    PlanBuilder b = builder("alert remove-channel " + name);
+    try {
+      b.write(
+          FileWrite.of(
+              AlertsEdit.PATH,
+              AlertsEdit.withoutChannel(root, name),
+              FileKind.ALERTS,
+              "0600",
+              "root",
+              FeatureKey.Single.ALERTS));
     } catch (ConfigException e) {
       throw new InstallException(e.getMessage());
     }
@@ -376,14 +512,24 @@ public final class Planner {
     PlanBuilder b = builder(file.command());
     b.write(
         FileWrite.of(
-            file.path(), file.text(), FileKind.TARGET, "0644", "root", "target/" + file.id()));
+            file.path(),
+            file.text(),
+            FileKind.TARGET,
+            "0644",
+            "root",
+            FeatureKey.target(file.id())));
     file.notes().forEach(b::warn);
     return b.build();
   }
 
   static FileWrite monitorList(MonitorList list) {
     return FileWrite.of(
-        MonitorList.FILE, list.render(), FileKind.MONITOR_LIST, "0644", "root", "monitor");
+        MonitorList.FILE,
+        list.render(),
+        FileKind.MONITOR_LIST,
+        "0644",
+        "root",
+        FeatureKey.Single.MONITOR_LIST);
   }
 
   /**

@@ -37,7 +37,7 @@ final class Reversal {
     Collections.reverse(changes);
     for (Manifest.Change c : changes) {
       refuseIfEditedByHand(c, last.id());
-      putBack(b, c.path(), c.before(), c.fileKind(), c.feature());
+      putBack(b, c.path(), c.before(), c.fileKind(), key(c));
     }
     List<PlanCommand> commands = new ArrayList<>(last.commands());
     Collections.reverse(commands);
@@ -57,7 +57,7 @@ final class Reversal {
     Collections.reverse(installed);
     for (Manifest.Installed i : installed) {
       refuseIfEditedByHand(i.change(), i.applyId());
-      putBack(b, i.change().path(), i.original(), i.change().fileKind(), i.change().feature());
+      putBack(b, i.change().path(), i.original(), i.change().fileKind(), key(i.change()));
     }
     List<Manifest.Apply> applies = new ArrayList<>(m.applies());
     Collections.reverse(applies);
@@ -75,12 +75,17 @@ final class Reversal {
 
   /** Puts back what was there before the tool first wrote this file, or removes it. */
   void putBack(PlanBuilder b, Manifest.Installed i) {
-    putBack(b, i.change().path(), i.original(), i.change().fileKind(), i.change().feature());
+    putBack(b, i.change().path(), i.original(), i.change().fileKind(), key(i.change()));
+  }
+
+  /** The key of a recorded change; an entry without one keeps an empty key. */
+  private static FeatureKey key(Manifest.Change c) {
+    return c.featureKey().orElse(new FeatureKey.Other(""));
   }
 
   /** Restores {@code before} at {@code path}, or removes the file when there was none. */
   private void putBack(
-      PlanBuilder b, String path, Manifest.Before before, FileKind kind, String feature) {
+      PlanBuilder b, String path, Manifest.Before before, FileKind kind, FeatureKey feature) {
     if (before == null) {
       b.remove(new FileRemoval(path, kind, feature));
       return;

@@ -83,7 +83,7 @@ final class SudoersRenderer {
         "0440",
         "root",
         "root",
-        "sudoers/" + r.name(),
+        FeatureKey.sudoers(r.name()),
         List.of(),
         false);
   }

@@ -32,7 +32,7 @@ final class UnitRenderer {
         "0644",
         r.user(),
         group,
-        "user-unit/" + r.user() + "/" + r.name(),
+        FeatureKey.userUnit(r.user(), r.name()),
         List.of(),
         false);
   }
@@ -44,7 +44,7 @@ final class UnitRenderer {
   static FileWrite restartPolicy(String unit) {
     String text = Templates.fill("restart-policy.conf", Map.of("unit", unit));
     return FileWrite.of(
-        dropInPath(unit), text, FileKind.DROP_IN, "0644", "root", "restart-policy/" + unit);
+        dropInPath(unit), text, FileKind.DROP_IN, "0644", "root", FeatureKey.restartPolicy(unit));
   }
 
   static FileWrite alert() {
@@ -54,7 +54,7 @@ final class UnitRenderer {
         FileKind.UNIT,
         "0644",
         "root",
-        "alert-unit");
+        FeatureKey.Single.ALERT_UNIT);
   }
 
   static FileWrite monitor(String engine) {
@@ -64,6 +64,6 @@ final class UnitRenderer {
         FileKind.UNIT,
         "0644",
         "root",
-        "monitor");
+        FeatureKey.Single.MONITOR_UNIT);
   }
 }

@@ -3,6 +3,8 @@ package org.watchdogmenu.tui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.watchdogmenu.install.FeatureKey;
+import org.watchdogmenu.install.InstallException;
 import org.watchdogmenu.install.Plan;
 import org.watchdogmenu.install.UserUnitRequest;
 import org.watchdogmenu.model.ServiceSpec;
@@ -12,7 +14,8 @@ import org.watchdogmenu.model.Target;
  * Who may act on a target and what keeps it running across boots: the sudoers grant, linger for the
  * service's user, and the units its kind can have (the restart-policy drop-in of a systemd unit, a
  * user service that starts a command target at boot, PM2's housekeeping and start at boot). Each
- * opens a form or a preview; nothing is written here.
+ * opens a form or a preview; linger that is on previews turning it off, and an installed drop-in or
+ * user service gets an item that previews its removal. Nothing is written here.
  */
 final class AccessView extends MenuView {
   static final String TITLE = "Sudoers, linger and systemd units";
@@ -45,30 +48,53 @@ final class AccessView extends MenuView {
       return items;
     }
     switch (s.kind()) {
-      case SYSTEMD ->
+      case SYSTEMD -> {
+        FeatureKey dropIn;
+        try {
+          dropIn = FeatureKey.restartPolicy(s.unit());
+        } catch (InstallException e) {
+          items.add(Choice.disabled("Restart policy drop-in for " + s.unit(), e.getMessage()));
+          return items;
+        }
+        items.add(
+            item(
+                "Restart policy drop-in for " + s.unit() + " (and an alert when it fails)",
+                dropIn,
+                preview(() -> session.installer().planner().restartPolicy(s.unit()))));
+        if (session.installer().installed(dropIn)) {
           items.add(
-              item(
-                  "Restart policy drop-in for " + s.unit() + " (and an alert when it fails)",
-                  "restart-policy/" + s.unit(),
-                  preview(() -> session.installer().planner().restartPolicy(s.unit()))));
+              Choice.of(
+                  "Remove the restart policy drop-in for " + s.unit(),
+                  preview(() -> session.installer().planner().removeRestartPolicy(s.unit()))));
+        }
+      }
       case PM2 ->
           items.add(
               item(
                   "PM2 housekeeping and start at boot for " + s.user(),
-                  "pm2-housekeeping/" + s.user(),
+                  FeatureKey.pm2Housekeeping(s.user()),
                   () -> Step.open(pm2Form(s.user()))));
       case COMMAND -> {
         if (runsAsUser(s)) {
+          FeatureKey unit = FeatureKey.userUnit(s.user(), target.id());
           items.add(
               item(
                   "User service: start " + target.id() + " at boot as " + s.user(),
-                  "user-unit/" + s.user() + "/" + target.id() + ".service",
+                  unit,
                   preview(
                       () ->
                           session
                               .installer()
                               .planner()
                               .userUnit(UserUnitRequest.forCommandTarget(target)))));
+          if (session.installer().installed(unit)) {
+            items.add(
+                Choice.of(
+                    "Remove the user service " + target.id() + " of " + s.user(),
+                    preview(
+                        () ->
+                            session.installer().planner().removeUserUnit(s.user(), target.id()))));
+          }
         }
       }
       default -> {}
@@ -105,11 +131,18 @@ final class AccessView extends MenuView {
         null,
         () ->
             PlanView.open(
-                session, "Linger", null, () -> session.installer().planner().linger(s.user()), 1));
+                session,
+                "Linger",
+                null,
+                () ->
+                    on
+                        ? session.installer().planner().lingerOff(s.user())
+                        : session.installer().planner().linger(s.user()),
+                1));
   }
 
   /** An item whose state is whether watchdog-menu has installed the feature's files. */
-  private Choice item(String label, String feature, Supplier<Step> action) {
+  private Choice item(String label, FeatureKey feature, Supplier<Step> action) {
     boolean installed = session.installer().installed(feature);
     return new Choice(
         label,

@@ -6,7 +6,8 @@ import org.watchdogmenu.model.Target;
 import org.watchdogmenu.monitor.MonitorState;
 
 /**
- * The menu items of continuous mode: a target's "Continuous monitor" (On with its interval, or Off;
+ * The menu items of continuous mode: a target's "Continuous monitor" (On with its interval while
+ * the monitor runs, On (monitor not running) when it is listed but no monitor beats, or Off;
  * picking it previews adding the target to the monitor's list or removing it) and the first menu's
  * "Continuous monitor and alerts" (whether the monitor runs, and for how many targets).
  */
@@ -16,10 +17,23 @@ final class MonitorChoices {
   static Choice target(Session session, Target target) {
     MonitorState state = state(session);
     boolean on = state.list().contains(target.id());
+    String words;
+    Tone tone;
+    if (!on) {
+      words = "Off";
+      tone = Tone.OFF;
+    } else if (state.running()) {
+      words = "On, every " + Durations.format(target.policy().interval());
+      tone = Tone.ON;
+    } else {
+      // listed, but nothing checks it: the heartbeat is stale or missing
+      words = "On (monitor not running)";
+      tone = Tone.WARN;
+    }
     return new Choice(
         "Continuous monitor",
-        on ? "On, every " + Durations.format(target.policy().interval()) : "Off",
-        on ? Tone.ON : Tone.OFF,
+        words,
+        tone,
         null,
         () ->
             PlanView.open(

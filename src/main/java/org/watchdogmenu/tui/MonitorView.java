@@ -20,7 +20,7 @@ import org.watchdogmenu.os.ConfigException;
  * Continuous mode and alerts: whether the monitor runs (by its heartbeat file, so under a sandbox
  * {@code --root} it shows what the files there say), whether its service is installed, the
  * monitored targets with their intervals and the alert channels. Its items preview installing the
- * service, list the channels (addresses masked), add one, and send a test alert.
+ * service, list the channels (addresses masked), add one, send a test alert, and remove one.
  */
 final class MonitorView extends MenuView {
   private final Session session;
@@ -103,6 +103,7 @@ final class MonitorView extends MenuView {
     items.add(Choice.of("List the alert channels (addresses masked)", this::channelList));
     items.add(Choice.of("Add a channel", () -> Step.open(new AddChannelView(session))));
     items.add(Choice.of("Send a test alert", this::sendTest));
+    items.add(RemoveChannelView.choice(session));
     return items;
   }
 

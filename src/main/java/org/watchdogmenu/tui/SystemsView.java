@@ -53,6 +53,7 @@ final class SystemsView extends MenuView {
     }
     items.add(Choice.of("Add a target of your own", () -> Step.open(new NewTargetView(session))));
     items.add(MonitorChoices.overview(session));
+    items.add(UndoChoice.of(session));
     return items;
   }
 

@@ -199,13 +199,37 @@ class AlertChannelPlanTest {
   void theValidatorWantsMode0600RootAndAFileTheLoaderReads() {
     AlertsValidator v = new AlertsValidator();
     String path = "/etc/watchdog-menu/alerts.yaml";
-    assertThat(v.check(FileWrite.of(path, "channels: []\n", FileKind.ALERTS, "0644", "root", "a")))
+    assertThat(
+            v.check(
+                FileWrite.of(
+                    path,
+                    "channels: []\n",
+                    FileKind.ALERTS,
+                    "0644",
+                    "root",
+                    FeatureKey.Single.ALERTS)))
         .containsExactly(path + ": must be mode 0600 owned by root");
-    assertThat(v.check(FileWrite.of(path, "chanels: []\n", FileKind.ALERTS, "0600", "root", "a")))
+    assertThat(
+            v.check(
+                FileWrite.of(
+                    path,
+                    "chanels: []\n",
+                    FileKind.ALERTS,
+                    "0600",
+                    "root",
+                    FeatureKey.Single.ALERTS)))
         .singleElement()
         .asString()
         .startsWith(path + " line 1: unknown key 'chanels'");
-    assertThat(v.check(FileWrite.of(path, "channels: []\n", FileKind.ALERTS, "0600", "root", "a")))
+    assertThat(
+            v.check(
+                FileWrite.of(
+                    path,
+                    "channels: []\n",
+                    FileKind.ALERTS,
+                    "0600",
+                    "root",
+                    FeatureKey.Single.ALERTS)))
         .isEqualTo(List.of());
   }
 }

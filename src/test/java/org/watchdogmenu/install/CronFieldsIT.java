@@ -69,7 +69,7 @@ class CronFieldsIT {
                       "0644",
                       "root",
                       "root",
-                      "x/health",
+                      FeatureKey.scheduled("x", Feature.HEALTH),
                       List.of(),
                       false));
       assertThat(ours.isEmpty())

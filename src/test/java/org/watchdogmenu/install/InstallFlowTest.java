@@ -131,7 +131,7 @@ class InstallFlowTest {
             "0440",
             "root",
             "root",
-            "sudoers/broken",
+            FeatureKey.sudoers("broken"),
             List.of(),
             false);
     Plan plan =
@@ -157,7 +157,7 @@ class InstallFlowTest {
             FileKind.UNIT,
             "0644",
             "root",
-            "unit/demo");
+            FeatureKey.Single.MONITOR_UNIT);
 
     assertThatThrownBy(() -> apply(planOf(unit)))
         .isInstanceOf(InstallException.class)
@@ -284,7 +284,7 @@ class InstallFlowTest {
                         FileKind.CRON,
                         "0644",
                         "root",
-                        "camera-platform/restart")))
+                        FeatureKey.scheduled("camera-platform", Feature.RESTART))))
         .isEmpty();
     FeatureState state = installer.reader().read(camera, Feature.RESTART);
     assertThat(state.words()).isEqualTo("Daily at 00:00, 08:30, 16:30");

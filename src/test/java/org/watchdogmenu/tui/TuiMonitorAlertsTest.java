@@ -90,8 +90,20 @@ class TuiMonitorAlertsTest {
     m.type("ay");
     assertThat(Files.readString(list)).contains("targets: [paqet-server]");
     assertThat(m.loop.top()).isInstanceOf(TargetView.class);
-    assertThat(m.text()).contains("Applied: ", "3) Continuous monitor", "[On, every 30s]");
+    assertThat(m.text())
+        .contains("Applied: ", "3) Continuous monitor", "[On (monitor not running)]")
+        .doesNotContain("every 30s");
+    assertThat(m.colorOf("[On (monitor not running)]")).isEqualTo(TextColor.ANSI.YELLOW);
+
+    heartbeat(Instant.now());
+    m.press(KeyType.Escape).type("1");
+    assertThat(m.text()).contains("3) Continuous monitor", "[On, every 30s]");
     assertThat(m.colorOf("[On, every 30s]")).isEqualTo(TextColor.ANSI.CYAN);
+
+    heartbeat(Instant.now().minusSeconds(300));
+    m.press(KeyType.Escape).type("1");
+    assertThat(m.text()).contains("[On (monitor not running)]");
+    assertThat(m.colorOf("[On (monitor not running)]")).isEqualTo(TextColor.ANSI.YELLOW);
 
     m.type("3");
     assertThat(m.text())

@@ -1,0 +1,135 @@
+package org.watchdogmenu.catalog;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.watchdogmenu.model.HttpProbeSpec;
+import org.watchdogmenu.model.ProbeSpec;
+import org.watchdogmenu.model.Socks5ProbeSpec;
+import org.watchdogmenu.model.Target;
+import org.watchdogmenu.model.TcpConnectProbeSpec;
+import org.watchdogmenu.model.TcpListenProbeSpec;
+
+/**
+ * Probe names that follow their settings: a name that holds the port (or host) a change moves away
+ * from gets the new one, so {@code CoTURN port 3478} becomes {@code CoTURN port 3479} when its port
+ * does, and logs and menus never name the old port. A name that does not hold the old value, a
+ * probe without a name (its label is made from its settings) and a change that sets the name itself
+ * are left as they are.
+ */
+final class ProbeNames {
+  private ProbeNames() {}
+
+  /**
+   * The settings that rename probes for these changes of {@code target}; none when none need it.
+   */
+  static List<Setting> following(Target target, List<Setting> changes) {
+    List<Setting> names = new ArrayList<>();
+    for (Setting s : changes) {
+      KeyPath key = KeyPath.parse(s.key());
+      List<KeyPath.Part> p = key.parts();
+      if (p.size() != 3 || !"probes".equals(p.get(0).key()) || !p.get(1).isIndex()) {
+        continue;
+      }
+      int i = p.get(1).index();
+      if (i >= target.probes().size() || setsName(changes, i) || setsName(names, i)) {
+        continue;
+      }
+      ProbeSpec probe = target.probes().get(i);
+      String name = probe.name();
+      if (name == null) {
+        continue;
+      }
+      Optional<String[]> moved = moved(probe, p.get(2).key(), s.value());
+      if (moved.isEmpty()) {
+        continue;
+      }
+      String renamed = replaceWhole(name, moved.get()[0], moved.get()[1]);
+      if (!renamed.equals(name)) {
+        names.add(new Setting("probes[" + i + "].name", renamed));
+      }
+    }
+    return names;
+  }
+
+  private static boolean setsName(List<Setting> settings, int index) {
+    for (Setting s : settings) {
+      List<KeyPath.Part> p = KeyPath.parse(s.key()).parts();
+      if (p.size() == 3
+          && "probes".equals(p.get(0).key())
+          && p.get(1).isIndex()
+          && p.get(1).index() == index
+          && "name".equals(p.get(2).key())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The old and the new text of what the change moves (a port or a host), if it moves one. */
+  private static Optional<String[]> moved(ProbeSpec probe, String field, String value) {
+    String before = null;
+    String after = null;
+    if (probe instanceof TcpListenProbeSpec t && field.equals("port")) {
+      before = text(t.port());
+      after = value.strip();
+    } else if (probe instanceof TcpConnectProbeSpec t) {
+      if (field.equals("port")) {
+        before = text(t.port());
+        after = value.strip();
+      } else if (field.equals("host")) {
+        before = t.host();
+        after = value.strip();
+      }
+    } else if (probe instanceof Socks5ProbeSpec s && field.equals("proxy")) {
+      before = portOf(s.proxy());
+      after = portOf(value.strip());
+    } else if (probe instanceof HttpProbeSpec h && field.equals("url")) {
+      before = urlPort(h.url());
+      after = urlPort(value.strip());
+    }
+    if (before == null || after == null || before.isEmpty() || after.isEmpty()) {
+      return Optional.empty();
+    }
+    return before.equals(after) ? Optional.empty() : Optional.of(new String[] {before, after});
+  }
+
+  /** Every whole occurrence of {@code old} in the name (not part of a longer number or word). */
+  static String replaceWhole(String name, String old, String now) {
+    Matcher m =
+        Pattern.compile("(?<![A-Za-z0-9.])" + Pattern.quote(old) + "(?![A-Za-z0-9])").matcher(name);
+    return m.replaceAll(Matcher.quoteReplacement(now));
+  }
+
+  private static String text(Integer n) {
+    return n == null ? null : n.toString();
+  }
+
+  /** The port of {@code HOST:PORT}, or null. */
+  private static String portOf(String hostPort) {
+    if (hostPort == null) {
+      return null;
+    }
+    int colon = hostPort.lastIndexOf(':');
+    String port = colon < 0 ? "" : hostPort.substring(colon + 1);
+    return port.matches("\\d{1,5}") ? port : null;
+  }
+
+  /** The port of a URL, given or by its scheme; null when it is not a URL. */
+  private static String urlPort(String url) {
+    try {
+      URI u = new URI(url);
+      if (u.getPort() > 0) {
+        return String.valueOf(u.getPort());
+      }
+      return "https".equalsIgnoreCase(u.getScheme())
+          ? "443"
+          : "http".equalsIgnoreCase(u.getScheme()) ? "80" : null;
+    } catch (Exception e) {
+      return null;
+    }
+  }
+}
