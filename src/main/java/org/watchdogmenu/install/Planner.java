@@ -320,7 +320,9 @@ public final class Planner {
     if (!unitInstalled(unit)) {
       b.warn(unit + " is not installed here: the drop-in takes effect once it is");
     }
-    reload(b);
+    if (!b.build().writes().isEmpty()) {
+      reload(b); // nothing to reload when the files are as they would be written
+    }
     return b.build();
   }
 
