@@ -55,7 +55,8 @@ class TuiScreensTest {
         .contains("4) Camera platform")
         .contains("7) Add a target of your own")
         .contains("8) Continuous monitor and alerts", "[not running]")
-        .contains("1-8 pick");
+        .contains("9) Undo the last change", "[not available]")
+        .contains("1-9 pick");
     assertThat(m.text()).contains("[no targets yet]");
   }
 
