@@ -114,4 +114,39 @@ class AlertAddChannelIT {
         .doesNotContain("Exception");
     assertThat(sandbox.digest()).isEqualTo(before);
   }
+
+  @Test
+  void aChannelIsRemovedByNameOthersKeptAndUndoBringsItBack() throws Exception {
+    String url = receiver.url() + "?token=t0ken";
+    assertThat(Jar.run(sandbox.root, "alert", "add-channel", "pager", "--webhook", url).exit())
+        .isZero();
+    assertThat(
+            Jar.run(sandbox.root, "alert", "add-channel", "log", "--command", "/usr/bin/true")
+                .exit())
+        .isZero();
+
+    Jar.Run dry = Jar.run(sandbox.root, "alert", "remove-channel", "pager", "--dry-run");
+    assertThat(dry.exit()).as(dry.out() + dry.err()).isZero();
+    assertThat(dry.out())
+        .contains("-    name: pager", "alert remove-channel pager")
+        .doesNotContain("t0ken");
+    Jar.Run remove = Jar.run(sandbox.root, "alert", "remove-channel", "pager");
+    assertThat(remove.exit()).as(remove.out() + remove.err()).isZero();
+    assertThat(Files.readString(alerts)).contains("name: log").doesNotContain("pager", "t0ken");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(alerts)))
+        .isEqualTo("rw-------");
+    Jar.Run test = Jar.run(sandbox.root, "alert", "--test");
+    assertThat(test.out()).contains("log: delivered").doesNotContain("pager");
+
+    String before = sandbox.digest();
+    Jar.Run unknown = Jar.run(sandbox.root, "alert", "remove-channel", "pagr");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err().strip())
+        .doesNotContain("\n")
+        .contains("has no channel named 'pagr': its channels are log");
+    assertThat(sandbox.digest()).isEqualTo(before);
+
+    assertThat(Jar.run(sandbox.root, "undo").exit()).isZero();
+    assertThat(Files.readString(alerts)).contains("name: pager", "name: log");
+  }
 }

@@ -354,4 +354,44 @@ class InstallerCommandsIT {
         .as("the files left: the operator's own, as it was")
         .isEqualTo(before);
   }
+
+  @Test
+  void aDropInAndLingerComeOffFromTheCommandLineAsTheMenuTakesThemOff() throws Exception {
+    String before = sandbox.files();
+    String dropIn = "/etc/systemd/system/paqet-server.service.d/watchdog-menu.conf";
+    Jar.Run put = run("units", "--restart-policy", "paqet-server");
+    assertThat(put.exit()).as(put.out() + put.err()).isZero();
+    assertThat(sandbox.path(dropIn)).exists();
+    Jar.Run again = run("units", "--restart-policy", "paqet-server.service", "--dry-run");
+    assertThat(again.out()).contains("Nothing to change");
+
+    Jar.Run dry = run("units", "--remove-restart-policy", "paqet-server", "--dry-run");
+    assertThat(dry.exit()).as(dry.out() + dry.err()).isZero();
+    assertThat(dry.out())
+        .contains("remove  " + dropIn)
+        .contains("remove  /etc/systemd/system/watchdog-menu-alert@.service")
+        .contains("units --remove-restart-policy paqet-server.service");
+    Jar.Run removed = run("units", "--remove-restart-policy", "paqet-server");
+    assertThat(removed.exit()).as(removed.out() + removed.err()).isZero();
+    assertThat(sandbox.path(dropIn)).doesNotExist();
+    Jar.Run none = run("units", "--remove-restart-policy", "paqet-server");
+    assertThat(none.exit()).isEqualTo(2);
+    assertThat(none.err().strip())
+        .doesNotContain("\n")
+        .contains("no restart-policy drop-in of paqet-server.service was installed");
+
+    assertThat(run("linger", "operator").exit()).isZero();
+    assertThat(run("linger", "operator", "--status").out()).contains("enabled");
+    Jar.Run off = run("linger", "operator", "--off");
+    assertThat(off.exit()).as(off.out() + off.err()).isZero();
+    assertThat(run("linger", "operator", "--status").out()).contains("not enabled");
+    assertThat(run("linger", "operator", "--off", "--dry-run").out())
+        .contains("linger is already off for operator");
+
+    assertThat(run("undo").exit()).isZero();
+    assertThat(run("linger", "operator", "--status").out())
+        .contains("Linger for operator: enabled");
+    assertThat(run("uninstall").exit()).isZero();
+    assertThat(sandbox.files()).isEqualTo(before);
+  }
 }
