@@ -47,15 +47,20 @@ final class AccessView extends MenuView {
     if (s == null) {
       return items;
     }
+    try {
+      units(s, items);
+    } catch (InstallException e) {
+      // a name the installer refuses, or its records unreadable: said in one line, not a crash
+      items.add(Choice.disabled("Units of " + target.id(), e.getMessage()));
+    }
+    return items;
+  }
+
+  /** The units the service's kind can have, each with whether watchdog-menu installed it. */
+  private void units(ServiceSpec s, List<Choice> items) {
     switch (s.kind()) {
       case SYSTEMD -> {
-        FeatureKey dropIn;
-        try {
-          dropIn = FeatureKey.restartPolicy(s.unit());
-        } catch (InstallException e) {
-          items.add(Choice.disabled("Restart policy drop-in for " + s.unit(), e.getMessage()));
-          return items;
-        }
+        FeatureKey dropIn = FeatureKey.restartPolicy(s.unit());
         items.add(
             item(
                 "Restart policy drop-in for " + s.unit() + " (and an alert when it fails)",
@@ -99,7 +104,6 @@ final class AccessView extends MenuView {
       }
       default -> {}
     }
-    return items;
   }
 
   private static boolean runsAsUser(ServiceSpec s) {

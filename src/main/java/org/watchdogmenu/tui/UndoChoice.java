@@ -18,7 +18,8 @@ final class UndoChoice {
     try {
       last = session.installer().lastChange();
     } catch (InstallException e) {
-      return Choice.disabled(LABEL, e.getMessage());
+      String readOnly = session.readOnlyReason();
+      return Choice.disabled(LABEL, readOnly != null ? readOnly : e.getMessage());
     }
     if (last.isEmpty()) {
       return Choice.disabled(LABEL, "nothing to undo: watchdog-menu has no change on record");
