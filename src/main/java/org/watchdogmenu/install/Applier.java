@@ -440,7 +440,7 @@ public final class Applier {
   private boolean runCommands(Plan plan, List<String> lines, boolean afterFiles) {
     boolean ok = true;
     for (PlanCommand c : plan.commands()) {
-      if (splitsCommands(plan) && c.turnsOff() == afterFiles) {
+      if (beforeFiles(plan, c) == afterFiles) {
         continue;
       }
       CommandResult r = host.runner().run(Command.of(COMMAND_TIMEOUT, c.argv()));
@@ -461,6 +461,11 @@ public final class Applier {
   /** Whether the plan's commands run in two batches, around its files (see runCommands). */
   private static boolean splitsCommands(Plan plan) {
     return plan.mode() != Plan.Mode.APPLY || !plan.removals().isEmpty();
+  }
+
+  /** Whether the command runs before the plan's files change (see runCommands). */
+  static boolean beforeFiles(Plan plan, PlanCommand c) {
+    return splitsCommands(plan) && c.turnsOff();
   }
 
   private String newId(Manifest manifest) {

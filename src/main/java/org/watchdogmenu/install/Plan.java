@@ -161,10 +161,14 @@ public final class Plan {
         out.append(UnifiedDiff.of(r.path() + " (now)", r.kind().shown(now), "/dev/null", ""));
       }
     }
-    if (!commands.isEmpty()) {
-      out.append("\nCommands, after the files:\n");
-      for (PlanCommand c : commands) {
-        out.append("  ").append(c.display()).append("    # ").append(c.why()).append('\n');
+    for (boolean before : new boolean[] {true, false}) {
+      List<PlanCommand> some =
+          commands.stream().filter(c -> Applier.beforeFiles(this, c) == before).toList();
+      if (!some.isEmpty()) {
+        out.append("\nCommands, ").append(before ? "before" : "after").append(" the files:\n");
+        for (PlanCommand c : some) {
+          out.append("  ").append(c.display()).append("    # ").append(c.why()).append('\n');
+        }
       }
     }
     for (String w : warnings) {

@@ -272,4 +272,43 @@ class TuiRecoveryTest {
         .doesNotContain("3478: port")
         .contains("CoTURN port 5349: port", "[5349]");
   }
+
+  @Test
+  void anInstalledUserServiceReadsInstalledAndPreviewsItsRemovalDisabledFirst() throws IOException {
+    systemdRuns();
+    Path unit = dir.resolve("home/satinder/.config/systemd/user/camera-platform.service");
+    Files.createDirectories(unit.getParent());
+    Files.writeString(unit, "[Unit]\n");
+    Path manifest = dir.resolve("var/lib/watchdog-menu/manifest.json");
+    Files.createDirectories(manifest.getParent());
+    // as the applier recorded it (the file is the user's, written with the user's rights)
+    Files.writeString(
+        manifest,
+        "{\"version\":1,\"applies\":[{\"id\":\"20250101T000000Z\",\"at\":\"2025-01-01T00:00:00Z\","
+            + "\"title\":\"watchdog-menu units --user-service camera-platform\",\"changes\":[{"
+            + "\"path\":\"/home/satinder/.config/systemd/user/camera-platform.service\","
+            + "\"action\":\"write\",\"kind\":\"USER_UNIT\","
+            + "\"feature\":\"user-unit/satinder/camera-platform.service\","
+            + "\"sha256\":\"x\",\"mode\":\"0644\",\"owner\":\"satinder\",\"group\":\"satinder\"}],"
+            + "\"commands\":[]}]}");
+    VirtualMenu m = menu().type("49");
+    assertThat(m.text())
+        .contains("3) User service: start camera-platform at boot as satinder", "[Installed]")
+        .contains("4) Remove the user service camera-platform of satinder");
+    m.type("4");
+    String plan = preview(m);
+    assertThat(plan)
+        .contains("remove  /home/satinder/.config/systemd/user/camera-platform.service")
+        .contains("systemctl --user --machine=satinder@ disable camera-platform.service")
+        .contains("systemctl --user --machine=satinder@ daemon-reload")
+        .contains("units --remove-user-service camera-platform");
+    assertThat(plan)
+        .contains(
+            "Commands, before the files:\n"
+                + "  systemctl --user --machine=satinder@ disable camera-platform.service")
+        .contains(
+            "Commands, after the files:\n  systemctl --user --machine=satinder@ daemon-reload");
+    m.press(KeyType.Enter);
+    assertThat(unit).exists();
+  }
 }
