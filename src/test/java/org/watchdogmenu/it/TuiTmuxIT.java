@@ -9,7 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real jar in a real terminal (tmux), driven by keys as a person over SSH would, against a
- * sandbox root: set up and remove a health check, and the TERM=dumb refusal.
+ * sandbox root: set up and remove a health check, a verdict written from outside that shows without
+ * a key, and the TERM=dumb refusal.
  */
 class TuiTmuxIT {
   private static final long WAIT = 20_000;
@@ -79,6 +80,52 @@ class TuiTmuxIT {
       String end = t.await("EXIT=", WAIT);
       assertThat(end).contains("EXIT=0");
     }
+  }
+
+  @Test
+  void aFailingCheckRunFromOutsideShowsCriticalOnTheFirstScreenWithoutAKey() throws Exception {
+    Path file = root.resolve("etc/watchdog-menu/targets/demo.yaml");
+    Files.createDirectories(file.getParent());
+    Files.writeString(
+        file,
+        "id: demo\n"
+            + "title: Demo\n"
+            + "service:\n"
+            + "  kind: command\n"
+            + "  restart: [\"/bin/true\"]\n"
+            + "probes:\n"
+            + "  - type: command\n"
+            + "    command: [\"/bin/false\"]\n"
+            + "policy:\n"
+            + "  retries: 1\n");
+    try (Tmux t = new Tmux("health", 100, 30, menu("TERM=xterm-256color LANG=C.UTF-8"))) {
+      String first = t.await("7) Your own targets", WAIT);
+      assertThat(row(first, "7) Your own targets")).contains("[never checked, untracked");
+
+      Jar.Run check = Jar.run(root, "check", "demo", "--no-restart");
+      assertThat(check.exit()).as(check.out() + check.err()).isEqualTo(2);
+      assertThat(check.out()).contains("Health check FAIL");
+
+      long refresh = 5_000;
+      String after =
+          t.await(
+              s -> row(s, "7) Your own targets").contains("[CRITICAL "),
+              refresh,
+              "CRITICAL on the first screen, with no key pressed");
+      assertThat(row(after, "7) Your own targets")).containsPattern("\\[CRITICAL \\d+s ago");
+      assertThat(row(after, "1) Paqet tunnel")).contains("[never checked");
+      t.keys("q");
+      assertThat(t.await("EXIT=", WAIT)).contains("EXIT=0");
+    }
+  }
+
+  private static String row(String screen, String label) {
+    for (String r : screen.split("\n")) {
+      if (r.contains(label)) {
+        return r;
+      }
+    }
+    return "";
   }
 
   @Test
