@@ -18,15 +18,22 @@ final class Run<T> {
     T run(PrintWriter out) throws Exception;
   }
 
+  private final String name;
   private final LineBuffer lines = new LineBuffer();
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile T result;
 
-  private Run() {}
+  private Run(String name) {
+    this.name = name;
+  }
 
-  /** Starts {@code work} in its own thread, under {@code gate}. */
+  /**
+   * Starts {@code work} in its own thread, under {@code gate}.
+   *
+   * @param name what it is, e.g. {@code the restart of paqet-server}
+   */
   static <T> Run<T> start(String name, ApplyGate gate, Work<T> work) {
-    Run<T> run = new Run<>();
+    Run<T> run = new Run<>(name);
     Thread thread = new Thread(() -> run.go(gate, work), name);
     thread.setDaemon(true);
     thread.start();
@@ -44,6 +51,10 @@ final class Run<T> {
       lines.close();
       finished.countDown();
     }
+  }
+
+  String name() {
+    return name;
   }
 
   LineBuffer lines() {

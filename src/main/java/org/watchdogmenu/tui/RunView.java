@@ -41,7 +41,7 @@ final class RunView implements View {
   static RunView check(Session session, Target target, boolean dryRun) {
     Run<CheckReport> run =
         session.start(
-            "check " + target.id(),
+            (dryRun ? "the dry-run check of " : "the health check of ") + target.id(),
             out -> {
               try {
                 return session
@@ -59,7 +59,7 @@ final class RunView implements View {
   static RunView restart(Session session, Target target, boolean force) {
     Run<RestartGuard.Result> run =
         session.start(
-            "restart " + target.id(),
+            (force ? "the forced restart of " : "the restart of ") + target.id(),
             out -> {
               try {
                 return session.engine().restart(target, "manual", force, false, out);

@@ -72,6 +72,11 @@ final class Session {
     return run;
   }
 
+  /** What runs now in the background, e.g. {@code the restart of paqet-server}; empty when none. */
+  List<String> running() {
+    return runs.stream().filter(r -> !r.done()).map(Run::name).toList();
+  }
+
   /** Waits (at most {@code millis} each) for every run started so far to end. For tests. */
   boolean awaitRuns(long millis) throws InterruptedException {
     for (Run<?> r : runs) {

@@ -33,6 +33,11 @@ final class SystemsView extends MenuView {
   @Override
   List<Line> foot() {
     List<Line> lines = new ArrayList<>();
+    List<String> running = session.running();
+    if (!running.isEmpty()) {
+      lines.add(Line.of(""));
+      lines.add(Line.of("Running in the background: " + String.join(", ", running), Tone.WARN));
+    }
     String cron = session.cronWarning();
     if (cron != null) {
       lines.add(Line.of(""));

@@ -64,6 +64,9 @@ final class TargetView extends MenuView {
     List<Line> lines = new ArrayList<>();
     lines.add(Line.of(target.title() + " (" + target.id() + ")", Tone.HEAD));
     lines.add(service(time));
+    session.running().stream()
+        .filter(r -> r.endsWith(" of " + target.id()))
+        .forEach(r -> lines.add(Line.of("Running now in the background: " + r, Tone.WARN)));
     try {
       TargetStatus status = session.engine().status(target);
       lines.add(guard(status, time));

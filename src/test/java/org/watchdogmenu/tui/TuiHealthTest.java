@@ -257,14 +257,24 @@ class TuiHealthTest {
     assertThat(m.text()).doesNotContain("Result:");
     m.press(KeyType.Escape);
     assertThat(m.loop.top()).isInstanceOf(TargetView.class);
-    assertThat(m.text()).contains("goes on in the background; its lines are in its log.");
+    assertThat(m.text())
+        .contains("goes on in the background; its lines are in its log.")
+        .contains("Running now in the background: the health check of demo");
+    m.press(KeyType.Escape);
+    assertThat(m.text()).contains("Running in the background: the health check of demo");
+    assertThat(m.session.awaitRuns(0)).as("it is still held at its probe").isFalse();
     release.countDown();
     assertThat(m.session.awaitRuns(WAIT)).isTrue();
     assertThat(Files.readString(dir.resolve("var/log/demo-health.log")))
         .contains("=== Health Check Start: demo ===");
     clock.advance(Duration.ofSeconds(1));
     m.tick();
-    assertThat(m.text()).contains("Last check: CRITICAL 1s ago");
+    assertThat(m.text()).doesNotContain("Running in the background");
+    assertThat(row(m, "7) Your own targets")).contains("[CRITICAL 1s ago");
+    m.type("7");
+    assertThat(m.text())
+        .contains("Last check: CRITICAL 1s ago")
+        .doesNotContain("Running now in the background");
   }
 
   @Test
