@@ -36,7 +36,9 @@ final class Choices {
   /** Footer keys for this menu. */
   List<String> keys(Look look) {
     int n = numbered().size();
-    String digits = n <= 9 ? "1-" + n + " pick" : "number+Enter pick";
+    StringBuilder letters = new StringBuilder();
+    items.stream().filter(c -> c.key() != 0).forEach(c -> letters.append('/').append(c.key()));
+    String digits = (n <= 9 ? "1-" + n : "number+Enter") + letters + " pick";
     return List.of(digits, look.upDown() + " move", "Enter open");
   }
 

@@ -82,7 +82,9 @@ final class RunView implements View {
       keys.add("f force");
     }
     keys.add(look.upDown() + " scroll");
-    keys.add(run.done() ? "Enter back" : "Esc leave it running");
+    if (run.done()) {
+      keys.add("Enter back");
+    }
     return keys;
   }
 
@@ -106,13 +108,11 @@ final class RunView implements View {
     }
     Object result = run.result().orElse(null);
     if (result instanceof CheckReport r) {
-      return List.of(
-          new Line(
-              "Result: " + r.outcome() + ": " + r.summary(),
-              StateWords.tone(r.outcome()),
-              null,
-              Tone.PLAIN,
-              false));
+      Line verdict =
+          Line.of("Result: " + r.outcome() + ": " + r.summary(), StateWords.tone(r.outcome()));
+      return dryRun()
+          ? List.of(verdict, Line.of("Dry run: nothing was restarted or changed."))
+          : List.of(verdict);
     }
     if (result instanceof RestartGuard.Result r) {
       List<Line> out = new ArrayList<>();
@@ -129,6 +129,10 @@ final class RunView implements View {
       return out;
     }
     return List.of(Line.of("Result: it did not finish; see the lines above.", Tone.BAD));
+  }
+
+  private boolean dryRun() {
+    return crumb.contains("dry run");
   }
 
   private static String words(RestartGuard.Result r) {
@@ -204,7 +208,7 @@ final class RunView implements View {
                     + " of "
                     + target.id()
                     + " goes on in the background"
-                    + (crumb.contains("dry run")
+                    + (dryRun()
                         ? " (a dry run: nothing is logged)."
                         : "; its lines are in its log."));
       case Character:

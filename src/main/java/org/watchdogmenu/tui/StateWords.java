@@ -3,7 +3,7 @@ package org.watchdogmenu.tui;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,14 +83,27 @@ final class StateWords {
     return last.map(r -> r.outcome() + " " + time.ago(r.at())).orElse("never checked");
   }
 
-  /** {@code running}, {@code stopped}, {@code state unknown}, {@code untracked}. */
+  /**
+   * {@code running}, {@code stopped}, {@code not installed} (a unit this host does not have: a
+   * catalog target it does not run), {@code state unknown}, {@code untracked}.
+   */
   static String running(ServiceState state) {
+    if (notInstalled(state)) {
+      return "not installed";
+    }
     return switch (state.activity()) {
       case ACTIVE -> "running";
       case INACTIVE -> "stopped";
       case UNKNOWN -> "state unknown";
       case UNTRACKED -> "untracked";
     };
+  }
+
+  /** The service manager says it has no such unit ({@code unit X is not installed}). */
+  static boolean notInstalled(ServiceState state) {
+    return state.activity() == ServiceState.Activity.UNKNOWN
+        && state.detail().startsWith("unit ")
+        && state.detail().endsWith(" is not installed");
   }
 
   static Tone tone(Outcome outcome) {
@@ -102,6 +115,9 @@ final class StateWords {
   }
 
   static Tone tone(ServiceState state) {
+    if (notInstalled(state)) {
+      return Tone.OFF;
+    }
     return switch (state.activity()) {
       case INACTIVE -> Tone.BAD;
       case UNKNOWN -> Tone.WARN;
@@ -130,19 +146,18 @@ final class StateWords {
     if (all.stream().anyMatch(k -> k.service().isEmpty())) {
       return "…";
     }
-    Map<ServiceState.Activity, Integer> counts = new EnumMap<>(ServiceState.Activity.class);
-    all.forEach(k -> counts.merge(k.service().get().state().activity(), 1, Integer::sum));
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    all.forEach(k -> counts.merge(running(k.service().get().state()), 1, Integer::sum));
     if (counts.size() == 1) {
-      return running(all.get(0).service().get().state());
+      return counts.keySet().iterator().next();
     }
-    for (ServiceState.Activity a :
-        List.of(ServiceState.Activity.INACTIVE, ServiceState.Activity.UNKNOWN)) {
-      if (counts.containsKey(a)) {
-        String word = a == ServiceState.Activity.INACTIVE ? "stopped" : "state unknown";
-        return counts.get(a) + "/" + all.size() + " " + word;
+    for (String word : List.of("stopped", "state unknown", "running")) {
+      if (counts.containsKey(word)) {
+        return counts.get(word) + "/" + all.size() + " " + word;
       }
     }
-    return counts.getOrDefault(ServiceState.Activity.ACTIVE, 0) + "/" + all.size() + " running";
+    Map.Entry<String, Integer> first = counts.entrySet().iterator().next();
+    return first.getValue() + "/" + all.size() + " " + first.getKey();
   }
 
   private static String schedule(List<Known> all) {

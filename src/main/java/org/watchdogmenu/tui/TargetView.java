@@ -100,7 +100,10 @@ final class TargetView extends MenuView {
                                   + ")")
                       .orElse("");
           case INACTIVE -> "stopped (" + s.detail() + ")";
-          case UNKNOWN -> "state unknown (" + s.detail() + ")";
+          case UNKNOWN ->
+              StateWords.notInstalled(s)
+                  ? "not installed on this host"
+                  : "state unknown (" + s.detail() + ")";
           case UNTRACKED -> "untracked (no status command or pid file to ask)";
         };
     return Line.of(what + words, StateWords.tone(s));

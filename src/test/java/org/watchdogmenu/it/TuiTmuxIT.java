@@ -99,8 +99,10 @@ class TuiTmuxIT {
             + "policy:\n"
             + "  retries: 1\n");
     try (Tmux t = new Tmux("health", 100, 30, menu("TERM=xterm-256color LANG=C.UTF-8"))) {
-      String first = t.await("7) Your own targets", WAIT);
-      assertThat(row(first, "7) Your own targets")).contains("[never checked, untracked");
+      t.await(
+          s -> row(s, "7) Your own targets").contains("[never checked, untracked"),
+          WAIT,
+          "the own target, never checked");
 
       Jar.Run check = Jar.run(root, "check", "demo", "--no-restart");
       assertThat(check.exit()).as(check.out() + check.err()).isEqualTo(2);

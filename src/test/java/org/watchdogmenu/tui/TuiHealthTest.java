@@ -236,6 +236,32 @@ class TuiHealthTest {
   }
 
   @Test
+  void aUnitThisHostDoesNotHaveIsNotInstalledAndDimmed() throws Exception {
+    systemd.answer(
+        CommandResult.exited(
+            0,
+            "LoadState=not-found\nActiveState=inactive\nSubState=dead\n",
+            "",
+            Duration.ofMillis(1)),
+        "systemctl",
+        "show",
+        "icmptunnel-server",
+        "--property=LoadState,ActiveState,SubState,ActiveEnterTimestamp",
+        "--timestamp=unix");
+    systemd.unit("icmptunnel-client", "active", "running", NOW.getEpochSecond() - 60);
+    VirtualMenu m = settled(menu(80, 24).type("2"));
+    assertThat(row(m, "1) Server")).contains("[never checked, not installed, no schedule]");
+    assertThat(m.colorOf("[never checked, not installed")).isEqualTo(TextColor.ANSI.BLACK_BRIGHT);
+    assertThat(row(m, "2) Client")).contains("[never checked, running, no schedule]");
+    m.press(KeyType.Escape);
+    settled(m);
+    assertThat(row(m, "2) ICMP Tunnel")).contains("[never checked, 1/2 running, no schedule]");
+    m.type("21");
+    settled(m);
+    assertThat(m.text()).contains("Service: systemd icmptunnel-server, not installed on this host");
+  }
+
+  @Test
   void aCheckStreamsItsLinesAndGoesOnAfterEsc() throws Exception {
     target("demo", demo("/bin/false"));
     systemd.unit("demo.service", "active", "running", NOW.minusSeconds(3600).getEpochSecond());

@@ -55,7 +55,7 @@ class TuiScreensTest {
         .contains("4) Camera platform")
         .contains("a) Add a target of your own")
         .contains("m) Continuous monitor and alerts", "[not running]")
-        .contains("1-6 pick");
+        .contains("1-6/a/m pick");
     assertThat(m.text()).contains("[no targets yet]");
   }
 
