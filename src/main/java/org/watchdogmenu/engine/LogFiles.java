@@ -45,8 +45,9 @@ public final class LogFiles {
 
   /**
    * The lines of the last health check of {@code targetId} in its health log: from its last {@code
-   * === Health Check Start: ID ===} line to the end of the last 64 KiB (never through a link or
-   * from a FIFO, control characters escaped); empty when the log does not exist or holds no check.
+   * === Health Check Start: ID ===} line to the next check's start or the end of the last 64 KiB
+   * (never through a link or from a FIFO, control characters escaped); empty when the log does not
+   * exist or holds no check.
    */
   public static List<String> lastCheck(Path healthLog, String targetId) throws IOException {
     if (!Files.exists(healthLog, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
@@ -67,7 +68,8 @@ public final class LogFiles {
     }
     List<String> out = new ArrayList<>();
     for (int i = from; i < lines.length; i++) {
-      if (i == lines.length - 1 && lines[i].isEmpty()) {
+      if ((i == lines.length - 1 && lines[i].isEmpty())
+          || (i > from && lines[i].contains("=== Health Check Start: "))) {
         break;
       }
       out.add(ControlChars.escape(lines[i]));

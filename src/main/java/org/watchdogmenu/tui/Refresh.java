@@ -39,12 +39,17 @@ final class Refresh {
   boolean changed(Supplier<List<Line>> now) {
     Instant at = session.host().clock().instant();
     int a = session.services().answers();
-    if (read != null && a == answers && Duration.between(read, at).compareTo(EVERY) < 0) {
+    if (read != null && a == answers && fresh(Duration.between(read, at))) {
       return false;
     }
     read = at;
     answers = a;
     return !words(now.get()).equals(shown);
+  }
+
+  /** Read less than a second ago (a clock set back counts as due). */
+  private static boolean fresh(Duration age) {
+    return !age.isNegative() && age.compareTo(EVERY) < 0;
   }
 
   private static String words(List<Line> lines) {

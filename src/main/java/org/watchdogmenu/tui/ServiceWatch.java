@@ -64,7 +64,8 @@ final class ServiceWatch {
   /** The last answer for the target, if any; asks again (in the background) when it is old. */
   Optional<Seen> state(Target target) {
     Seen s = seen.get(target.id());
-    if (s == null || !Duration.between(s.at(), clock.instant()).minus(FRESH).isNegative()) {
+    Duration age = s == null ? FRESH : Duration.between(s.at(), clock.instant());
+    if (age.isNegative() || age.compareTo(FRESH) >= 0) {
       ask(target);
     }
     return Optional.ofNullable(s);

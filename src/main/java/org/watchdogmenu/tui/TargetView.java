@@ -88,17 +88,7 @@ final class TargetView extends MenuView {
     ServiceState s = seen.get().state();
     String words =
         switch (s.activity()) {
-          case ACTIVE ->
-              "running"
-                  + s.since()
-                      .map(
-                          t ->
-                              " since "
-                                  + time.local(t)
-                                  + " (up "
-                                  + TimeWords.span(java.time.Duration.between(t, time.now()))
-                                  + ")")
-                      .orElse("");
+          case ACTIVE -> "running" + s.since().map(t -> uptime(t, time)).orElse("");
           case INACTIVE -> "stopped (" + s.detail() + ")";
           case UNKNOWN ->
               StateWords.notInstalled(s)
@@ -107,6 +97,11 @@ final class TargetView extends MenuView {
           case UNTRACKED -> "untracked (no status command or pid file to ask)";
         };
     return Line.of(what + words, StateWords.tone(s));
+  }
+
+  /** {@code since 14:02:10 (up 3h)}. */
+  private static String uptime(Instant since, TimeWords time) {
+    return " since " + time.local(since) + " (up " + time.span(since) + ")";
   }
 
   /**

@@ -41,6 +41,11 @@ final class TimeWords {
     return span(d) + " ago";
   }
 
+  /** How long from {@code then} to now: {@code 3h}. */
+  String span(Instant then) {
+    return span(Duration.between(then, now));
+  }
+
   /** {@code in 12m}, or {@code now} when it is past. */
   String in(Instant later) {
     Duration d = Duration.between(now, later);
