@@ -14,22 +14,40 @@ import org.watchdogmenu.model.Target;
  * the cooldown or the cap held back can then be forced, after its own y.
  */
 final class RunView implements View {
+  /** What runs, with its crumb and what it is called while it runs in the background. */
+  enum Kind {
+    CHECK("Health check", "the health check of "),
+    DRY_RUN("Health check (dry run)", "the dry-run check of "),
+    RESTART("Restart now", "the restart of "),
+    FORCED_RESTART("Forced restart", "the forced restart of ");
+
+    private final String crumb;
+    private final String running;
+
+    Kind(String crumb, String running) {
+      this.crumb = crumb;
+      this.running = running;
+    }
+
+    boolean restart() {
+      return this == RESTART || this == FORCED_RESTART;
+    }
+  }
+
   private final Session session;
   private final Target target;
-  private final String crumb;
+  private final Kind kind;
   private final Run<?> run;
-  private final boolean restart;
   private final TextPane pane = new TextPane();
   private final Pending pending = new Pending();
   private int seenLines = -1;
   private boolean seenDone;
 
-  private RunView(Session session, Target target, String crumb, Run<?> run, boolean restart) {
+  private RunView(Session session, Target target, Kind kind, Run<?> run) {
     this.session = session;
     this.target = target;
-    this.crumb = crumb;
+    this.kind = kind;
     this.run = run;
-    this.restart = restart;
     pane.toEnd();
   }
 
@@ -39,9 +57,10 @@ final class RunView implements View {
    * checks do.
    */
   static RunView check(Session session, Target target, boolean dryRun) {
+    Kind kind = dryRun ? Kind.DRY_RUN : Kind.CHECK;
     Run<CheckReport> run =
         session.start(
-            (dryRun ? "the dry-run check of " : "the health check of ") + target.id(),
+            kind.running + target.id(),
             out -> {
               try {
                 return session
@@ -51,15 +70,15 @@ final class RunView implements View {
                 session.services().refresh(target);
               }
             });
-    return new RunView(
-        session, target, dryRun ? "Health check (dry run)" : "Health check", run, false);
+    return new RunView(session, target, kind, run);
   }
 
   /** Starts a restart of {@code target} through the guard, by a person (source {@code manual}). */
   static RunView restart(Session session, Target target, boolean force) {
+    Kind kind = force ? Kind.FORCED_RESTART : Kind.RESTART;
     Run<RestartGuard.Result> run =
         session.start(
-            (force ? "the forced restart of " : "the restart of ") + target.id(),
+            kind.running + target.id(),
             out -> {
               try {
                 return session.engine().restart(target, "manual", force, false, out);
@@ -67,12 +86,12 @@ final class RunView implements View {
                 session.services().refresh(target);
               }
             });
-    return new RunView(session, target, force ? "Forced restart" : "Restart now", run, true);
+    return new RunView(session, target, kind, run);
   }
 
   @Override
   public String crumb() {
-    return crumb;
+    return kind.crumb;
   }
 
   @Override
@@ -103,14 +122,15 @@ final class RunView implements View {
     if (!run.done()) {
       return List.of(
           Line.of(
-              (restart ? "Restarting" : "Checking") + "… Esc leaves it running in the background.",
+              (kind.restart() ? "Restarting" : "Checking")
+                  + "… Esc leaves it running in the background.",
               Tone.OFF));
     }
     Object result = run.result().orElse(null);
     if (result instanceof CheckReport r) {
       Line verdict =
           Line.of("Result: " + r.outcome() + ": " + r.summary(), StateWords.tone(r.outcome()));
-      return dryRun()
+      return kind == Kind.DRY_RUN
           ? List.of(verdict, Line.of("Dry run: nothing was restarted or changed."))
           : List.of(verdict);
     }
@@ -129,10 +149,6 @@ final class RunView implements View {
       return out;
     }
     return List.of(Line.of("Result: it did not finish; see the lines above.", Tone.BAD));
-  }
-
-  private boolean dryRun() {
-    return crumb.contains("dry run");
   }
 
   private static String words(RestartGuard.Result r) {
@@ -157,7 +173,7 @@ final class RunView implements View {
 
   /** A restart held back by the cooldown or the cap, and this run may change things. */
   private boolean forceable() {
-    if (!restart || session.readOnlyReason() != null) {
+    if (!kind.restart() || session.readOnlyReason() != null) {
       return false;
     }
     Object r = run.result().orElse(null);
@@ -204,11 +220,11 @@ final class RunView implements View {
             ? Step.BACK
             : Step.back(
                 1,
-                crumb
-                    + " of "
+                "T"
+                    + kind.running.substring(1)
                     + target.id()
                     + " goes on in the background"
-                    + (dryRun()
+                    + (kind == Kind.DRY_RUN
                         ? " (a dry run: nothing is logged)."
                         : "; its lines are in its log."));
       case Character:

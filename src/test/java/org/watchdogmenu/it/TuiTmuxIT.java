@@ -121,6 +121,44 @@ class TuiTmuxIT {
     }
   }
 
+  @Test
+  void aCheckStreamsCanBeLeftAndQuittingWaitsForItToEnd() throws Exception {
+    Path file = root.resolve("etc/watchdog-menu/targets/slow.yaml");
+    Files.createDirectories(file.getParent());
+    Files.writeString(
+        file,
+        "id: slow\n"
+            + "title: Slow\n"
+            + "service:\n"
+            + "  kind: command\n"
+            + "  restart: [\"/bin/true\"]\n"
+            + "probes:\n"
+            + "  - type: command\n"
+            + "    command: [\"/bin/sleep\", \"8\"]\n"
+            + "    expect_exit: [1]\n"
+            + "    timeout: 20s\n"
+            + "policy:\n"
+            + "  retries: 1\n");
+    Path log = root.resolve("var/log/slow-health.log");
+    try (Tmux t = new Tmux("stream", 100, 30, menu("TERM=xterm-256color LANG=C.UTF-8"))) {
+      t.await("7) Your own targets", WAIT);
+      t.keys("7");
+      t.await("4) Run a health check now (no restart)", WAIT);
+      t.keys("4");
+      String running = t.await("=== Health Check Start: slow ===", WAIT);
+      assertThat(running).contains("Checking… Esc leaves it running").doesNotContain("Result:");
+      t.keys("Escape");
+      t.await("goes on in the background", WAIT);
+      assertThat(Files.readString(log)).doesNotContain("=== Health Check FAILED");
+      t.keys("q");
+      String end = t.await("EXIT=", WAIT);
+      assertThat(end)
+          .contains("watchdog-menu: waiting for the health check of slow to end")
+          .contains("EXIT=0");
+      assertThat(Files.readString(log)).contains("=== Health Check FAILED");
+    }
+  }
+
   private static String row(String screen, String label) {
     for (String r : screen.split("\n")) {
       if (r.contains(label)) {

@@ -284,7 +284,7 @@ class TuiHealthTest {
     m.press(KeyType.Escape);
     assertThat(m.loop.top()).isInstanceOf(TargetView.class);
     assertThat(m.text())
-        .contains("goes on in the background; its lines are in its log.")
+        .contains("The health check of demo goes on in the background; its lines are in its log.")
         .contains("Running now in the background: the health check of demo");
     m.press(KeyType.Escape);
     assertThat(m.text()).contains("Running in the background: the health check of demo");
