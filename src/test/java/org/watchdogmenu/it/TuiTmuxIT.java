@@ -35,8 +35,12 @@ class TuiTmuxIT {
       t.keys("1");
       t.await("1) Server (foreign VPS)", WAIT);
       t.keys("1");
-      String target = t.await("1) Health check (auto-restart)", WAIT);
-      assertThat(target).contains("[Not configured]").contains("Paqet tunnel › Server");
+      String target =
+          t.await(
+              s -> s.contains("1) Health check (auto-restart)") && s.contains("[Not configured]"),
+              WAIT,
+              "the target screen, drawn whole");
+      assertThat(target).contains("Paqet tunnel › Server");
       t.keys("1");
       t.await("2) Every 5 minutes - balanced (recommended)", WAIT);
       t.keys("2");
@@ -145,8 +149,14 @@ class TuiTmuxIT {
       t.keys("7");
       t.await("4) Run a health check now (no restart)", WAIT);
       t.keys("4");
-      String running = t.await("=== Health Check Start: slow ===", WAIT);
-      assertThat(running).contains("Checking… Esc leaves it running").doesNotContain("Result:");
+      String running =
+          t.await(
+              s ->
+                  s.contains("=== Health Check Start: slow ===")
+                      && s.contains("Checking… Esc leaves it running"),
+              WAIT,
+              "the check's first lines while its probe still runs");
+      assertThat(running).doesNotContain("Result:");
       t.keys("Escape");
       t.await("goes on in the background", WAIT);
       assertThat(Files.readString(log)).doesNotContain("=== Health Check FAILED");
