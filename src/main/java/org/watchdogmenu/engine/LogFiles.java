@@ -40,6 +40,43 @@ public final class LogFiles {
     return new ArrayList<>(last);
   }
 
+  /** How much of a health log's end {@link #lastCheck} reads. */
+  private static final int LAST_CHECK_BYTES = 64 * 1024;
+
+  /**
+   * The lines of the last health check of {@code targetId} in its health log: from its last {@code
+   * === Health Check Start: ID ===} line to the next check's start or the end of the last 64 KiB
+   * (never through a link or from a FIFO, control characters escaped); empty when the log does not
+   * exist or holds no check.
+   */
+  public static List<String> lastCheck(Path healthLog, String targetId) throws IOException {
+    if (!Files.exists(healthLog, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return List.of();
+    }
+    byte[] bytes = SafeRead.tail(healthLog, LAST_CHECK_BYTES);
+    String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
+    String start = "=== Health Check Start: " + targetId + " ===";
+    int from = -1;
+    for (int i = lines.length - 1; i >= 0; i--) {
+      if (lines[i].endsWith(start)) {
+        from = i;
+        break;
+      }
+    }
+    if (from < 0) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = from; i < lines.length; i++) {
+      if ((i == lines.length - 1 && lines[i].isEmpty())
+          || (i > from && lines[i].contains("=== Health Check Start: "))) {
+        break;
+      }
+      out.add(ControlChars.escape(lines[i]));
+    }
+    return out;
+  }
+
   /**
    * Prints lines appended to the file from its current end on, polling every {@code pollMillis},
    * until {@code stop} says so. A file that shrinks or is replaced (logrotate) is read from its

@@ -26,6 +26,11 @@ public record TargetStatus(
     String healthLog,
     String cronLog) {
 
+  /** The guard's words for the window: {@code per hour}, {@code per 5 minutes}. */
+  public String perWindow() {
+    return RestartGuard.perWindow(window);
+  }
+
   /** {@code 3/5 restarts per hour, cooldown 40s left}, or {@code limit reached until ...}. */
   public String protectionWords() {
     String used =

@@ -2,18 +2,19 @@ package org.watchdogmenu.tui;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * Lets a change in progress finish before the menu goes away: work runs holding the gate, and the
- * shutdown hook (Ctrl-C sent as a signal, SIGHUP of a dropped SSH connection, SIGTERM) waits for it
- * before it restores the terminal.
+ * Lets a change in progress finish before the menu goes away: work runs holding the gate (several
+ * at once: a restart going on in the background while a plan is applied), and the shutdown hook
+ * (Ctrl-C sent as a signal, SIGHUP of a dropped SSH connection, SIGTERM) waits for all of it before
+ * it restores the terminal.
  */
 final class ApplyGate {
-  private final ReentrantLock lock = new ReentrantLock();
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
   <T> T run(Callable<T> work) {
-    lock.lock();
+    lock.readLock().lock();
     try {
       return work.call();
     } catch (RuntimeException e) {
@@ -21,7 +22,7 @@ final class ApplyGate {
     } catch (Exception e) {
       throw new IllegalStateException(e.getMessage(), e);
     } finally {
-      lock.unlock();
+      lock.readLock().unlock();
     }
   }
 
@@ -31,7 +32,7 @@ final class ApplyGate {
    */
   boolean close(long seconds) {
     try {
-      return lock.tryLock(seconds, TimeUnit.SECONDS);
+      return lock.writeLock().tryLock(seconds, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A numbered menu: a digit picks an item directly when there are at most nine; with more, digits
- * are typed and Enter picks. Arrows move the highlight and Enter picks it.
+ * are typed and Enter picks. Arrows move the highlight and Enter picks it. An item with a letter of
+ * its own ({@link Choice#key}) is picked by that letter and takes no number.
  */
 final class Choices {
   private List<Choice> items;
@@ -34,13 +35,25 @@ final class Choices {
 
   /** Footer keys for this menu. */
   List<String> keys(Look look) {
-    String digits = items.size() <= 9 ? "1-" + items.size() + " pick" : "number+Enter pick";
+    int n = numbered().size();
+    StringBuilder letters = new StringBuilder();
+    items.stream().filter(c -> c.key() != 0).forEach(c -> letters.append('/').append(c.key()));
+    String digits = (n <= 9 ? "1-" + n : "number+Enter") + letters + " pick";
     return List.of(digits, look.upDown() + " move", "Enter open");
   }
 
   Step key(KeyStroke k) {
     if (k.getKeyType() == KeyType.Character && Character.isDigit(k.getCharacter())) {
       return digit(k.getCharacter() - '0');
+    }
+    if (k.getKeyType() == KeyType.Character && !k.isCtrlDown() && !k.isAltDown()) {
+      for (int i = 0; i < items.size(); i++) {
+        if (items.get(i).key() != 0 && items.get(i).key() == k.getCharacter()) {
+          typed = "";
+          select(i);
+          return pick(i);
+        }
+      }
     }
     switch (k.getKeyType()) {
       case ArrowUp:
@@ -72,24 +85,37 @@ final class Choices {
     }
   }
 
+  /** The indexes of the items that have a number, in order. */
+  private List<Integer> numbered() {
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i).key() == 0) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
   private Step digit(int d) {
-    if (items.size() <= 9) {
+    List<Integer> numbered = numbered();
+    if (numbered.size() <= 9) {
       return pickNumber(d);
     }
     typed = (typed + d).length() > 3 ? String.valueOf(d) : typed + d;
     int n = Integer.parseInt(typed);
-    if (n >= 1 && n <= items.size()) {
-      select(n - 1);
+    if (n >= 1 && n <= numbered.size()) {
+      select(numbered.get(n - 1));
     }
     return Step.say("Number: " + typed + " (Enter picks it)");
   }
 
   private Step pickNumber(int n) {
-    if (n < 1 || n > items.size()) {
-      return Step.say("There is no item " + n + ": pick 1 to " + items.size());
+    List<Integer> numbered = numbered();
+    if (n < 1 || n > numbered.size()) {
+      return Step.say("There is no item " + n + ": pick 1 to " + numbered.size());
     }
-    select(n - 1);
-    return pick(n - 1);
+    select(numbered.get(n - 1));
+    return pick(numbered.get(n - 1));
   }
 
   private Step pick(int index) {
@@ -126,7 +152,11 @@ final class Choices {
   }
 
   private String prefix(int i) {
-    String n = String.valueOf(i + 1);
-    return (items.size() > 9 && n.length() == 1 ? " " : "") + n + ") ";
+    boolean wide = numbered().size() > 9;
+    if (items.get(i).key() != 0) {
+      return (wide ? " " : "") + items.get(i).key() + ") ";
+    }
+    String n = String.valueOf(numbered().indexOf(i) + 1);
+    return (wide && n.length() == 1 ? " " : "") + n + ") ";
   }
 }

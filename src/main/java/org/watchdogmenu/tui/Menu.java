@@ -79,6 +79,12 @@ public final class Menu {
     try {
       Session session = new Session(host, catalog, gate);
       new MenuLoop(screen, look, new SystemsView(session), session.readOnlyReason()).run();
+      stop(screen, stopped);
+      if (!session.running().isEmpty()) {
+        err.println(
+            "watchdog-menu: waiting for " + String.join(", ", session.running()) + " to end");
+        err.flush();
+      }
       return 0;
     } catch (IOException | RuntimeException e) {
       stop(screen, stopped);

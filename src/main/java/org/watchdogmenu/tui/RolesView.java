@@ -4,14 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 import org.watchdogmenu.model.Target;
 
-/** The targets of a system: server and client for the tunnels, or the site's own targets. */
+/**
+ * The targets of a system (server and client for the tunnels, or the site's own targets), each with
+ * its last verdict, whether its service runs and what is scheduled, read again every second.
+ */
 final class RolesView extends MenuView {
   private final Session session;
   private final Group group;
+  private final Refresh refresh;
+  private int width = 76;
+  private int height = 19;
 
   RolesView(Session session, Group group) {
     this.session = session;
     this.group = group;
+    this.refresh = new Refresh(session);
   }
 
   @Override
@@ -27,18 +34,30 @@ final class RolesView extends MenuView {
 
   @Override
   List<Choice> items() {
-    StateWords words = new StateWords(session.installer().reader());
+    StateWords words = new StateWords(session);
     List<Choice> items = new ArrayList<>();
     for (Target t : group.targets()) {
-      Tone tone = words.anyOn(List.of(t)) ? Tone.ON : Tone.OFF;
+      StateWords.Summary s = words.of(t);
       items.add(
           new Choice(
               group.longName(t),
-              words.of(t),
-              tone,
+              s.words(),
+              s.tone(),
               null,
               () -> Step.open(new TargetView(session, group, t))));
     }
     return items;
+  }
+
+  @Override
+  public List<Line> body(int width, int height) {
+    this.width = width;
+    this.height = height;
+    return refresh.drawn(() -> super.body(width, height));
+  }
+
+  @Override
+  public boolean tick() {
+    return refresh.changed(() -> super.body(width, height));
   }
 }

@@ -2,8 +2,10 @@ package org.watchdogmenu.tui;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.watchdogmenu.catalog.Catalog;
 import org.watchdogmenu.engine.Engine;
 import org.watchdogmenu.install.Applier;
@@ -24,6 +26,9 @@ final class Session {
   private final Engine engine;
   private final Installer installer;
   private final ApplyGate gate;
+  private final ServiceWatch services;
+  private final List<Run<?>> runs = new CopyOnWriteArrayList<>();
+  private ZoneId zone = ZoneId.systemDefault();
   private String cronWarning;
   private long cronReadAt;
 
@@ -33,6 +38,53 @@ final class Session {
     this.engine = new Engine(host, id -> this.catalog.knownIds().contains(id));
     this.installer = new Installer(host);
     this.gate = gate;
+    this.services = new ServiceWatch(engine, host.clock());
+  }
+
+  /** Whether each target's service runs, asked in the background. */
+  ServiceWatch services() {
+    return services;
+  }
+
+  /** The time zone times are shown in: the system's. */
+  ZoneId zone() {
+    return zone;
+  }
+
+  /** Shows times in another zone (tests pick one). */
+  void zone(ZoneId zone) {
+    this.zone = zone;
+  }
+
+  /** Times as of now on the host's clock, in the shown zone. */
+  TimeWords time() {
+    return new TimeWords(zone, host.clock().instant());
+  }
+
+  /**
+   * Starts engine work (a check, a restart) in a thread of its own, under the gate: its screen
+   * shows its lines as they come and may be left while it goes on.
+   */
+  <T> Run<T> start(String name, Run.Work<T> work) {
+    runs.removeIf(Run::done);
+    Run<T> run = Run.start(name, gate, work);
+    runs.add(run);
+    return run;
+  }
+
+  /** What runs now in the background, e.g. {@code the restart of paqet-server}; empty when none. */
+  List<String> running() {
+    return runs.stream().filter(r -> !r.done()).map(Run::name).toList();
+  }
+
+  /** Waits (at most {@code millis} each) for every run started so far to end. For tests. */
+  boolean awaitRuns(long millis) throws InterruptedException {
+    for (Run<?> r : runs) {
+      if (!r.await(millis)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   Host host() {

@@ -3,12 +3,21 @@ package org.watchdogmenu.tui;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The first screen: every system with a one-line summary of what is scheduled. */
+/**
+ * The first screen: every system with its health in one line (the last verdict and how long ago,
+ * whether its services run, what is scheduled), read again every second while no key comes. The
+ * systems are numbered; the items every menu has are picked by a letter, so their keys stay the
+ * same when a target of a new kind is added.
+ */
 final class SystemsView extends MenuView {
   private final Session session;
+  private final Refresh refresh;
+  private int width = 76;
+  private int height = 19;
 
   SystemsView(Session session) {
     this.session = session;
+    this.refresh = new Refresh(session);
   }
 
   @Override
@@ -24,6 +33,11 @@ final class SystemsView extends MenuView {
   @Override
   List<Line> foot() {
     List<Line> lines = new ArrayList<>();
+    List<String> running = session.running();
+    if (!running.isEmpty()) {
+      lines.add(Line.of(""));
+      lines.add(Line.of("Running in the background: " + String.join(", ", running), Tone.WARN));
+    }
     String cron = session.cronWarning();
     if (cron != null) {
       lines.add(Line.of(""));
@@ -38,7 +52,7 @@ final class SystemsView extends MenuView {
 
   @Override
   List<Choice> items() {
-    StateWords words = new StateWords(session.installer().reader());
+    StateWords words = new StateWords(session);
     List<Choice> items = new ArrayList<>();
     for (Group g : Group.of(session.catalog())) {
       String empty = g.emptyReason();
@@ -46,15 +60,27 @@ final class SystemsView extends MenuView {
         items.add(new Choice(g.title(), "no targets yet", Tone.OFF, empty, () -> Step.say(empty)));
         continue;
       }
-      Tone tone = words.anyOn(g.targets()) ? Tone.ON : Tone.OFF;
-      items.add(
-          new Choice(
-              g.title(), words.of(g.targets(), g::name), tone, null, () -> Step.open(open(g))));
+      StateWords.Summary s = words.of(g.targets());
+      items.add(new Choice(g.title(), s.words(), s.tone(), null, () -> Step.open(open(g))));
     }
-    items.add(Choice.of("Add a target of your own", () -> Step.open(new NewTargetView(session))));
-    items.add(MonitorChoices.overview(session));
-    items.add(UndoChoice.of(session));
+    items.add(
+        Choice.of("Add a target of your own", () -> Step.open(new NewTargetView(session)))
+            .withKey('a'));
+    items.add(MonitorChoices.overview(session).withKey('m'));
+    items.add(UndoChoice.of(session).withKey('u'));
     return items;
+  }
+
+  @Override
+  public List<Line> body(int width, int height) {
+    this.width = width;
+    this.height = height;
+    return refresh.drawn(() -> super.body(width, height));
+  }
+
+  @Override
+  public boolean tick() {
+    return refresh.changed(() -> super.body(width, height));
   }
 
   private View open(Group g) {

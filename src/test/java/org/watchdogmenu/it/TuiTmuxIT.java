@@ -9,7 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real jar in a real terminal (tmux), driven by keys as a person over SSH would, against a
- * sandbox root: set up and remove a health check, and the TERM=dumb refusal.
+ * sandbox root: set up and remove a health check, a verdict written from outside that shows without
+ * a key, and the TERM=dumb refusal.
  */
 class TuiTmuxIT {
   private static final long WAIT = 20_000;
@@ -34,8 +35,12 @@ class TuiTmuxIT {
       t.keys("1");
       t.await("1) Server (foreign VPS)", WAIT);
       t.keys("1");
-      String target = t.await("1) Health check (auto-restart)", WAIT);
-      assertThat(target).contains("[Not configured]").contains("Paqet tunnel › Server");
+      String target =
+          t.await(
+              s -> s.contains("1) Health check (auto-restart)") && s.contains("[Not configured]"),
+              WAIT,
+              "the target screen, drawn whole");
+      assertThat(target).contains("Paqet tunnel › Server");
       t.keys("1");
       t.await("2) Every 5 minutes - balanced (recommended)", WAIT);
       t.keys("2");
@@ -79,6 +84,98 @@ class TuiTmuxIT {
       String end = t.await("EXIT=", WAIT);
       assertThat(end).contains("EXIT=0");
     }
+  }
+
+  @Test
+  void aFailingCheckRunFromOutsideShowsCriticalOnTheFirstScreenWithoutAKey() throws Exception {
+    Path file = root.resolve("etc/watchdog-menu/targets/demo.yaml");
+    Files.createDirectories(file.getParent());
+    Files.writeString(
+        file,
+        "id: demo\n"
+            + "title: Demo\n"
+            + "service:\n"
+            + "  kind: command\n"
+            + "  restart: [\"/bin/true\"]\n"
+            + "probes:\n"
+            + "  - type: command\n"
+            + "    command: [\"/bin/false\"]\n"
+            + "policy:\n"
+            + "  retries: 1\n");
+    try (Tmux t = new Tmux("health", 100, 30, menu("TERM=xterm-256color LANG=C.UTF-8"))) {
+      t.await(
+          s -> row(s, "7) Your own targets").contains("[never checked, untracked"),
+          WAIT,
+          "the own target, never checked");
+
+      Jar.Run check = Jar.run(root, "check", "demo", "--no-restart");
+      assertThat(check.exit()).as(check.out() + check.err()).isEqualTo(2);
+      assertThat(check.out()).contains("Health check FAIL");
+
+      long refresh = 5_000;
+      String after =
+          t.await(
+              s -> row(s, "7) Your own targets").contains("[CRITICAL "),
+              refresh,
+              "CRITICAL on the first screen, with no key pressed");
+      assertThat(row(after, "7) Your own targets")).containsPattern("\\[CRITICAL \\d+s ago");
+      assertThat(row(after, "1) Paqet tunnel")).contains("[never checked");
+      t.keys("q");
+      assertThat(t.await("EXIT=", WAIT)).contains("EXIT=0");
+    }
+  }
+
+  @Test
+  void aCheckStreamsCanBeLeftAndQuittingWaitsForItToEnd() throws Exception {
+    Path file = root.resolve("etc/watchdog-menu/targets/slow.yaml");
+    Files.createDirectories(file.getParent());
+    Files.writeString(
+        file,
+        "id: slow\n"
+            + "title: Slow\n"
+            + "service:\n"
+            + "  kind: command\n"
+            + "  restart: [\"/bin/true\"]\n"
+            + "probes:\n"
+            + "  - type: command\n"
+            + "    command: [\"/bin/sleep\", \"8\"]\n"
+            + "    expect_exit: [1]\n"
+            + "    timeout: 20s\n"
+            + "policy:\n"
+            + "  retries: 1\n");
+    Path log = root.resolve("var/log/slow-health.log");
+    try (Tmux t = new Tmux("stream", 100, 30, menu("TERM=xterm-256color LANG=C.UTF-8"))) {
+      t.await("7) Your own targets", WAIT);
+      t.keys("7");
+      t.await("4) Run a health check now (no restart)", WAIT);
+      t.keys("4");
+      String running =
+          t.await(
+              s ->
+                  s.contains("=== Health Check Start: slow ===")
+                      && s.contains("Checking… Esc leaves it running"),
+              WAIT,
+              "the check's first lines while its probe still runs");
+      assertThat(running).doesNotContain("Result:");
+      t.keys("Escape");
+      t.await("goes on in the background", WAIT);
+      assertThat(Files.readString(log)).doesNotContain("=== Health Check FAILED");
+      t.keys("q");
+      String end = t.await("EXIT=", WAIT);
+      assertThat(end)
+          .contains("watchdog-menu: waiting for the health check of slow to end")
+          .contains("EXIT=0");
+      assertThat(Files.readString(log)).contains("=== Health Check FAILED");
+    }
+  }
+
+  private static String row(String screen, String label) {
+    for (String r : screen.split("\n")) {
+      if (r.contains(label)) {
+        return r;
+      }
+    }
+    return "";
   }
 
   @Test

@@ -56,7 +56,7 @@ class TuiFreshServerTest {
         .contains("cron is not running: no schedule will fire; start it with service cron start");
     assertThat(m.colorOf("cron is not running"))
         .isEqualTo(com.googlecode.lanterna.TextColor.ANSI.YELLOW);
-    assertThat(m.text()).contains("1) Paqet tunnel", "8) Continuous monitor and alerts");
+    assertThat(m.text()).contains("1) Paqet tunnel", "m) Continuous monitor and alerts");
   }
 
   @Test

@@ -147,7 +147,7 @@ class TuiKeysTest {
     assertThat(cron).doesNotExist();
     assertThat(m.text()).contains("[Not configured]");
     m.press(KeyType.Escape, KeyType.Escape);
-    assertThat(m.text()).contains("1) Paqet tunnel", "[nothing scheduled]");
+    assertThat(m.text()).contains("1) Paqet tunnel", "no schedule]");
   }
 
   @Test
@@ -186,7 +186,7 @@ class TuiKeysTest {
   }
 
   @Test
-  void dryRunRestartNowAndClearHistoryGoThroughTheEngine() throws IOException {
+  void checkRestartNowAndClearHistoryGoThroughTheEngine() throws Exception {
     Path restarted = dir.resolve("restarted");
     writeTarget(
         "demo",
@@ -199,29 +199,37 @@ class TuiKeysTest {
             + "\"]\n"
             + "probes:\n"
             + "  - type: command\n"
-            + "    command: [\"/bin/false\"]\n");
-    VirtualMenu m = menu();
-    m.type(m.text().contains("number+Enter pick") ? "7\n" : "7");
+            + "    command: [\"/bin/false\"]\n"
+            + "policy:\n"
+            + "  retries: 1\n");
+    VirtualMenu m = menu().type("7");
     assertThat(m.row(0)).endsWith("Your own targets");
     m.type("4");
-    assertThat(m.row(0)).endsWith("Health check (dry run)");
-    assertThat(m.text()).contains("Dry run: nothing was restarted or changed.");
-    assertThat(restarted).doesNotExist();
+    assertThat(m.row(0)).endsWith("Health check");
+    assertThat(m.session.awaitRuns(20_000)).isTrue();
+    m.tick();
+    assertThat(m.text()).contains("=== Health Check Start: demo ===", "Result: CRITICAL");
+    assertThat(restarted).as("a check from the menu never restarts").doesNotExist();
+    assertThat(Files.readString(dir.resolve("var/log/demo-health.log")))
+        .contains("=== Health Check Start: demo ===");
     m.press(KeyType.Enter).type("5");
     assertThat(m.text()).contains("Restart demo now, through the guard (source manual)?");
     m.type("x");
     assertThat(restarted).doesNotExist();
     m.type("5y");
     assertThat(m.row(0)).endsWith("Restart now");
+    assertThat(m.session.awaitRuns(20_000)).isTrue();
     assertThat(restarted).exists();
     assertThat(Files.readString(dir.resolve("var/lib/watchdog-menu/state/demo.txt")).trim())
         .endsWith("manual");
+    m.tick();
+    assertThat(m.text()).contains("Result: restarted");
     m.press(KeyType.Escape);
-    assertThat(m.text()).contains("Protection: 1/5 restarts per hour");
+    assertThat(m.text()).contains("Guard: 1/5 restarts per hour");
     m.type("6y");
     assertThat(m.text()).contains("Restart history cleared");
     m.press(KeyType.Escape);
-    assertThat(m.text()).contains("Protection: 0/5 restarts per hour, ready");
+    assertThat(m.text()).contains("Guard: 0/5 restarts per hour, ready");
   }
 
   @Test

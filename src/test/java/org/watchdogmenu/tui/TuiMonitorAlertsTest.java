@@ -122,9 +122,9 @@ class TuiMonitorAlertsTest {
     Files.writeString(list, "targets: [paqet-server, camera-platform]\n");
     heartbeat(Instant.now());
     VirtualMenu m = menu();
-    assertThat(m.text()).contains("8) Continuous monitor and alerts", "[running, 2 targets]");
+    assertThat(m.text()).contains("m) Continuous monitor and alerts", "[running, 2 targets]");
     assertThat(m.colorOf("[running, 2 targets]")).isEqualTo(TextColor.ANSI.CYAN);
-    m.type("8");
+    m.type("m");
     assertThat(m.row(0)).endsWith("Monitor and alerts");
     assertThat(m.text())
         .contains("Monitor: running (pid " + ProcessHandle.current().pid() + ", last beat ")
@@ -137,7 +137,7 @@ class TuiMonitorAlertsTest {
     m.press(KeyType.Escape);
     assertThat(m.text()).contains("[not running, 2 targets]");
     assertThat(m.colorOf("[not running, 2 targets]")).isEqualTo(TextColor.ANSI.YELLOW);
-    m.type("8");
+    m.type("m");
     assertThat(m.text()).contains("Monitor: not running (last beat " + stale + " by pid ");
     m.type("1");
     assertThat(m.row(0)).endsWith("Monitor service");
@@ -147,7 +147,7 @@ class TuiMonitorAlertsTest {
   @Test
   void aWebhookAddedThroughTheFormIsWrittenMode0600AndNeverShownInClear() throws IOException {
     String url = hook() + "?token=t0ken";
-    VirtualMenu m = menu().type("83");
+    VirtualMenu m = menu().type("m3");
     assertThat(m.text()).contains("1) Slack-compatible webhook", "3) Command");
     m.type("2");
     assertThat(m.row(0)).endsWith("JSON webhook");
@@ -191,7 +191,7 @@ class TuiMonitorAlertsTest {
 
   @Test
   void aCommandsSecretsAreTypedAsItsEnvironmentAndListedMasked() throws IOException {
-    VirtualMenu m = menu().type("833");
+    VirtualMenu m = menu().type("m33");
     assertThat(m.text())
         .contains("1) Name", "2) Command", "3) Environment (secrets)", "4) Timeout");
     m.type("1notify\n2/usr/local/bin/notify --token s3cr3t\n");
@@ -218,7 +218,7 @@ class TuiMonitorAlertsTest {
   @Test
   void aTestAlertReachesTheReceiverAndTheScreenSaysSo() throws IOException {
     channel(hook());
-    VirtualMenu m = menu().type("84");
+    VirtualMenu m = menu().type("m4");
     assertThat(m.row(0)).endsWith("Test alert");
     assertThat(m.text()).contains("pager: delivered (HTTP 204");
     assertThat(received).singleElement().asString().contains("\"event\":\"test\"");
@@ -232,7 +232,7 @@ class TuiMonitorAlertsTest {
     }
     channel("http://127.0.0.1:" + closed + "/hook");
     long start = System.nanoTime();
-    VirtualMenu m = menu().type("84");
+    VirtualMenu m = menu().type("m4");
     assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(4000);
     assertThat(m.text()).contains("pager: NOT delivered (cannot reach 127.0.0.1");
     assertThat(m.colorOf("pager: NOT delivered")).isEqualTo(TextColor.ANSI.RED);
@@ -240,7 +240,7 @@ class TuiMonitorAlertsTest {
 
   @Test
   void withoutChannelsTheTestSaysToAddOne() {
-    VirtualMenu m = menu().type("84");
+    VirtualMenu m = menu().type("m4");
     assertThat(m.text()).contains("No channels in /etc/watchdog-menu/alerts.yaml: add one first");
     m.press(KeyType.Enter).type("2");
     assertThat(m.text()).contains("No channels yet in /etc/watchdog-menu/alerts.yaml");

@@ -144,8 +144,8 @@ class TuiRecoveryTest {
   void undoFromTheFirstScreenPutsBackTheFilesPreviousContent() throws IOException {
     Path cron = dir.resolve("etc/cron.d/paqet-health-paqet-server");
     VirtualMenu first = menu();
-    assertThat(first.text()).contains("9) Undo the last change", "[not available]");
-    first.type("9");
+    assertThat(first.text()).contains("u) Undo the last change", "[not available]");
+    first.type("u");
     assertThat(first.text()).contains("nothing to undo: watchdog-menu has no change on record");
     assertThat(first.loop.top()).isInstanceOf(SystemsView.class);
 
@@ -157,9 +157,9 @@ class TuiRecoveryTest {
 
     VirtualMenu m = menu();
     assertThat(m.text())
-        .contains("9) Undo the last change")
+        .contains("u) Undo the last change")
         .contains("enable paqet-server --health");
-    m.type("9");
+    m.type("u");
     assertThat(m.row(0)).endsWith("Undo");
     String plan = preview(m);
     assertThat(plan).contains("undoes:", "/etc/cron.d/paqet-health-paqet-server");
@@ -168,9 +168,9 @@ class TuiRecoveryTest {
     assertThat(m.loop.top()).isInstanceOf(SystemsView.class);
     assertThat(Files.readString(cron)).isEqualTo(every5);
 
-    m.type("9").type("ay");
+    m.type("u").type("ay");
     assertThat(cron).doesNotExist();
-    assertThat(m.text()).contains("9) Undo the last change", "[not available]");
+    assertThat(m.text()).contains("u) Undo the last change", "[not available]");
   }
 
   @Test
@@ -218,7 +218,7 @@ class TuiRecoveryTest {
             + "    name: ops\n"
             + "    url: https://hooks.slack.com/services/T0/B0/t0ken\n");
     Files.setPosixFilePermissions(alerts, PosixFilePermissions.fromString("rw-------"));
-    VirtualMenu m = menu().type("8");
+    VirtualMenu m = menu().type("m");
     pick(m, "Remove a channel");
     assertThat(m.row(0)).endsWith("Remove a channel");
     assertThat(m.text())

@@ -51,12 +51,12 @@ class TuiScreensTest {
     VirtualMenu m = menu(w, h, look);
     common(m, look);
     assertThat(m.text())
-        .contains("Pick a system:", "1) Paqet tunnel", "[nothing scheduled]")
+        .contains("Pick a system:", "1) Paqet tunnel", "[never checked, ")
         .contains("4) Camera platform")
-        .contains("7) Add a target of your own")
-        .contains("8) Continuous monitor and alerts", "[not running]")
-        .contains("9) Undo the last change", "[not available]")
-        .contains("1-9 pick");
+        .contains("a) Add a target of your own")
+        .contains("m) Continuous monitor and alerts", "[not running]")
+        .contains("u) Undo the last change", "[not available]")
+        .contains("1-6/a/m/u pick");
     assertThat(m.text()).contains("[no targets yet]");
   }
 
@@ -68,7 +68,7 @@ class TuiScreensTest {
     assertThat(m.row(0))
         .isEqualTo("watchdog-menu" + sep(look) + "Systems" + sep(look) + "Paqet tunnel");
     assertThat(m.text())
-        .contains("1) Server (foreign VPS)", "2) Client (local VPS)", "[nothing scheduled]")
+        .contains("1) Server (foreign VPS)", "2) Client (local VPS)", "[never checked, ")
         .contains("Esc back");
   }
 
@@ -80,8 +80,8 @@ class TuiScreensTest {
     assertThat(m.row(0)).endsWith("Paqet tunnel" + sep(look) + "Server");
     assertThat(m.text())
         .contains("Paqet server (paqet-server)")
-        .contains("Protection: 0/5 restarts per hour, ready")
-        .contains("Last check: none yet")
+        .contains("Guard: 0/5 restarts per hour, ready")
+        .contains("Last check: never checked")
         .contains("1) Health check (auto-restart)", "[Not configured]")
         .contains("2) Scheduled restart (cron)")
         .contains("3) Continuous monitor", "[Off]")
@@ -109,7 +109,7 @@ class TuiScreensTest {
   @ParameterizedTest
   @MethodSource("looks")
   void monitorAndAlerts(int w, int h, Look look) {
-    VirtualMenu m = menu(w, h, look).type("8");
+    VirtualMenu m = menu(w, h, look).type("m");
     common(m, look);
     assertThat(m.row(0)).endsWith("Systems" + sep(look) + "Monitor and alerts");
     assertThat(m.text())
@@ -123,7 +123,7 @@ class TuiScreensTest {
   @ParameterizedTest
   @MethodSource("looks")
   void addChannelKindsAndForm(int w, int h, Look look) {
-    VirtualMenu m = menu(w, h, look).type("83");
+    VirtualMenu m = menu(w, h, look).type("m3");
     common(m, look);
     assertThat(m.text())
         .contains("What kind of channel?")

@@ -52,7 +52,7 @@ class TuiSettingsScreensTest {
   @ParameterizedTest
   @MethodSource("org.watchdogmenu.tui.TuiScreensTest#looks")
   void addATarget(int w, int h, Look look) {
-    VirtualMenu m = menu(w, h, look).type("7");
+    VirtualMenu m = menu(w, h, look).type("a");
     TuiScreensTest.common(m, look);
     assertThat(m.row(0)).endsWith("Systems" + look.crumbSeparator() + "Add a target");
     assertThat(m.text())

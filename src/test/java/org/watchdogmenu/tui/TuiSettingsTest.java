@@ -32,11 +32,15 @@ class TuiSettingsTest {
     return dir.resolve("etc/watchdog-menu/targets/" + id + ".yaml");
   }
 
-  /** Picks the item whose label starts with {@code label} by its number, as a person would. */
+  /**
+   * Picks the item whose label starts with {@code label} by its number or letter, as a person
+   * would.
+   */
   private static VirtualMenu pick(VirtualMenu m, String label) {
-    Matcher found = Pattern.compile("(\\d+)\\) " + Pattern.quote(label)).matcher(m.text());
+    Matcher found = Pattern.compile("(\\d+|[a-z])\\) " + Pattern.quote(label)).matcher(m.text());
     assertThat(found.find()).as("'" + label + "' on the screen:\n" + m.text()).isTrue();
-    boolean many = m.text().contains("number+Enter pick");
+    boolean many =
+        m.text().contains("number+Enter pick") && Character.isDigit(found.group(1).charAt(0));
     return m.type(found.group(1) + (many ? "\n" : ""));
   }
 
@@ -184,7 +188,7 @@ class TuiSettingsTest {
     m.type("ay");
     assertThat(m.loop.top()).isInstanceOf(SystemsView.class);
     assertThat(Files.readString(file("svc-web"))).contains("id: svc-web\n");
-    assertThat(m.text()).containsPattern("6\\) systemd services +\\[nothing scheduled]");
+    assertThat(m.text()).containsPattern("6\\) systemd services +\\[never checked, .*no schedule]");
     pick(m, "systemd services");
     assertThat(m.text()).contains("Web backend (svc-web)", "Service: systemd web.service");
   }

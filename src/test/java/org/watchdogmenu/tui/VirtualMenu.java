@@ -21,13 +21,14 @@ import org.watchdogmenu.os.Sleeper;
 final class VirtualMenu {
   final DefaultVirtualTerminal terminal;
   final MenuLoop loop;
+  final Session session;
 
   VirtualMenu(Host host, int columns, int rows, Look look) {
     try {
       terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
       TerminalScreen screen = new TerminalScreen(terminal);
       screen.startScreen();
-      Session session = new Session(host, Catalog.load(host.root()), new ApplyGate());
+      session = new Session(host, Catalog.load(host.root()), new ApplyGate());
       loop = new MenuLoop(screen, look, new SystemsView(session), session.readOnlyReason());
       loop.draw();
     } catch (IOException e) {
@@ -66,6 +67,19 @@ final class VirtualMenu {
       throw new UncheckedIOException(e);
     }
     return this;
+  }
+
+  /** What the loop does while no key comes: the top view's tick, and a redraw if it changed. */
+  boolean tick() {
+    try {
+      boolean changed = loop.top().tick();
+      if (changed) {
+        loop.draw();
+      }
+      return changed;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   VirtualMenu resize(int columns, int rows) {
