@@ -41,4 +41,13 @@ final class RolesView extends MenuView {
     }
     return items;
   }
+
+  @Override
+  public List<String> help() {
+    return List.of(
+        "The targets of this system (e.g. its server and its client side). The words in "
+            + "[brackets] say what is scheduled for each target (cyan: a health check or a "
+            + "scheduled restart is on; grey: nothing scheduled).",
+        "Pick one to see its features, its protection and its actions.");
+  }
 }

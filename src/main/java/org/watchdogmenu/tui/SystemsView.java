@@ -62,4 +62,16 @@ final class SystemsView extends MenuView {
     }
     return new RolesView(session, g);
   }
+
+  @Override
+  public List<String> help() {
+    return List.of(
+        "The first screen: every system the catalog knows, and your own targets. The "
+            + "words in [brackets] say what is scheduled for each: the health checks and "
+            + "scheduled restarts cron runs, or nothing scheduled (cyan: something is on; grey: "
+            + "nothing, or no targets yet).",
+        "A yellow line says cron does not run, so no schedule fires; red lines are target "
+            + "files the catalog refused. Pick a system to see its targets; Continuous monitor "
+            + "and alerts shows the monitor service and the alert channels.");
+  }
 }
