@@ -76,6 +76,12 @@ final class MenuLoop {
     return notice != null ? notice : top().standing();
   }
 
+  /** Says {@code what} under the view until the next key, as a step's notice would. */
+  void say(Notice what) {
+    notice = what;
+    noticeTop = 0;
+  }
+
   void draw() throws IOException {
     Notice shown = notice != null ? notice : top().standing();
     noticeHidden = painter.paint(stack, shown, noticeTop, readOnly);
@@ -109,11 +115,11 @@ final class MenuLoop {
     if (notice() == null || (noticeHidden == 0 && noticeTop == 0)) {
       return false;
     }
-    if (key.getKeyType() == KeyType.PageDown && noticeHidden > 0) {
-      noticeTop += Math.max(1, Math.min(noticeHidden, 5));
+    if (key.getKeyType() == KeyType.PageDown) {
+      noticeTop += Math.min(noticeHidden, 5);
       return true;
     }
-    if (key.getKeyType() == KeyType.PageUp && noticeTop > 0) {
+    if (key.getKeyType() == KeyType.PageUp) {
       noticeTop = Math.max(0, noticeTop - 5);
       return true;
     }
