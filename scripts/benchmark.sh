@@ -360,7 +360,7 @@ if [ "$do_menu" = yes ] && command -v tmux >/dev/null; then
   echo "menu (tuned flags, no archive, tmux 100x30; median; screen polled every ~5 ms):"
   echo "  time to first frame: $(printf '%s\n' "${firsts[@]}" | median) ms  (3 starts: ${firsts[*]})"
   echo "  keypress to redraw:  $(printf '%s\n' "${redraws[@]}" | median) ms  (digit 1, ${#redraws[@]} keys)"
-  echo "  Esc to redraw:       $(printf '%s\n' "${escapes[@]}" | median) ms  (${#escapes[@]} keys; a lone Esc waits up to 50 ms for the rest of a split escape sequence)"
+  echo "  Esc to redraw:       $(printf '%s\n' "${escapes[@]}" | median) ms  (${#escapes[@]} keys; a lone Esc waits up to 30 ms for the rest of a split escape sequence)"
 
   # Bytes the menu writes to its terminal (what crosses a slow SSH link), read from the
   # pane's output through tmux pipe-pane: the first frame, one cursor move, Esc back.

@@ -14,7 +14,7 @@ import java.io.InputStream;
  */
 final class EscapeWait extends FilterInputStream {
   /** How long the rest of an escape sequence may take to come. */
-  static final long WAIT_MS = 50;
+  static final long WAIT_MS = 30;
 
   private static final int ESC = 0x1b;
 
