@@ -88,11 +88,7 @@ final class FormView implements View {
     if (editing()) {
       return List.of("Enter keep", "Esc drop the change", "Ctrl-U clear", "Home End move");
     }
-    List<String> keys = new ArrayList<>(choices.keys(look));
-    if (changes() > 0) {
-      keys.add(0, "Esc asks to drop changes");
-    }
-    return keys;
+    return choices.keys(look);
   }
 
   @Override
@@ -253,7 +249,8 @@ final class FormView implements View {
   private Step edit(int index) {
     editing = index;
     editor = new LineEditor(fields.get(index).value());
-    return Step.say(fields.get(index).hint());
+    // the hint shows under the field being typed, not again in the panel
+    return Step.STAY;
   }
 
   private Step submit() {
