@@ -31,8 +31,10 @@ The archives are built into a temp folder the way install.sh builds its own
 'check' runs against a throwaway --root holding one target, bench-web: a 'command'
 service probed by tcp-connect and http against a local python3 http.server.
 The menu figures start the menu (tuned flags, no archive) in a private tmux server
-at 100x30: time to the first frame (start until the systems menu is on screen) and
-keypress-to-redraw (a key sent until the next screen is on screen, RUNS times).
+at 100x30: time to the first frame (start until the systems menu is on screen),
+keypress-to-redraw (a key sent until the next screen is on screen, RUNS times), and
+the bytes the menu writes to its terminal (tmux pipe-pane) for the first frame, a
+cursor move, opening a menu and Esc back.
 Needs java and python3 (and tmux for the menu figures).
 EOF
 }
@@ -358,7 +360,42 @@ if [ "$do_menu" = yes ] && command -v tmux >/dev/null; then
   echo "menu (tuned flags, no archive, tmux 100x30; median; screen polled every ~5 ms):"
   echo "  time to first frame: $(printf '%s\n' "${firsts[@]}" | median) ms  (3 starts: ${firsts[*]})"
   echo "  keypress to redraw:  $(printf '%s\n' "${redraws[@]}" | median) ms  (digit 1, ${#redraws[@]} keys)"
-  echo "  Esc to redraw:       $(printf '%s\n' "${escapes[@]}" | median) ms  (${#escapes[@]} keys; Esc waits 250 ms for the rest of a split escape sequence)"
+  echo "  Esc to redraw:       $(printf '%s\n' "${escapes[@]}" | median) ms  (${#escapes[@]} keys; a lone Esc waits up to 30 ms for the rest of a split escape sequence)"
+
+  # Bytes the menu writes to its terminal (what crosses a slow SSH link), read from the
+  # pane's output through tmux pipe-pane: the first frame, one cursor move, Esc back.
+  bytes_file=$work/menu-bytes
+  : >"$bytes_file"
+  size() { stat -c %s "$bytes_file"; }
+  # Waits until nothing more is written for 300 ms; prints the size then.
+  settle() {
+    local a b
+    b=$(size)
+    while :; do
+      sleep 0.3
+      a=$(size)
+      [ "$a" = "$b" ] && break
+      b=$a
+    done
+    echo "$a"
+  }
+  tmux -L "$tmux_socket" new-session -d -s bytes -x 100 -y 30 \
+    "sleep 1; TERM=xterm-256color LANG=C.UTF-8 exec java ${tuned[*]} -jar $jar --root $work/menu-root"
+  tmux -L "$tmux_socket" pipe-pane -o -t bytes "cat >>'$bytes_file'"
+  until tmux -L "$tmux_socket" capture-pane -p -t bytes | grep -qF '1) Paqet tunnel'; do sleep 0.05; done
+  first=$(settle)
+  tmux -L "$tmux_socket" send-keys -t bytes Down
+  moved=$(settle)
+  tmux -L "$tmux_socket" send-keys -t bytes 1
+  until tmux -L "$tmux_socket" capture-pane -p -t bytes | grep -qF 'Server (foreign VPS)'; do sleep 0.05; done
+  opened=$(settle)
+  tmux -L "$tmux_socket" send-keys -t bytes Escape
+  until tmux -L "$tmux_socket" capture-pane -p -t bytes | grep -qF 'Pick a system:'; do sleep 0.05; done
+  back=$(settle)
+  tmux -L "$tmux_socket" send-keys -t bytes q
+  sleep 0.5
+  tmux -L "$tmux_socket" kill-session -t bytes 2>/dev/null || true
+  echo "  bytes written:       first frame $first, cursor move (Down) $((moved - first)), open a menu (1) $((opened - moved)), Esc back $((back - opened))"
 elif [ "$do_menu" = yes ]; then
   echo
   echo "menu: skipped (tmux is not installed)"

@@ -20,6 +20,9 @@ final class ManifestStore {
           .enable(SerializationFeature.INDENT_OUTPUT)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+  /** The basis of a plan made by a reader who may not read the manifest (not root). */
+  static final String UNREADABLE = "unreadable";
+
   private final HostRoot records;
   private final Path file;
 
@@ -33,8 +36,9 @@ final class ManifestStore {
     return records;
   }
 
+  /** The manifest; empty when there is none, or when this reader may not read it (not root). */
   Manifest load() {
-    if (!Files.exists(file)) {
+    if (!Files.exists(file) || !Files.isReadable(file)) {
       return Manifest.EMPTY;
     }
     try {
@@ -51,7 +55,10 @@ final class ManifestStore {
   /** The manifest's hash now, so an apply can tell that it changed since its plan was made. */
   String basis() {
     try {
-      return Files.exists(file) ? FileMeta.sha256(Files.readAllBytes(file)) : "none";
+      if (!Files.exists(file)) {
+        return "none";
+      }
+      return Files.isReadable(file) ? FileMeta.sha256(Files.readAllBytes(file)) : UNREADABLE;
     } catch (IOException e) {
       throw new InstallException("cannot read " + InstallPaths.MANIFEST + ": " + e.getMessage());
     }

@@ -124,60 +124,107 @@ public final class Plan {
   }
 
   /**
-   * The plan in words: each file with a unified diff against what is there now (secrets masked),
-   * then commands.
+   * The plan's parts in the order the preview shows them: each file with a unified diff against
+   * what is there now (secrets masked), then commands, warnings and the reason for a deliberate
+   * yes.
    */
-  public String preview() {
-    StringBuilder out = new StringBuilder();
-    out.append("Plan: ").append(title).append('\n');
+  public List<PlanPart> parts() {
+    List<PlanPart> parts = new ArrayList<>();
+    parts.add(new PlanPart.Title(title));
     if (isEmpty()) {
-      out.append("Nothing to change: everything is already as asked.\n");
+      parts.add(new PlanPart.NothingToChange());
     }
     for (FileWrite w : writes) {
       String now = current(w.path());
-      out.append('\n')
-          .append(now == null ? "create  " : "replace ")
-          .append(w.path())
-          .append("  (")
-          .append(w.mode())
-          .append(' ')
-          .append(w.owner())
-          .append(':')
-          .append(w.group())
-          .append(w.restore() ? ", the content it had before" : "")
-          .append(")\n");
       String diff =
           UnifiedDiff.of(
               now == null ? "/dev/null" : w.path() + " (now)",
               now == null ? "" : w.kind().shown(now),
               w.path() + " (new)",
               w.kind().shown(w.text()));
-      out.append(diff.isEmpty() ? "  (content unchanged; mode or owner change)\n" : diff);
+      parts.add(
+          new PlanPart.FileChange(
+              now == null ? PlanPart.Change.CREATE : PlanPart.Change.REPLACE,
+              w.path(),
+              w.mode(),
+              w.owner(),
+              w.group(),
+              w.restore(),
+              DiffLine.of(diff)));
     }
     for (FileRemoval r : removals) {
       String now = current(r.path());
-      out.append('\n').append("remove  ").append(r.path()).append('\n');
-      if (now != null) {
-        out.append(UnifiedDiff.of(r.path() + " (now)", r.kind().shown(now), "/dev/null", ""));
-      }
+      String diff =
+          now == null
+              ? ""
+              : UnifiedDiff.of(r.path() + " (now)", r.kind().shown(now), "/dev/null", "");
+      parts.add(
+          new PlanPart.FileChange(
+              PlanPart.Change.REMOVE, r.path(), null, null, null, false, DiffLine.of(diff)));
     }
-    for (boolean before : new boolean[] {true, false}) {
+    for (PlanPart.When when : PlanPart.When.values()) {
+      boolean before = when == PlanPart.When.BEFORE_FILES;
       List<PlanCommand> some =
           commands.stream().filter(c -> Applier.beforeFiles(this, c) == before).toList();
       if (!some.isEmpty()) {
-        out.append("\nCommands, ").append(before ? "before" : "after").append(" the files:\n");
-        for (PlanCommand c : some) {
-          out.append("  ").append(c.display()).append("    # ").append(c.why()).append('\n');
-        }
+        parts.add(new PlanPart.Commands(when, some));
       }
     }
-    for (String w : warnings) {
-      out.append("\nWARNING: ").append(w).append('\n');
-    }
+    warnings.forEach(w -> parts.add(new PlanPart.Warning(w)));
     if (confirmation != null) {
-      out.append("\nCONFIRMATION NEEDED: ").append(confirmation).append('\n');
+      parts.add(new PlanPart.Confirmation(confirmation));
+    }
+    return parts;
+  }
+
+  /** The plan in words, for the command line: {@link #parts()} written out. */
+  public String preview() {
+    StringBuilder out = new StringBuilder();
+    for (PlanPart part : parts()) {
+      if (part instanceof PlanPart.Title t) {
+        out.append("Plan: ").append(t.command()).append('\n');
+      } else if (part instanceof PlanPart.NothingToChange) {
+        out.append("Nothing to change: everything is already as asked.\n");
+      } else if (part instanceof PlanPart.FileChange f) {
+        file(out, f);
+      } else if (part instanceof PlanPart.Commands c) {
+        out.append('\n').append(c.heading()).append('\n');
+        for (PlanCommand command : c.commands()) {
+          out.append("  ").append(command.display()).append("    # ").append(command.why());
+          out.append('\n');
+        }
+      } else if (part instanceof PlanPart.Warning w) {
+        out.append("\nWARNING: ").append(w.text()).append('\n');
+      } else if (part instanceof PlanPart.Confirmation c) {
+        out.append("\nCONFIRMATION NEEDED: ").append(c.reason()).append('\n');
+      }
     }
     return out.toString();
+  }
+
+  /** The heading of a file change, e.g. {@code create /etc/cron.d/x (0644 root:root)}. */
+  public static String heading(PlanPart.FileChange f) {
+    if (f.change() == PlanPart.Change.REMOVE) {
+      return "remove  " + f.path();
+    }
+    return (f.change() == PlanPart.Change.CREATE ? "create  " : "replace ")
+        + f.path()
+        + "  ("
+        + f.mode()
+        + ' '
+        + f.owner()
+        + ':'
+        + f.group()
+        + (f.restore() ? ", the content it had before" : "")
+        + ")";
+  }
+
+  private static void file(StringBuilder out, PlanPart.FileChange f) {
+    out.append('\n').append(heading(f)).append('\n');
+    if (f.diff().isEmpty() && f.change() != PlanPart.Change.REMOVE) {
+      out.append("  (content unchanged; mode or owner change)\n");
+    }
+    f.diff().forEach(l -> out.append(l.text()).append('\n'));
   }
 
   private String current(String hostPath) {

@@ -70,6 +70,12 @@ final class PlanBuilder {
   }
 
   Plan build() {
+    if (ManifestStore.UNREADABLE.equals(basis)) {
+      warn(
+          InstallPaths.MANIFEST
+              + " is root's and cannot be read here: this preview plans as if watchdog-menu had"
+              + " recorded nothing (run sudo watchdog-menu for the plan as root would apply it)");
+    }
     List<FileWrite> changed = new ArrayList<>();
     for (FileWrite w : writes) {
       if (mode != Plan.Mode.APPLY || !unchanged(w)) {

@@ -194,4 +194,15 @@ final class AccessView extends MenuView {
     }
     return null;
   }
+
+  @Override
+  public List<String> help() {
+    return List.of(
+        "Who may act on this target and what keeps it running across boots: the sudoers "
+            + "grant (exact commands, no other arguments), linger for the service's user, and "
+            + "the systemd units its kind can have.",
+        "The words in [brackets] say what is installed; each item opens a form or a "
+            + "preview and nothing is written before a, then y. visudo and systemd-analyze "
+            + "check every file first.");
+  }
 }

@@ -130,4 +130,12 @@ final class AddChannelView extends MenuView {
       return List.of();
     }
   }
+
+  @Override
+  public List<String> help() {
+    return List.of(
+        "Pick the kind of alert channel to add; a form follows, each field checked with "
+            + "the alert loader's own rules. The preview of alerts.yaml shows its secrets "
+            + "masked; nothing is written before a, then y.");
+  }
 }

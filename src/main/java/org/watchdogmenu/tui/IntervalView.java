@@ -133,4 +133,14 @@ final class IntervalView extends MenuView {
     long minutes = every.toMinutes();
     return minutes % 60 == 0 ? (minutes / 60) + "h" : minutes + "m";
   }
+
+  @Override
+  public List<String> help() {
+    return List.of(
+        "How often this feature runs: the catalog's choices, the recommended one "
+            + "highlighted, [current] in cyan for what is installed now, and a yellow [! "
+            + "warning] where a choice has a catch. Disable removes it.",
+        "A pick opens the preview of the cron file; nothing is written before a, then y. "
+            + "Undo: pick Disable, or run watchdog-menu undo after an apply.");
+  }
 }

@@ -205,4 +205,13 @@ final class LogView implements View {
     }
     return Step.say("'" + search + "' is not in the last " + LINES + " lines.");
   }
+
+  @Override
+  public List<String> help() {
+    return List.of(
+        "The last lines of the target's health log or restart log. Red lines say FAIL or "
+            + "DENIED (the guard's cap), yellow SKIPPED (its cooldown) or WARNING.",
+        "f follows new lines as they are written, / finds a text, n the next match, t "
+            + "switches between the two logs, End jumps to the end.");
+  }
 }

@@ -60,6 +60,21 @@ record Look(boolean ascii, boolean color) {
     return ascii ? '+' : '┘';
   }
 
+  /** The mark of lines above the body, e.g. {@code ↑ 3 more}. */
+  String up() {
+    return ascii ? "^" : "↑";
+  }
+
+  /** The mark of lines below the body, e.g. {@code ↓ 6 more}. */
+  String down() {
+    return ascii ? "v" : "↓";
+  }
+
+  /** The text in the characters this look draws (ASCII only in ASCII mode), never cut. */
+  String plain(String text) {
+    return ascii ? toAscii(text) : text;
+  }
+
   String ellipsis() {
     return ascii ? "..." : "…";
   }

@@ -16,9 +16,10 @@ import org.watchdogmenu.os.Host;
 
 /**
  * Starts the menu on the terminal {@code watchdog-menu} runs in: a text terminal always (never a
- * Swing window, even with {@code DISPLAY} set), Ctrl-C read as a key, a 250 ms wait for the rest of
- * an escape sequence (arrow keys split across SSH packets), and the terminal restored on every way
- * out, after any change in progress has finished.
+ * Swing window, even with {@code DISPLAY} set), Ctrl-C read as a key, a wait of at most {@link
+ * EscapeWait#WAIT_MS} ms for the rest of an escape sequence (arrow keys split across SSH packets; a
+ * lone Esc acts after it), and the terminal restored on every way out, after any change in progress
+ * has finished.
  */
 public final class Menu {
   /** The exit code when there is no usable terminal. */
@@ -52,9 +53,9 @@ public final class Menu {
     Screen screen;
     try {
       Terminal terminal =
-          new DefaultTerminalFactory(System.out, System.in, charset)
+          new DefaultTerminalFactory(System.out, new EscapeWait(System.in), charset)
               .setForceTextTerminal(true)
-              .setInputTimeout(1)
+              .setInputTimeout(0)
               .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
               .createTerminal();
       screen = new TerminalScreen(terminal);

@@ -9,22 +9,30 @@ import java.util.List;
 
 /**
  * The menu's loop: a stack of views, keys to steps, a redraw after each. Esc goes back, {@code q}
- * and Ctrl-C quit, {@code ?} opens the help; end of input (a dropped connection) quits too.
+ * and Ctrl-C quit, {@code ?} opens the help of the screen; end of input (a dropped connection)
+ * quits too. What a step says stays under the view until the next key; when it is longer than its
+ * room, Page Up and Page Down scroll it.
  */
 final class MenuLoop {
   private final Screen screen;
   private final Painter painter;
   private final Look look;
-  private final String notice;
+  private final String readOnly;
   private final List<View> stack = new ArrayList<>();
-  private String message;
+  private Notice notice;
+  private int noticeTop;
+  private int noticeHidden;
   private boolean done;
 
-  MenuLoop(Screen screen, Look look, View first, String notice) {
+  /**
+   * @param readOnly why nothing may be changed in this run (shown in a banner on every screen), or
+   *     null
+   */
+  MenuLoop(Screen screen, Look look, View first, String readOnly) {
     this.screen = screen;
     this.look = look;
     this.painter = new Painter(screen, look);
-    this.notice = notice;
+    this.readOnly = readOnly;
     stack.add(first);
   }
 
@@ -40,7 +48,10 @@ final class MenuLoop {
         }
         continue;
       }
-      if (screen.doResizeIfNecessary() != null || top().tick()) {
+      if (screen.doResizeIfNecessary() != null) {
+        painter.redrawAll();
+        draw();
+      } else if (top().tick()) {
         draw();
       }
       try {
@@ -60,8 +71,20 @@ final class MenuLoop {
     return stack.get(stack.size() - 1);
   }
 
+  /** What the menu says under the view now, or null. */
+  Notice notice() {
+    return notice != null ? notice : top().standing();
+  }
+
+  /** Says {@code what} under the view until the next key, as a step's notice would. */
+  void say(Notice what) {
+    notice = what;
+    noticeTop = 0;
+  }
+
   void draw() throws IOException {
-    painter.paint(stack, message != null ? message : notice);
+    Notice shown = notice != null ? notice : top().standing();
+    noticeHidden = painter.paint(stack, shown, noticeTop, readOnly);
   }
 
   /** One key: the view first, then the keys every view shares. */
@@ -77,11 +100,30 @@ final class MenuLoop {
       done = key.getKeyType() == KeyType.Character && key.getCharacter() == 'q';
       return;
     }
+    if (scrollsNotice(key)) {
+      return;
+    }
     Step step = top().key(key);
     if (!step.handled()) {
       step = shared(key);
     }
     apply(step);
+  }
+
+  /** Page Up and Page Down move through a notice longer than its room; true when they did. */
+  private boolean scrollsNotice(KeyStroke key) {
+    if (notice() == null || (noticeHidden == 0 && noticeTop == 0)) {
+      return false;
+    }
+    if (key.getKeyType() == KeyType.PageDown) {
+      noticeTop += Math.min(noticeHidden, 5);
+      return true;
+    }
+    if (key.getKeyType() == KeyType.PageUp) {
+      noticeTop = Math.max(0, noticeTop - 5);
+      return true;
+    }
+    return false;
   }
 
   private boolean tooSmall() {
@@ -98,7 +140,10 @@ final class MenuLoop {
         case 'q':
           return Step.QUIT;
         case '?':
-          return Step.open(TextView.help(look));
+          if (top() instanceof HelpView) {
+            return Step.say("This is the help of " + stack.get(stack.size() - 2).crumb() + ".");
+          }
+          return Step.open(HelpView.of(top(), look, readOnly));
         default:
           break;
       }
@@ -107,7 +152,8 @@ final class MenuLoop {
   }
 
   private void apply(Step step) throws IOException {
-    message = step.message();
+    notice = step.notice();
+    noticeTop = 0;
     if (step.quit()) {
       done = true;
       return;

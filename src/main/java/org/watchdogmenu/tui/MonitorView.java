@@ -142,4 +142,16 @@ final class MonitorView extends MenuView {
           return Step.open(new TextView("Test alert", out));
         });
   }
+
+  @Override
+  public List<String> help() {
+    return List.of(
+        "Continuous mode: whether the monitor runs (by its heartbeat file), whether its "
+            + "service is installed, which targets it watches and how often, and the alert "
+            + "channels. A yellow Monitor line means it does not run; red lines are problems "
+            + "with its files.",
+        "Installing the service shows a preview first; Send a test alert sends one "
+            + "through every channel and shows each result. Alerts go out at most once per "
+            + "event, target and window.");
+  }
 }

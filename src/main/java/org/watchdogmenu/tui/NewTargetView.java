@@ -36,4 +36,12 @@ final class NewTargetView extends MenuView {
   public String crumb() {
     return "Add a target";
   }
+
+  @Override
+  public List<String> help() {
+    return List.of(
+        "Add a target of your own: pick what it watches; a form asks for its service and "
+            + "probes, and saving shows the preview of its file in /etc/watchdog-menu/targets/. "
+            + "Nothing is written before a, then y.");
+  }
 }

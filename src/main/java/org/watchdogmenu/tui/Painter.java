@@ -11,59 +11,138 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Draws a frame: breadcrumb on top, the view's body in a box, a message row and the footer with the
- * keys. A terminal below {@link #MIN_COLUMNS}x{@link #MIN_ROWS} gets a message instead.
+ * Draws a frame: breadcrumb on top, the read-only banner when nothing may be changed, the view's
+ * body in a box (with how many lines are above and below it on the box's edges), the notice in a
+ * panel at the bottom of the box (folded to the width, whole, scrolled with Page Up/Down when it is
+ * longer than the room), and the footer with the keys. A terminal below {@link #MIN_COLUMNS}x{@link
+ * #MIN_ROWS} gets a message instead.
+ *
+ * <p>Only what changed is sent to the terminal: the frame is drawn into the screen's back buffer
+ * and refreshed by difference; the whole screen is sent only at the first frame and after a resize.
  */
 final class Painter {
   static final int MIN_COLUMNS = 60;
   static final int MIN_ROWS = 16;
 
+  /** Rows the view keeps while a long notice is shown. */
+  private static final int MIN_VIEW_ROWS = 3;
+
   private final Screen screen;
   private final Look look;
+  private boolean complete = true;
 
   Painter(Screen screen, Look look) {
     this.screen = screen;
     this.look = look;
   }
 
-  /** The rows and columns a body gets on a terminal of this size. */
-  static TerminalSize bodySize(TerminalSize terminal) {
-    return new TerminalSize(terminal.getColumns() - 4, terminal.getRows() - 5);
+  /**
+   * The next frame is sent whole (after a resize, or when the terminal may show something else).
+   */
+  void redrawAll() {
+    complete = true;
   }
 
-  void paint(List<View> stack, String message) throws IOException {
-    screen.doResizeIfNecessary();
+  /**
+   * Draws the frame.
+   *
+   * @param notice what to say under the view, or null
+   * @param noticeTop the first line of the notice shown (when it is longer than its room)
+   * @param readOnly why nothing may be changed (the banner), or null
+   * @return how many lines of the notice are below what is shown (0 when it fits)
+   */
+  int paint(List<View> stack, Notice notice, int noticeTop, String readOnly) throws IOException {
+    if (screen.doResizeIfNecessary() != null) {
+      complete = true;
+    }
     TerminalSize size = screen.getTerminalSize();
-    screen.clear();
     TextGraphics g = screen.newTextGraphics();
+    g.fill(' ');
     int w = size.getColumns();
     int h = size.getRows();
     if (w < MIN_COLUMNS || h < MIN_ROWS) {
       small(g, w, h);
-      screen.refresh(Screen.RefreshType.COMPLETE);
-      return;
+      screen.setCursorPosition(null);
+      refresh();
+      return 0;
     }
     View view = stack.get(stack.size() - 1);
     g.enableModifiers(SGR.BOLD);
     g.putString(0, 0, look.fit(crumbs(stack, w), w));
     g.disableModifiers(SGR.BOLD);
-    box(g, w, h);
-    TerminalSize body = bodySize(size);
-    List<Line> lines = view.body(body.getColumns(), body.getRows());
-    for (int i = 0; i < lines.size() && i < body.getRows(); i++) {
-      line(g, 2, 2 + i, body.getColumns(), lines.get(i));
-    }
-    if (message != null) {
-      tone(g, message.startsWith("Not ") || message.startsWith("Cannot") ? Tone.WARN : Tone.PLAIN);
-      g.putString(0, h - 2, look.fit(message, w));
+    List<String> banner = readOnly == null ? List.of() : banner(readOnly, w);
+    for (int i = 0; i < banner.size(); i++) {
+      g.enableModifiers(SGR.REVERSE);
+      tone(g, Tone.WARN);
+      g.putString(0, 1 + i, pad(banner.get(i), w));
       plain(g);
+      g.disableModifiers(SGR.REVERSE);
+    }
+    int top = 1 + banner.size();
+    int bottom = h - 2;
+    int width = w - 4;
+    box(g, w, top, bottom);
+    int inner = bottom - top - 1;
+    List<String> said = notice == null ? List.of() : folded(notice.text(), width);
+    int room = Math.max(1, inner - 1 - MIN_VIEW_ROWS);
+    int panel = Math.min(said.size(), room);
+    int first = Math.max(0, Math.min(noticeTop, said.size() - panel));
+    int hidden = said.size() - first - panel;
+    int bodyRows = notice == null ? inner : inner - panel - 1;
+    List<Line> lines = view.body(width, bodyRows);
+    for (int i = 0; i < lines.size() && i < bodyRows; i++) {
+      line(g, 2, top + 1 + i, width, lines.get(i));
+    }
+    int edge = top + 1 + bodyRows;
+    if (notice != null) {
+      separator(g, w, edge);
+      tone(g, notice.tone());
+      for (int i = 0; i < panel; i++) {
+        g.putString(2, edge + 1 + i, said.get(first + i));
+      }
+      plain(g);
+      if (first > 0) {
+        mark(g, w, edge, look.up() + " " + first + " more: PgUp");
+      }
+      if (hidden > 0) {
+        mark(g, w, bottom, look.down() + " " + hidden + " more: PgDn");
+      }
+    }
+    if (lines instanceof Visible v) {
+      if (v.above() > 0) {
+        mark(g, w, top, look.up() + " " + v.above() + " more");
+      }
+      if (v.below() > 0 && (notice == null || first == 0)) {
+        mark(g, w, edge, look.down() + " " + v.below() + " more");
+      }
     }
     g.enableModifiers(SGR.REVERSE);
-    g.putString(0, h - 1, pad(look.fit(footer(view, stack.size() > 1, w), w), w));
+    g.putString(0, h - 1, pad(look.fit(footer(view, stack.size() > 1, notice, w), w), w));
     g.disableModifiers(SGR.REVERSE);
-    TerminalPosition cursor = view.cursor();
-    screen.setCursorPosition(cursor == null ? null : cursor.withRelative(2, 2));
-    screen.refresh();
+    TerminalPosition cursor =
+        notice != null && notice.kind() == Notice.Kind.QUESTION ? null : view.cursor();
+    screen.setCursorPosition(cursor == null ? null : cursor.withRelative(2, top + 1));
+    refresh();
+    return hidden;
+  }
+
+  private void refresh() throws IOException {
+    screen.refresh(complete ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+    complete = false;
+  }
+
+  /** The banner of a read-only run, folded to the width. */
+  private List<String> banner(String why, int w) {
+    return Wrap.split(look.plain("READ-ONLY. " + why), w);
+  }
+
+  /** The notice's lines, each folded to the width: every character shows. */
+  private List<String> folded(String text, int width) {
+    List<String> out = new ArrayList<>();
+    for (String l : look.plain(text).split("\n", -1)) {
+      out.addAll(Wrap.split(l, width));
+    }
+    return out;
   }
 
   /** The breadcrumb; when too long, the first parts give way to an ellipsis. */
@@ -80,14 +159,22 @@ final class Painter {
     return text;
   }
 
-  /** The view's keys and the shared ones; the shared ones always fit, the view's as many as fit. */
-  private String footer(View view, boolean canGoBack, int w) {
-    List<String> shared = new ArrayList<>();
-    if (canGoBack) {
-      shared.add("Esc back");
+  /**
+   * The keys: while a question waits only y and n; while a field is typed only the view's own keys;
+   * else the view's keys and the shared ones, which always fit (the view's as many as fit).
+   */
+  private String footer(View view, boolean canGoBack, Notice notice, int w) {
+    if (notice != null && notice.kind() == Notice.Kind.QUESTION) {
+      return "y yes, go ahead  n no (any other key: no)";
     }
-    shared.add("q quit");
-    shared.add("? help");
+    List<String> shared = new ArrayList<>();
+    if (!view.typing()) {
+      if (canGoBack) {
+        shared.add("Esc back");
+      }
+      shared.add("q quit");
+      shared.add("? help");
+    }
     List<String> own = new ArrayList<>(view.keys(look));
     String text;
     do {
@@ -113,9 +200,7 @@ final class Painter {
     }
   }
 
-  private void box(TextGraphics g, int w, int h) {
-    int top = 1;
-    int bottom = h - 3;
+  private void box(TextGraphics g, int w, int top, int bottom) {
     for (int x = 1; x < w - 1; x++) {
       g.setCharacter(x, top, look.horizontal());
       g.setCharacter(x, bottom, look.horizontal());
@@ -128,6 +213,23 @@ final class Painter {
     g.setCharacter(w - 1, top, look.topRight());
     g.setCharacter(0, bottom, look.bottomLeft());
     g.setCharacter(w - 1, bottom, look.bottomRight());
+  }
+
+  /** The line between the view and the notice. */
+  private void separator(TextGraphics g, int w, int y) {
+    for (int x = 1; x < w - 1; x++) {
+      g.setCharacter(x, y, look.horizontal());
+    }
+    g.setCharacter(0, y, look.ascii() ? '+' : '├');
+    g.setCharacter(w - 1, y, look.ascii() ? '+' : '┤');
+  }
+
+  /** A few words on a horizontal edge of the box, at its right. */
+  private void mark(TextGraphics g, int w, int y, String text) {
+    String t = " " + text + " ";
+    g.enableModifiers(SGR.BOLD);
+    g.putString(Math.max(1, w - 2 - t.length()), y, t);
+    g.disableModifiers(SGR.BOLD);
   }
 
   private void line(TextGraphics g, int x, int y, int width, Line line) {

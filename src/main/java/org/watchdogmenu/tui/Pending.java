@@ -6,21 +6,27 @@ import java.util.function.Supplier;
 
 /**
  * A question before an action that changes something: {@code y} does it, any other key cancels. So
- * nothing that writes runs on a single key.
+ * nothing that writes runs on a single key. The question shows whole under the view, and the footer
+ * offers {@code y} and {@code n} while it waits.
  */
 final class Pending {
-  private String question;
   private Supplier<Step> action;
+  private String onNo;
 
   boolean armed() {
     return action != null;
   }
 
-  /** Asks; the step shows the question in the message row. */
+  /** Asks; the step shows the question. */
   Step ask(String question, Supplier<Step> action) {
-    this.question = question;
+    return ask(question, action, "Cancelled: nothing was changed (" + question + ")");
+  }
+
+  /** Asks; any key but {@code y} says {@code onNo}. */
+  Step ask(String question, Supplier<Step> action, String onNo) {
     this.action = action;
-    return Step.say(question + " Press y to go ahead, any other key cancels.");
+    this.onNo = onNo;
+    return Step.ask(question);
   }
 
   /** The answer: {@code y} runs the action, anything else cancels. */
@@ -30,6 +36,6 @@ final class Pending {
     if (key.getKeyType() == KeyType.Character && key.getCharacter() == 'y') {
       return a.get();
     }
-    return Step.say("Cancelled: nothing was changed (" + question + ")");
+    return Step.say(onNo);
   }
 }

@@ -5,12 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.watchdogmenu.install.ApplyResult;
+import org.watchdogmenu.install.DiffLine;
 import org.watchdogmenu.install.InstallException;
 import org.watchdogmenu.install.Plan;
+import org.watchdogmenu.install.PlanCommand;
+import org.watchdogmenu.install.PlanPart;
 
 /**
- * The preview before every write: the plan's files with their diffs, the commands, the warnings and
- * the equivalent command line. Enter and Esc cancel; {@code a} then {@code y} applies.
+ * The preview before every write, drawn from the plan's parts: its files with their diffs, the
+ * commands, the warnings and the equivalent command line. Enter and Esc cancel; {@code a} then
+ * {@code y} applies. In a read-only run the preview shows and nothing is offered to apply.
  */
 final class PlanView implements View {
   /** Levels to go back after an apply that changed targets: to the first screen. */
@@ -22,8 +26,8 @@ final class PlanView implements View {
   private final Plan plan;
   private final int pops;
   private final Pending pending = new Pending();
-  private int top;
-  private int height = 10;
+  private final TextPane pane = new TextPane();
+  private List<Line> lines;
 
   private PlanView(Session session, String crumb, String warning, Plan plan, int pops) {
     this.session = session;
@@ -55,42 +59,89 @@ final class PlanView implements View {
 
   @Override
   public List<String> keys(Look look) {
-    return List.of("Enter cancel", "a apply", look.upDown() + " scroll");
+    if (session.readOnlyReason() != null) {
+      return List.of("Enter close", look.upDown() + " PgUp PgDn scroll");
+    }
+    return List.of("a apply", "Enter cancel", look.upDown() + " PgUp PgDn scroll");
   }
 
+  @Override
+  public List<String> help() {
+    return List.of(
+        "The preview of a change: nothing is written until you press a, then y. Each file "
+            + "shows how it changes: a line starting with + comes (cyan), - goes (red), the "
+            + "others stay.",
+        "Then the commands run after the files, the warnings (yellow) and the same change "
+            + "as a command line.",
+        "Before writing, every file is checked by the real tool (crontab rules, visudo, "
+            + "systemd-analyze, logrotate); a file it refuses means nothing is written, and the "
+            + "problem shows in full. What is replaced is backed up: watchdog-menu undo puts "
+            + "back the last apply.",
+        "Read-only (not root): the preview shows, nothing can be applied. Keys: a apply "
+            + "(then y), Enter or Esc cancel, arrows and PgUp/PgDn scroll.");
+  }
+
+  /** Every line of the preview, from the plan's parts. */
   List<Line> all() {
-    List<Line> lines = new ArrayList<>();
-    lines.add(Line.of("Preview: nothing is written until you press a, then y.", Tone.HEAD));
-    if (warning != null) {
-      lines.add(Line.of("WARNING: " + warning, Tone.WARN));
+    if (lines != null) {
+      return lines;
     }
+    List<Line> out = new ArrayList<>();
     String why = session.readOnlyReason();
     if (why != null) {
-      lines.add(Line.of(why, Tone.WARN));
+      out.add(Line.of("Preview only: this run is read-only; nothing can be applied.", Tone.HEAD));
+    } else {
+      out.add(Line.of("Preview: nothing is written until you press a, then y.", Tone.HEAD));
     }
-    lines.add(Line.of(""));
-    for (String l : plan.preview().split("\n", -1)) {
-      Tone tone = Tone.PLAIN;
-      if (l.startsWith("+") && !l.startsWith("+++")) {
-        tone = Tone.ON;
-      } else if (l.startsWith("-") && !l.startsWith("---")) {
-        tone = Tone.BAD;
-      } else if (l.startsWith("WARNING") || l.startsWith("CONFIRMATION")) {
-        tone = Tone.WARN;
+    if (warning != null) {
+      out.add(Line.of("WARNING: " + warning, Tone.WARN));
+    }
+    out.add(Line.of(""));
+    for (PlanPart part : plan.parts()) {
+      if (part instanceof PlanPart.Title t) {
+        out.add(Line.of("Plan: " + t.command(), Tone.HEAD));
+      } else if (part instanceof PlanPart.NothingToChange) {
+        out.add(Line.of("Nothing to change: everything is already as asked.", Tone.OFF));
+      } else if (part instanceof PlanPart.FileChange f) {
+        out.add(Line.of(""));
+        out.add(Line.of(Plan.heading(f), Tone.HEAD));
+        if (f.diff().isEmpty() && f.change() != PlanPart.Change.REMOVE) {
+          out.add(Line.of("  (content unchanged; mode or owner change)", Tone.OFF));
+        }
+        f.diff().forEach(d -> out.add(Line.of(d.text(), tone(d.kind()))));
+      } else if (part instanceof PlanPart.Commands c) {
+        out.add(Line.of(""));
+        out.add(Line.of(c.heading(), Tone.HEAD));
+        for (PlanCommand command : c.commands()) {
+          out.add(Line.of("  " + command.display() + "    # " + command.why()));
+        }
+      } else if (part instanceof PlanPart.Warning w) {
+        out.add(Line.of(""));
+        out.add(Line.of("WARNING: " + w.text(), Tone.WARN));
+      } else if (part instanceof PlanPart.Confirmation c) {
+        out.add(Line.of(""));
+        out.add(Line.of("CONFIRMATION NEEDED: " + c.reason(), Tone.WARN));
       }
-      lines.add(Line.of(l, tone));
     }
-    lines.add(Line.of("Same as the command:", Tone.HEAD));
-    lines.add(Line.of("  " + plan.title()));
+    out.add(Line.of(""));
+    out.add(Line.of("Same as the command:", Tone.HEAD));
+    out.add(Line.of("  " + plan.title()));
+    lines = out;
     return lines;
+  }
+
+  private static Tone tone(DiffLine.Kind kind) {
+    return switch (kind) {
+      case ADDED -> Tone.ON;
+      case REMOVED -> Tone.BAD;
+      case HUNK, NOTE, OLD_NAME, NEW_NAME -> Tone.OFF;
+      case SAME -> Tone.PLAIN;
+    };
   }
 
   @Override
   public List<Line> body(int width, int height) {
-    this.height = height;
-    List<Line> lines = Wrap.lines(all(), width);
-    top = Math.max(0, Math.min(top, lines.size() - height));
-    return Scroll.from(lines, top, height);
+    return pane.window(Wrap.lines(all(), width), height);
   }
 
   @Override
@@ -98,25 +149,10 @@ final class PlanView implements View {
     if (pending.armed()) {
       return pending.answer(key);
     }
+    if (pane.key(key)) {
+      return Step.STAY;
+    }
     switch (key.getKeyType()) {
-      case ArrowUp:
-        top = Math.max(0, top - 1);
-        return Step.STAY;
-      case ArrowDown:
-        top++;
-        return Step.STAY;
-      case PageUp:
-        top = Math.max(0, top - height);
-        return Step.STAY;
-      case PageDown:
-        top += height;
-        return Step.STAY;
-      case Home:
-        top = 0;
-        return Step.STAY;
-      case End:
-        top = Integer.MAX_VALUE / 2;
-        return Step.STAY;
       case Enter:
       case Escape:
         return Step.back(1, "Cancelled: nothing was written.");
@@ -133,7 +169,7 @@ final class PlanView implements View {
   private Step askApply() {
     String why = session.readOnlyReason();
     if (why != null) {
-      return Step.say("Not applied. " + why);
+      return Step.say("Not available in a read-only run. " + why);
     }
     if (plan.isEmpty()) {
       return Step.say("Nothing to change: everything is already as asked.");
@@ -149,20 +185,23 @@ final class PlanView implements View {
     try {
       ApplyResult result = session.apply(plan);
       if (!result.commandsOk()) {
-        List<String> lines = new ArrayList<>(result.lines());
-        lines.add("");
-        lines.add("The files are in place, but a command failed (see above).");
-        return Step.backAndOpen(pops, new TextView("Applied with errors", lines), null);
+        List<String> out = new ArrayList<>(result.lines());
+        out.add("");
+        out.add("The files are in place, but a command failed (see above).");
+        return Step.backAndOpen(pops, new TextView("Applied with errors", out), null);
       }
-      return Step.back(pops, "Applied: " + String.join("; ", result.lines()));
+      List<String> said = new ArrayList<>();
+      said.add("Applied:");
+      result.lines().forEach(l -> said.add("  " + l));
+      return Step.back(pops, String.join("\n", said));
     } catch (InstallException e) {
-      // the whole reason, every line of it, wrapped: a message row would cut it
-      List<String> lines = new ArrayList<>();
-      lines.add("Not applied: " + e.getMessage().lines().findFirst().orElse(""));
-      e.getMessage().lines().skip(1).forEach(lines::add);
-      lines.add("");
-      lines.add("Enter goes back to the preview.");
-      return Step.open(new TextView("Not applied", lines));
+      // the whole reason, every line of it, on a screen of its own that wraps and scrolls
+      List<String> out = new ArrayList<>();
+      out.add("Not applied: " + e.getMessage().lines().findFirst().orElse(""));
+      e.getMessage().lines().skip(1).forEach(out::add);
+      out.add("");
+      out.add("Enter goes back to the preview.");
+      return Step.open(new TextView("Not applied", out));
     }
   }
 }

@@ -60,4 +60,14 @@ final class RolesView extends MenuView {
   public boolean tick() {
     return refresh.changed(() -> super.body(width, height));
   }
+
+  @Override
+  public List<String> help() {
+    return List.of(
+        "The targets of this system (e.g. its server and its client side). The words in "
+            + "[brackets] give each target's last verdict and its age, whether its service "
+            + "runs, and what is scheduled (red: CRITICAL or stopped; yellow: WARNING or "
+            + "UNKNOWN; cyan: something scheduled; grey: nothing yet).",
+        "Pick one to see its service, its guard, its last check and its actions.");
+  }
 }

@@ -89,4 +89,21 @@ final class SystemsView extends MenuView {
     }
     return new RolesView(session, g);
   }
+
+  @Override
+  public List<String> help() {
+    return List.of(
+        "The first screen: every system the catalog knows, and your own targets. The words in "
+            + "[brackets] say, for each, the last check's verdict and how long ago it was (a "
+            + "system with several targets shows its worst, e.g. CRITICAL (1/2)), whether its "
+            + "service runs, and what cron has scheduled. They refresh by themselves every "
+            + "second or so.",
+        "Colours: red is CRITICAL or a stopped service; yellow is WARNING (recovered by a "
+            + "restart) or UNKNOWN (bad settings or a missing tool, never a restart); cyan is "
+            + "something scheduled; grey is nothing yet.",
+        "A yellow line says cron does not run, so no schedule fires; red lines are target "
+            + "files the catalog refused. Digits pick a system; a adds a target of your own, m "
+            + "opens the continuous monitor and alerts, u previews the undo of the last change "
+            + "(put back what it changed, on a then y).");
+  }
 }

@@ -317,4 +317,24 @@ final class TargetView extends MenuView {
             });
     return Step.open(new TextView("Clear restart history", out));
   }
+
+  @Override
+  public List<String> help() {
+    return List.of(
+        "One target: its features with their state in [brackets] (cyan on, grey not "
+            + "configured), its protection and its last check.",
+        "Protection is the restart guard every restart goes through: a lock per target, a "
+            + "cooldown between restarts and a cap of restarts per window (e.g. 0/5 restarts "
+            + "per hour, ready).",
+        "A restart it holds back is logged as SKIPPED (cooldown) or DENIED (cap reached) "
+            + "and needs a look by hand. Last check: OK, WARNING (recovered by a restart), "
+            + "CRITICAL (unhealthy and not recovered) or UNKNOWN (bad settings or a missing "
+            + "tool: never a restart).",
+        "Health check and Scheduled restart open the interval picker and a preview; "
+            + "Restart now and Clear restart history ask y first; a restart the guard held "
+            + "back can be forced with f then y (recorded as manual). A check or a restart "
+            + "shows its lines as they come; Esc leaves it running and its result lands in "
+            + "the log. Every change can be undone: u on the first screen (the last apply), "
+            + "or Disable.");
+  }
 }

@@ -38,6 +38,14 @@ final class TextView implements View {
   }
 
   @Override
+  public List<String> help() {
+    return List.of(
+        "What a command printed (a health check, a restart, a test alert) or why "
+            + "something was not done, whole: lines with FAIL, DENIED or Failed are red, "
+            + "WARNING and SKIPPED yellow. Arrows and PgUp/PgDn scroll, Enter or Esc go back.");
+  }
+
+  @Override
   public List<Line> body(int width, int height) {
     return pane.window(Wrap.lines(lines, width), height);
   }
@@ -51,33 +59,5 @@ final class TextView implements View {
       case Enter -> Step.BACK;
       default -> Step.UNHANDLED;
     };
-  }
-
-  /** The help screen: what the keys do everywhere. */
-  static TextView help(Look look) {
-    return new TextView(
-        "Help",
-        List.of(
-            "Keys",
-            "  1-9          pick the numbered item (menus of up to 9 items)",
-            "  digits Enter pick a numbered item in a longer menu (e.g. 1 0 Enter)",
-            "  " + look.upDown() + "  Enter    move the highlight and pick it",
-            "  Esc          back one level",
-            "  q            quit (Ctrl-C too; a change in progress finishes first)",
-            "  ?            this help",
-            "",
-            "Nothing is changed on a single key: every change shows a preview first",
-            "(files with a diff, commands, the equivalent command line). Enter or Esc",
-            "cancels it; a then y applies it. Restart now and Clear restart history",
-            "ask first; press y to go ahead.",
-            "",
-            "Log viewer: f follow, / search, n next match, t other log, End jump to end.",
-            "",
-            "Forms (Settings, Add a target): pick a field and type; Enter keeps the value",
-            "(it is checked first), Esc drops it, Ctrl-U clears. Save shows the preview.",
-            "",
-            "Every action has a command-line twin: watchdog-menu status, check, restart,",
-            "reset, logs, enable, disable, sudoers, linger, units, alert, target",
-            "(see watchdog-menu --help)."));
   }
 }

@@ -28,7 +28,22 @@ final class Wrap {
     return out;
   }
 
+  /** Paragraphs of prose folded to the width, with no indent on their continuation rows. */
+  static List<Line> prose(List<Line> lines, int width) {
+    List<Line> out = new ArrayList<>();
+    for (Line l : lines) {
+      for (String p : split(l.text(), width, "")) {
+        out.add(new Line(p, l.tone(), null, l.stateTone(), l.selected()));
+      }
+    }
+    return out;
+  }
+
   static List<String> split(String text, int width) {
+    return split(text, width, "  ");
+  }
+
+  private static List<String> split(String text, int width, String continuation) {
     int w = Math.max(10, width);
     List<String> parts = new ArrayList<>();
     String rest = text;
@@ -41,7 +56,7 @@ final class Wrap {
       }
       parts.add(indent + rest.substring(0, cut));
       rest = rest.substring(cut).stripLeading();
-      indent = "  ";
+      indent = continuation;
     }
     parts.add(indent + rest);
     return parts;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +48,7 @@ class TuiTmuxIT {
       t.await("Preview: nothing is written until you press a, then y.", WAIT);
       assertThat(cron).doesNotExist();
       t.keys("a");
-      t.await("Press y to go ahead", WAIT);
+      t.await("y yes, go ahead", WAIT);
       assertThat(cron).doesNotExist();
       t.keys("y");
       String after =
@@ -65,7 +66,7 @@ class TuiTmuxIT {
       t.keys("4");
       t.await("remove  /etc/cron.d/paqet-health-paqet-server", WAIT);
       t.keys("a");
-      t.await("Press y to go ahead", WAIT);
+      t.await("y yes, go ahead", WAIT);
       t.keys("y");
       String disabled =
           t.await(
@@ -195,6 +196,87 @@ class TuiTmuxIT {
       String end = t.await("isig icanon echo", WAIT);
       assertThat(end).contains("EXIT=0");
       assertThat(end).doesNotContain("Paqet tunnel");
+    }
+  }
+
+  /** The menu started by {@code account} (not root), on the machine's root or on {@code root}. */
+  private static String asAccount(SecondAccount account, String rootOption) {
+    return "runuser -u "
+        + account.name
+        + " -- env TERM=xterm-256color LANG=C.UTF-8 java -Djava.awt.headless=true"
+        + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "
+        + Jar.jar()
+        + rootOption
+        + "; echo EXIT=$?; sleep 30";
+  }
+
+  @Test
+  void notRootTheMenuIsReadOnlyOnEveryScreenAndPreviewsWithoutAnApplyKey() throws Exception {
+    try (SecondAccount account = SecondAccount.create();
+        Tmux t = new Tmux("readonly", 100, 30, asAccount(account, ""))) {
+      String first = t.await("1) Paqet tunnel", WAIT);
+      assertThat(first)
+          .contains("READ-ONLY. Not root: you can look and preview; to change anything run sudo")
+          .doesNotContain("Exception");
+      t.keys("1");
+      t.await("1) Server (foreign VPS)", WAIT);
+      t.keys("1");
+      t.await("1) Health check (auto-restart)", WAIT);
+      t.keys("1");
+      t.await("2) Every 5 minutes - balanced (recommended)", WAIT);
+      t.keys("2");
+      String preview =
+          t.await("Preview only: this run is read-only; nothing can be applied.", WAIT);
+      assertThat(preview)
+          .contains("READ-ONLY. Not root")
+          .contains("Plan: watchdog-menu enable paqet-server --health 5m")
+          .contains("create  /etc/cron.d/paqet-health-paqet-server")
+          .doesNotContain("a apply");
+      t.keys("a");
+      String refused = t.await("Not available in a read-only run.", WAIT);
+      assertThat(refused).doesNotContain("y yes");
+      t.keys("q");
+      assertThat(t.await("EXIT=", WAIT)).contains("EXIT=0");
+    }
+  }
+
+  @Test
+  void aPreviewWorksForAnAccountThatCannotReadTheInstallersRecords() throws Exception {
+    // a root of its own that the account can walk, holding a manifest only root may read
+    Path shared = Files.createTempDirectory(Path.of("/tmp"), "wdm-readonly");
+    try (SecondAccount account = SecondAccount.create()) {
+      Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+      Path manifest = shared.resolve("var/lib/watchdog-menu/manifest.json");
+      Files.createDirectories(manifest.getParent());
+      Files.createDirectories(shared.resolve("etc/cron.d"));
+      Files.writeString(manifest, "{\"version\":1,\"applies\":[]}\n");
+      Files.setPosixFilePermissions(manifest, PosixFilePermissions.fromString("rw-------"));
+      try (Tmux t = new Tmux("unreadable", 100, 30, asAccount(account, " --root " + shared))) {
+        t.await("1) Paqet tunnel", WAIT);
+        t.keys("1");
+        t.await("1) Server (foreign VPS)", WAIT);
+        t.keys("1");
+        t.await("1) Health check (auto-restart)", WAIT);
+        t.keys("1");
+        t.await("2) Every 5 minutes - balanced (recommended)", WAIT);
+        t.keys("2");
+        t.await("Preview: nothing is written until you press a, then y.", WAIT);
+        t.keys("End");
+        String end =
+            t.await(
+                sc -> sc.replaceAll("\\s+", " ").contains("Same as the command:"),
+                WAIT,
+                "the end of the preview");
+        assertThat(end.replaceAll("[\\s│]+", " "))
+            .contains("manifest.json is root's and cannot be read here")
+            .doesNotContain("Cannot make the plan");
+        t.keys("q");
+        assertThat(t.await("EXIT=", WAIT)).contains("EXIT=0");
+      }
+    } finally {
+      try (var walk = Files.walk(shared)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
     }
   }
 

@@ -46,8 +46,8 @@ class FormViewTest {
     type(f, "1");
     assertThat(f.editing()).isTrue();
     f.key(new KeyStroke('u', true, false));
-    Step bad = type(f, "99999\n");
-    assertThat(bad.message()).isEqualTo("Not kept: Port: '99999' is not a port: give 1 to 65535");
+    type(f, "99999\n");
+    assertThat(f.refusal()).isEqualTo("Not kept: Port: '99999' is not a port: give 1 to 65535");
     assertThat(f.editing()).isTrue();
     f.key(new KeyStroke(KeyType.Backspace));
     type(f, "\n");
@@ -69,7 +69,8 @@ class FormViewTest {
   @Test
   void submitChecksEveryFieldFirst() {
     FormView f = form();
-    assertThat(type(f, "3").message()).isEqualTo("Not yet: Name: give a name");
+    type(f, "3");
+    assertThat(f.refusal()).isEqualTo("Not yet: Name: give a name");
     assertThat(submitted).isEmpty();
     type(f, "2web\n3");
     assertThat(submitted).containsExactly(List.of("8080", "web"));

@@ -126,7 +126,7 @@ class TuiKeysTest {
     m.type("2").press(KeyType.Escape);
     assertThat(m.text()).contains("Cancelled: nothing was written.");
     m.type("2a");
-    assertThat(m.text()).contains("Apply this plan? Press y to go ahead, any other key cancels.");
+    assertThat(m.text()).contains("Apply this plan?", "y yes, go ahead  n no");
     m.type("n");
     assertThat(m.text()).contains("Cancelled: nothing was changed");
     assertThat(cron).doesNotExist();
@@ -164,7 +164,7 @@ class TuiKeysTest {
     m.type("12");
     assertThat(m.text()).contains("Plan: watchdog-menu enable paqet-server --health 5m");
     m.type("a");
-    assertThat(m.text()).contains("Not applied. Not root");
+    assertThat(m.text()).contains("Not available in a read-only run. Not root");
     assertThat(m.loop.top()).isInstanceOf(PlanView.class);
   }
 
