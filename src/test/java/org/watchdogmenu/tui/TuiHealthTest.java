@@ -283,7 +283,7 @@ class TuiHealthTest {
     assertThat(m.text()).doesNotContain("Result:");
     m.press(KeyType.Escape);
     assertThat(m.loop.top()).isInstanceOf(TargetView.class);
-    assertThat(m.text())
+    assertThat(TuiNoticesTest.flat(m))
         .contains("The health check of demo goes on in the background; its lines are in its log.")
         .contains("Running now in the background: the health check of demo");
     m.press(KeyType.Escape);

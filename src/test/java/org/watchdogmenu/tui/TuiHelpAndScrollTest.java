@@ -47,7 +47,8 @@ class TuiHelpAndScrollTest {
         .contains("This screen: Server")
         .contains("Protection is the restart guard every restart goes through")
         .contains("cooldown between restarts and a cap of restarts per window")
-        .contains("watchdog-menu undo")
+        .contains("u on the first screen (the last apply)")
+        .contains("forced with f then y (recorded as manual)")
         .contains("Esc back one level");
 
     m.type("?");
@@ -62,7 +63,7 @@ class TuiHelpAndScrollTest {
     for (int i = 0; i < 5; i++) {
       m.press(KeyType.Escape);
     }
-    m.type("7?");
+    m.type("a?");
     assertThat(pages(m)).contains("This screen: Add a target", "Add a target of your own");
   }
 
