@@ -95,7 +95,8 @@ public final class Planner {
   public Plan disable(String targetId, Set<Feature> features) {
     List<String> options = new ArrayList<>();
     features.stream().sorted().forEach(f -> options.add("--" + f.key()));
-    PlanBuilder b = builder("disable " + targetId + " " + String.join(" ", options));
+    String which = features.size() == Feature.values().length ? "--all" : String.join(" ", options);
+    PlanBuilder b = builder("disable " + targetId + " " + which);
     Manifest m = store.load();
     for (Feature f : features) {
       List<Manifest.Installed> files = m.installedFor(FeatureKey.scheduled(targetId, f));
