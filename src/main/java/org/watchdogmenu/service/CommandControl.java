@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.watchdogmenu.os.Command;
 import org.watchdogmenu.os.CommandResult;
 import org.watchdogmenu.os.Host;
+import org.watchdogmenu.os.Programs;
 
 /**
  * A service restarted by a command of its own (the camera platform's {@code managed_start.sh
@@ -66,6 +67,9 @@ final class CommandControl implements ServiceControl {
       return pidFile == null ? ServiceState.untracked() : fromPidFile();
     }
     CommandResult r = host.runner().run(prepare(Command.of(ServiceControls.QUERY_TIMEOUT, status)));
+    if (r.programMissing()) {
+      return ServiceState.unknown("status command: " + Programs.missing(status.get(0)));
+    }
     if (r.outcome() == CommandResult.Outcome.NOT_STARTED) {
       return ServiceState.unknown("status command " + r.summary());
     }

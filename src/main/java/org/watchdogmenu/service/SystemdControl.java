@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.watchdogmenu.os.Command;
 import org.watchdogmenu.os.CommandResult;
 import org.watchdogmenu.os.Host;
+import org.watchdogmenu.os.Programs;
 
 /**
  * A system unit ({@code systemctl ...}) or a user's unit ({@code systemctl --user --machine=USER@
@@ -42,6 +43,9 @@ final class SystemdControl implements ServiceControl {
                     unit,
                     "--property=LoadState,ActiveState,SubState,ActiveEnterTimestamp",
                     "--timestamp=unix"));
+    if (r.programMissing()) {
+      return ServiceState.unknown(Programs.missing("systemctl"));
+    }
     if (!r.succeeded()) {
       return ServiceState.unknown("systemctl show " + unit + " " + r.summary());
     }

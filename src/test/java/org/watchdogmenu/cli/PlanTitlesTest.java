@@ -234,9 +234,8 @@ class PlanTitlesTest {
    * --dry-run}: the first makes the whole plan, the others each make the part they name.
    */
   private static void assertTheTitleMakesTheSamePlan(Plan plan) throws Exception {
-    // The undo plan's title ends with the apply it undoes in parentheses, which is not part of
-    // the command line (and which a shell cannot read): only the command before it is run.
-    String line = plan.title().replaceFirst("  \\(undoes: .*\\)$", "");
+    // The undo plan's title ends with the apply it undoes as a shell comment: bash drops it.
+    String line = plan.title();
     List<List<String>> commands = asBashSplitsIt(line);
     assertThat(commands).as("commands in: " + line).isNotEmpty();
     for (int i = 0; i < commands.size(); i++) {

@@ -8,14 +8,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.watchdogmenu.os.ExecCommandRunner;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
 import org.watchdogmenu.os.Sleeper;
 
 /**
  * Not root on the machine's own root: a banner on every screen says the menu is read-only and what
- * to do; previews show; nothing offers to apply (no a, no y/n).
+ * to do; previews show; nothing offers to apply (no a, no y/n). It only reads the machine's files.
  */
 class TuiReadOnlyTest {
   static Stream<Arguments> sizes() {
@@ -26,9 +25,10 @@ class TuiReadOnlyTest {
   }
 
   private static VirtualMenu nobody(int w, int h, Look look) {
+    // the machine's own root (read-only needs it) but never its programs: every command is
+    // answered "not installed", so what the machine's systemd says cannot change the screens
     Host host =
-        new Host(
-            HostRoot.SYSTEM, new ExecCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "nobody");
+        new Host(HostRoot.SYSTEM, new ExactCommands(), Clock.systemUTC(), Sleeper.SYSTEM, "nobody");
     return new VirtualMenu(host, w, h, look);
   }
 
@@ -48,7 +48,10 @@ class TuiReadOnlyTest {
     banner(m);
     m.type("11");
     banner(m);
-    assertThat(m.text()).contains("[not available]");
+    assertThat(TuiNoticesTest.flat(m))
+        .contains("systemctl is not installed: apt-get install systemd");
+    m.press(KeyType.ArrowDown, KeyType.ArrowDown, KeyType.ArrowDown, KeyType.ArrowDown);
+    assertThat(m.text()).contains("Restart now (through the guard)", "[not available]");
     m.type("1");
     banner(m);
     m.type("2");
