@@ -8,14 +8,18 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.watchdogmenu.os.AtomicFile;
 
 /**
  * What was alerted for one target, kept between runs (cron starts a new process every time) in
  * {@code /var/lib/watchdog-menu/alerts/TARGET.json}: when each kind was last sent, when any alert
- * was last sent, and since when the target is known to be down.
+ * was last sent, since when the target is known to be down, and which channels missed the last
+ * recovery (they are owed it: Alertmanager keeps an alert firing until it hears of the recovery).
  */
 final class AlertMemory {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -23,15 +27,17 @@ final class AlertMemory {
   private final Map<String, Long> sent;
   private Long lastSent;
   private Long downSince;
+  private final Set<String> owed;
 
-  private AlertMemory(Map<String, Long> sent, Long lastSent, Long downSince) {
+  private AlertMemory(Map<String, Long> sent, Long lastSent, Long downSince, Set<String> owed) {
     this.sent = new TreeMap<>(sent == null ? Map.of() : sent);
     this.lastSent = lastSent;
     this.downSince = downSince;
+    this.owed = new TreeSet<>(owed == null ? Set.of() : owed);
   }
 
   static AlertMemory empty() {
-    return new AlertMemory(Map.of(), null, null);
+    return new AlertMemory(Map.of(), null, null, null);
   }
 
   /**
@@ -42,7 +48,7 @@ final class AlertMemory {
   static AlertMemory load(Path file) throws IOException {
     try {
       Stored s = JSON.readValue(Files.readAllBytes(file), Stored.class);
-      return new AlertMemory(s.sent(), s.lastSent(), s.downSince());
+      return new AlertMemory(s.sent(), s.lastSent(), s.downSince(), s.owed());
     } catch (NoSuchFileException e) {
       return empty();
     }
@@ -51,7 +57,7 @@ final class AlertMemory {
   void save(Path file) throws IOException {
     AtomicFile.write(
         file,
-        JSON.writeValueAsBytes(new Stored(sent, lastSent, downSince)),
+        JSON.writeValueAsBytes(new Stored(sent, lastSent, downSince, owed.isEmpty() ? null : owed)),
         PosixFilePermissions.fromString("rw-------"));
   }
 
@@ -76,13 +82,31 @@ final class AlertMemory {
       return;
     }
     sent.put(kind.key(), epoch);
-    if (kind.failure() && downSince == null) {
-      downSince = epoch;
+    if (kind.failure()) {
+      owed.clear();
+      if (downSince == null) {
+        downSince = epoch;
+      }
     } else if (kind == AlertKind.RECOVERED) {
       downSince = null;
     }
   }
 
+  /** The channels that missed the last recovery, by name. */
+  Set<String> owed() {
+    return Set.copyOf(owed);
+  }
+
+  /** Remembers channels that did not take a recovery the others took. */
+  void owe(Collection<String> channels) {
+    owed.addAll(channels);
+  }
+
+  /** Forgets what is owed to these channels: they took it, or they are gone. */
+  void paid(Collection<String> channels) {
+    owed.removeAll(channels);
+  }
+
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  private record Stored(Map<String, Long> sent, Long lastSent, Long downSince) {}
+  private record Stored(Map<String, Long> sent, Long lastSent, Long downSince, Set<String> owed) {}
 }

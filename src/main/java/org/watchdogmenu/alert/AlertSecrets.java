@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  * diffs, channel lists, the equivalent command line): a web address keeps its scheme and host and
  * loses its user, path and query ({@code https://hooks.slack.com/****}); a header keeps its name
  * and loses its value ({@code Authorization: ****}); so does a command channel's environment
- * variable ({@code TOKEN: ****}).
+ * variable ({@code TOKEN: ****}), an Alertmanager channel's {@code bearer_token} and every value of
+ * its {@code basic_auth}.
  */
 public final class AlertSecrets {
   /** What stands for a hidden part. */
@@ -19,7 +20,9 @@ public final class AlertSecrets {
   private static final Pattern ADDRESS =
       Pattern.compile("(?i)(https?://)([^/\\s\"'?#@]*@)?([^/\\s\"'?#]*)([^\\s\"']*)");
   private static final Pattern HEADERS =
-      Pattern.compile("^(\\s*(?:-\\s+)?)(headers|env):\\s*(.*)$");
+      Pattern.compile("^(\\s*(?:-\\s+)?)(headers|env|basic_auth):\\s*(.*)$");
+  private static final Pattern SECRET_KEY =
+      Pattern.compile("^(\\s*(?:-\\s+)?)(bearer_token|password):\\s*(\\S.*)$");
   private static final Pattern KEY = Pattern.compile("^(\\s*(?:-\\s+)?[^:#]+:)(\\s*)(\\S.*)$");
 
   private AlertSecrets() {}
@@ -55,6 +58,10 @@ public final class AlertSecrets {
         } else {
           headers = -1;
         }
+      }
+      Matcher secret = SECRET_KEY.matcher(shown);
+      if (secret.matches()) {
+        shown = secret.group(1) + secret.group(2) + ": " + MASK;
       }
       Matcher h = HEADERS.matcher(line);
       if (headers < 0 && h.matches()) {

@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.watchdogmenu.model.Durations;
 import org.watchdogmenu.os.ConfigException;
 import org.watchdogmenu.os.Host;
@@ -132,6 +134,9 @@ public final class Alerts {
     if (decision.verdict() == StormFilter.Verdict.SUPPRESS) {
       return new Delivery(event, Delivery.Status.SUPPRESSED, decision.reason() + note, List.of());
     }
+    if (decision.verdict() == StormFilter.Verdict.OWED) {
+      return sendOwed(event, memory, decision.reason() + note, file);
+    }
     boolean reminder = decision.verdict() == StormFilter.Verdict.REMIND;
     AlertEvent toSend =
         reminder
@@ -152,6 +157,10 @@ public final class Alerts {
             results);
     if (delivery.delivered()) {
       memory.recordSent(event.kind(), event.at(), reminder);
+      if (event.kind() == AlertKind.RECOVERED) {
+        memory.owe(
+            results.stream().filter(r -> !r.delivered()).map(ChannelResult::channel).toList());
+      }
       try {
         memory.save(file);
       } catch (IOException e) {
@@ -161,6 +170,43 @@ public final class Alerts {
             delivery.reason() + "; cannot remember it in " + file + ": " + e.getMessage(),
             results);
       }
+    }
+    return delivery;
+  }
+
+  /**
+   * A recovery for the channels that missed the last one (the others took it); what they take now,
+   * and channels no longer configured, are forgotten.
+   */
+  private Delivery sendOwed(AlertEvent event, AlertMemory memory, String reason, Path file) {
+    Set<String> owed = memory.owed();
+    List<Channel> to = channels.stream().filter(c -> owed.contains(c.name())).toList();
+    if (to.isEmpty()) {
+      memory.paid(owed);
+      try {
+        memory.save(file);
+      } catch (IOException e) {
+        // the next healthy check forgets them again
+      }
+      return new Delivery(
+          event,
+          Delivery.Status.SUPPRESSED,
+          "the channels that missed the last recovery are no longer configured",
+          List.of());
+    }
+    List<ChannelResult> results = Dispatcher.send(to, event);
+    Set<String> settled = new HashSet<>(owed);
+    results.stream().filter(r -> !r.delivered()).forEach(r -> settled.remove(r.channel()));
+    memory.paid(settled);
+    Delivery delivery = new Delivery(event, Delivery.Status.SENT, reason, results);
+    try {
+      memory.save(file);
+    } catch (IOException e) {
+      return new Delivery(
+          event,
+          Delivery.Status.SENT,
+          reason + "; cannot remember it in " + file + ": " + e.getMessage(),
+          results);
     }
     return delivery;
   }

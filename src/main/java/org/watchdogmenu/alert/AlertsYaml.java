@@ -58,6 +58,8 @@ final class AlertsYaml {
         ObjectNode headers = n.putObject("headers");
         new TreeMap<>(w.headers()).forEach(headers::put);
       }
+    } else if (spec instanceof ChannelSpec.Alertmanager a) {
+      alertmanager(n, a);
     } else {
       ChannelSpec.Command c = (ChannelSpec.Command) spec;
       n.put("type", "command");
@@ -73,6 +75,34 @@ final class AlertsYaml {
       n.put("timeout", Durations.format(spec.timeout()));
     }
     return n;
+  }
+
+  private static void alertmanager(ObjectNode n, ChannelSpec.Alertmanager a) {
+    n.put("type", "alertmanager");
+    name(n, a.name(), ChannelSpec.Alertmanager.defaultName(a.url()));
+    n.put("url", a.url().uri().toString());
+    if (!a.labels().isEmpty()) {
+      ObjectNode labels = n.putObject("labels");
+      a.labels().forEach(labels::put);
+    }
+    if (a.bearerToken() != null) {
+      n.put("bearer_token", a.bearerToken());
+    }
+    if (a.bearerTokenFile() != null) {
+      n.put("bearer_token_file", a.bearerTokenFile());
+    }
+    if (a.basicAuth() != null) {
+      ObjectNode basic = n.putObject("basic_auth");
+      basic.put("username", a.basicAuth().username());
+      if (a.basicAuth().password() != null) {
+        basic.put("password", a.basicAuth().password());
+      } else {
+        basic.put("password_file", a.basicAuth().passwordFile());
+      }
+    }
+    if (!a.expire().equals(ChannelSpec.Alertmanager.DEFAULT_EXPIRE)) {
+      n.put("expire", Durations.format(a.expire()));
+    }
   }
 
   private static void name(ObjectNode n, String name, String byDefault) {

@@ -21,6 +21,9 @@ interface Channel {
       return new HttpChannel(
           w.name(), w.timeout(), w.url().uri(), w.headers(), e -> Bodies.webhook(e, hostName));
     }
+    if (spec instanceof ChannelSpec.Alertmanager a) {
+      return AlertmanagerChannel.of(a, host.root(), hostName);
+    }
     ChannelSpec.Command c = (ChannelSpec.Command) spec;
     return new CommandChannel(c.name(), c.timeout(), c.command(), c.env(), host, hostName);
   }

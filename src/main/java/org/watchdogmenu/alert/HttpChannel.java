@@ -12,10 +12,18 @@ import java.util.function.Function;
 
 /** POSTs a JSON body to a webhook; any 2xx answer counts as delivered. */
 final class HttpChannel implements Channel {
+  /** Headers made at each send, e.g. from a credentials file; a failure is the send's failure. */
+  interface Headers {
+    /**
+     * @throws IOException one line saying what could not be read and what to do
+     */
+    Map<String, String> get() throws IOException;
+  }
+
   private final String name;
   private final Duration timeout;
   private final URI uri;
-  private final Map<String, String> headers;
+  private final Headers headers;
   private final Function<AlertEvent, String> body;
   private HttpClient client;
 
@@ -25,6 +33,11 @@ final class HttpChannel implements Channel {
       URI uri,
       Map<String, String> headers,
       Function<AlertEvent, String> body) {
+    this(name, timeout, uri, () -> headers, body);
+  }
+
+  HttpChannel(
+      String name, Duration timeout, URI uri, Headers headers, Function<AlertEvent, String> body) {
     this.name = name;
     this.timeout = timeout;
     this.uri = uri;
@@ -45,13 +58,19 @@ final class HttpChannel implements Channel {
   @Override
   public ChannelResult send(AlertEvent event) {
     long start = System.nanoTime();
+    Map<String, String> extra;
+    try {
+      extra = headers.get();
+    } catch (IOException e) {
+      return result(false, e.getMessage(), start);
+    }
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
             .timeout(timeout)
             .header("Content-Type", "application/json")
             .header("User-Agent", "watchdog-menu")
             .POST(HttpRequest.BodyPublishers.ofString(body.apply(event)));
-    headers.forEach(request::header);
+    extra.forEach(request::header);
     try {
       HttpResponse<String> response =
           client().send(request.build(), HttpResponse.BodyHandlers.ofString());

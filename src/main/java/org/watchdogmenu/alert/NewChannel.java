@@ -31,7 +31,9 @@ public record NewChannel(
     /** Any endpoint that takes JSON: event, target, message, time, host, details. */
     WEBHOOK("webhook", "JSON webhook"),
     /** A program run without a shell. */
-    COMMAND("command", "Command");
+    COMMAND("command", "Command"),
+    /** Prometheus Alertmanager's v2 API: failures fire, a recovery resolves. */
+    ALERTMANAGER("alertmanager", "Alertmanager");
 
     private final String key;
     private final String words;
@@ -201,6 +203,7 @@ public record NewChannel(
       case SLACK -> new ChannelSpec.Slack(name, timeout, WebUrl.parse(text));
       case WEBHOOK -> new ChannelSpec.Webhook(name, timeout, WebUrl.parse(text), Map.of());
       case COMMAND -> new ChannelSpec.Command(name, timeout, ShellWords.split(text), env);
+      case ALERTMANAGER -> new ChannelSpec.Alertmanager(name, timeout, WebUrl.parse(text));
     };
   }
 

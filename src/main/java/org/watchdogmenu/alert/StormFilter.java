@@ -11,7 +11,9 @@ import org.watchdogmenu.model.Durations;
  *   <li>each kind is sent at most once per target per window (the target's restart window);
  *   <li>"limit reached" is sent once per window even when nothing else would be;
  *   <li>"recovered" is sent only when a failure was alerted before, and then always (it closes what
- *       the operator was told);
+ *       the operator was told); a channel that missed it while another took it gets it at the next
+ *       healthy check ({@link Verdict#OWED}), so Alertmanager never keeps a recovered target's
+ *       alert firing;
  *   <li>a failure held back by the window is sent as a reminder when the target has been down and
  *       silent for {@code remind_every}.
  * </ul>
@@ -26,6 +28,8 @@ final class StormFilter {
   enum Verdict {
     SEND,
     REMIND,
+    /** A recovery only for the channels that missed the last one. */
+    OWED,
     SUPPRESS
   }
 
@@ -33,9 +37,13 @@ final class StormFilter {
       AlertMemory memory, AlertEvent event, Duration window, Duration remindEvery) {
     Instant now = event.at();
     if (event.kind() == AlertKind.RECOVERED) {
-      return memory.downSince() == null
+      if (memory.downSince() != null) {
+        return new Decision(Verdict.SEND, "down since " + memory.downSince());
+      }
+      return memory.owed().isEmpty()
           ? new Decision(Verdict.SUPPRESS, "no failure was alerted, so there is nothing to clear")
-          : new Decision(Verdict.SEND, "down since " + memory.downSince());
+          : new Decision(
+              Verdict.OWED, "the last recovery did not reach " + String.join(", ", memory.owed()));
     }
     Instant last = memory.lastSent(event.kind());
     if (last == null || !now.isBefore(last.plus(window)) || now.isBefore(last)) {

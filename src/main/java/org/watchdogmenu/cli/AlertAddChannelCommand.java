@@ -22,8 +22,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code alert add-channel NAME --slack URL | --webhook URL | --command LINE [--env NAME...]
- * [--timeout 5s]}.
+ * {@code alert add-channel NAME --slack URL | --webhook URL | --alertmanager URL | --command LINE
+ * [--env NAME...] [--timeout 5s]}.
  */
 @Command(
     name = "add-channel",
@@ -92,6 +92,14 @@ final class AlertAddChannelCommand implements Callable<Integer> {
                 + " \"/usr/bin/logger -t watchdog-menu '{target} {event}: {message}'\". Never a"
                 + " secret here: give it with --env.")
     String command;
+
+    @Option(
+        names = "--alertmanager",
+        paramLabel = "URL",
+        description =
+            "Prometheus Alertmanager, e.g. http://127.0.0.1:9093: failures fire an alert, the"
+                + " target's recovery resolves it.")
+    String alertmanager;
   }
 
   @Override
@@ -99,9 +107,17 @@ final class AlertAddChannelCommand implements Callable<Integer> {
     NewChannel.Kind kind =
         where.slack != null
             ? NewChannel.Kind.SLACK
-            : where.webhook != null ? NewChannel.Kind.WEBHOOK : NewChannel.Kind.COMMAND;
+            : where.webhook != null
+                ? NewChannel.Kind.WEBHOOK
+                : where.alertmanager != null
+                    ? NewChannel.Kind.ALERTMANAGER
+                    : NewChannel.Kind.COMMAND;
     String address =
-        where.slack != null ? where.slack : where.webhook != null ? where.webhook : where.command;
+        where.slack != null
+            ? where.slack
+            : where.webhook != null
+                ? where.webhook
+                : where.alertmanager != null ? where.alertmanager : where.command;
     refuse("NAME", NewChannel.nameProblem(name));
     refuse("--" + kind.key(), NewChannel.addressProblem(kind, address));
     refuse("--timeout", NewChannel.timeoutProblem(timeout));

@@ -130,8 +130,7 @@ final class Notifications implements EngineEvents {
     alerts
         .get()
         .notify(
-            AlertEvent.of(kind, target.id(), host.clock().instant(), message),
-            target.policy().window())
+            AlertEvent.of(kind, target, host.clock().instant(), message), target.policy().window())
         .logLines()
         .forEach(log::line);
   }

@@ -119,6 +119,7 @@ final class AddChannelView extends MenuView {
       case WEBHOOK -> "Any address that takes JSON alerts.";
       case COMMAND ->
           "A program; {target}, {message}... are filled in; secrets go in its environment.";
+      case ALERTMANAGER -> "Prometheus Alertmanager: a failure fires, a recovery resolves.";
     };
   }
 

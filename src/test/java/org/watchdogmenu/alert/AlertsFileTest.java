@@ -243,7 +243,7 @@ class AlertsFileTest {
             () -> read("channels:\n  - type: pager\n    url: https://x.example/\n", "rw-------"))
         .hasMessage(
             file()
-                + " line 2: 'channels[0].type' must be one of slack, webhook, command, not 'pager'");
+                + " line 2: 'channels[0].type' must be one of slack, webhook, command, alertmanager, not 'pager'");
   }
 
   @Test
