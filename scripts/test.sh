@@ -8,7 +8,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 packages=(cron sudo logrotate tmux microsocks nginx curl procps iproute2
-  openjdk-17-jdk-headless maven shellcheck prometheus prometheus-node-exporter lintian)
+  openjdk-17-jdk-headless maven shellcheck prometheus prometheus-node-exporter
+  prometheus-alertmanager lintian)
 
 say() {
   echo "test.sh: $*"

@@ -16,16 +16,20 @@
  *       webhook} (JSON {@code event, target, message, time, host, details}, optional headers) and
  *       {@code command} (argv without a shell; placeholders {@code {event} {target} {message}
  *       {time} {host}} in any argument, the same values as {@code WATCHDOG_*} environment
- *       variables, standard input empty). Each has a timeout (default 5s).
+ *       variables, standard input empty) and {@code alertmanager} (Alertmanager's v2 API: a failure
+ *       fires an alert labelled alertname, host, target, system, role, event, severity; a recovery
+ *       posts the same labels ended now; credentials inline or from a 0600 file). Each has a
+ *       timeout (default 5s).
  *   <li>All channels are sent at once (at most 8 in parallel); the caller waits at most the slowest
  *       timeout plus a second. A failed or hanging channel is a {@link
  *       org.watchdogmenu.alert.ChannelResult} for the log, never an exception.
  *   <li>No storms: each kind at most once per target per window (the target's {@code
  *       policy.window}); "recovered" only after a failure (restart failed, limit reached, check
- *       UNKNOWN) was alerted, and then always; with {@code remind_every}, a failure held back by
- *       the window is sent as a reminder once the target has been silent that long. "Limit reached"
- *       is a kind of its own, so it goes out once per window whatever else was sent. An alert no
- *       channel took is not remembered, so the next event tries again.
+ *       UNKNOWN) was alerted, and then always, inside the window too (a channel that missed it
+ *       while another took it is owed it at the next healthy check); with {@code remind_every}, a
+ *       failure held back by the window is sent as a reminder once the target has been silent that
+ *       long. "Limit reached" is a kind of its own, so it goes out once per window whatever else
+ *       was sent. An alert no channel took is not remembered, so the next event tries again.
  *   <li>The memory is {@code /var/lib/watchdog-menu/alerts/TARGET.json} (0600), read, decided, sent
  *       and written under {@code TARGET.json.lock}, so cron runs, the monitor and {@code
  *       watchdog-menu alert} never send the same alert twice.

@@ -23,10 +23,16 @@ class DocumentedExamplesTest {
   @TempDir Path root;
 
   private static List<String> yamlBlocks() throws Exception {
-    Matcher m = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(DOC));
+    return yamlBlocks(DOC);
+  }
+
+  private static List<String> yamlBlocks(Path doc) throws Exception {
+    Matcher m =
+        Pattern.compile("( *)```yaml\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(doc));
     List<String> blocks = new ArrayList<>();
     while (m.find()) {
-      blocks.add(m.group(1));
+      String indent = m.group(1);
+      blocks.add(m.group(2).replaceAll("(?m)^" + indent, ""));
     }
     return blocks;
   }
@@ -42,7 +48,19 @@ class DocumentedExamplesTest {
             "pager",
             "command /bin/sh",
             "command /usr/bin/logger",
-            "command /usr/local/bin/notify-chat");
+            "command /usr/local/bin/notify-chat",
+            "am");
+  }
+
+  @Test
+  void theFleetGuidesChannelLoadsAndItsPrometheusExampleIsTheShippedOne() throws Exception {
+    List<String> blocks = yamlBlocks(Path.of("docs/FLEET.md"));
+    AlertFiles.write(root, blocks.get(1), "rw-------");
+    assertThat(AlertsFile.read(new HostRoot(root)).channels())
+        .singleElement()
+        .isInstanceOf(ChannelSpec.Alertmanager.class);
+    String shipped = Files.readString(Path.of("contrib/prometheus/prometheus.example.yml"));
+    assertThat(shipped.replaceAll("(?m)^#.*\n", "")).isEqualTo(blocks.get(2));
   }
 
   @Test
