@@ -21,7 +21,8 @@ import java.util.Map;
  *   <li>{@code recovered} ends every failure alert of the target: the same labels as each one had,
  *       {@code endsAt} now. Alertmanager drops the end of an alert it never had.
  *   <li>Other events ({@code restart-done}, the monitor's start and stop, a test) are notices that
- *       fire for {@link #NOTICE} and end by themselves.
+ *       fire for {@link #NOTICE} and end by themselves. A restart that brought the target back
+ *       ({@code restart-done}) also ends its failure alerts, as a recovery does.
  * </ul>
  */
 final class AlertmanagerAlerts {
@@ -46,6 +47,11 @@ final class AlertmanagerAlerts {
     } else {
       Duration lasts = e.kind().failure() ? expire : NOTICE;
       alerts.add(alert(e.kind(), e, hostName, extra, at, at.plus(lasts)));
+      if (e.kind() == AlertKind.RESTART_DONE) {
+        for (AlertKind k : FAILURES) {
+          alerts.add(alert(k, e, hostName, extra, at, at));
+        }
+      }
     }
     try {
       return JSON.writeValueAsString(alerts);

@@ -143,10 +143,14 @@ class AlertmanagerChannelTest {
     Receiver am = receiver();
     Alerts alerts = alerts("channels:\n  - type: alertmanager\n    url: " + am.url("") + "\n");
     alerts.notify(event(AlertKind.RESTART_DONE, "restarted, healthy"), HOUR);
-    JsonNode alert = JSON.readTree(am.requests().get(0).body()).get(0);
+    JsonNode body = JSON.readTree(am.requests().get(0).body());
+    JsonNode alert = body.get(0);
     assertThat(alert.path("labels").path("severity").asText()).isEqualTo("info");
     assertThat(alert.path("labels").path("alertname").asText()).isEqualTo("WatchdogRestartDone");
     assertThat(alert.path("endsAt").asText()).isEqualTo("2025-02-14T10:35:00Z");
+    assertThat(body.size()).as("the target is back: its failure alerts end").isEqualTo(4);
+    assertThat(body.get(1).path("labels").path("event").asText()).isEqualTo("restart-failed");
+    assertThat(body.get(1).path("endsAt").asText()).isEqualTo("2025-02-14T10:30:00Z");
   }
 
   @Test
