@@ -72,7 +72,7 @@ class AlertCommandIT {
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err().strip())
         .isEqualTo(
-            "watchdog-menu alert: give --test, --unit-failed UNIT, or add-channel"
+            "watchdog-menu alert: give --test, --unit-failed UNIT, add-channel or remove-channel"
                 + " (see 'watchdog-menu alert --help')");
   }
 
