@@ -138,9 +138,20 @@ public final class OneTarget {
     if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
       return Optional.empty();
     }
-    try (DataInputStream in =
-        new DataInputStream(
-            new ByteArrayInputStream(SafeRead.owned(file, CAP, "compiled target")))) {
+    try {
+      byte[] all = SafeRead.owned(file, CAP, "compiled target");
+      if (all.length < 8 || checksum(all, all.length - 8) != tail(all)) {
+        return Optional.empty(); // damaged
+      }
+      return compiled(root, id, stamp, siteBytes, Arrays.copyOf(all, all.length - 8));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty(); // read the sources again
+    }
+  }
+
+  private static Optional<OneTarget> compiled(
+      HostRoot root, String id, String stamp, byte[] siteBytes, byte[] content) throws IOException {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(content))) {
       if (in.readInt() != MAGIC || !in.readUTF().equals(stamp)) {
         return Optional.empty();
       }
@@ -158,9 +169,21 @@ public final class OneTarget {
         return Optional.empty();
       }
       return Optional.of(new OneTarget(root, target, List.copyOf(menuIds)));
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty(); // read the sources again
     }
+  }
+
+  private static long checksum(byte[] bytes, int length) {
+    CRC32 crc = new CRC32();
+    crc.update(bytes, 0, length);
+    return crc.getValue();
+  }
+
+  private static long tail(byte[] bytes) {
+    long v = 0;
+    for (int i = bytes.length - 8; i < bytes.length; i++) {
+      v = (v << 8) | (bytes[i] & 0xff);
+    }
+    return v;
   }
 
   private static void keep(
@@ -185,6 +208,8 @@ public final class OneTarget {
         }
         out.writeInt(encoded.length);
         out.write(encoded);
+        out.flush();
+        out.writeLong(checksum(bytes.toByteArray(), bytes.size()));
       }
       AtomicFile.write(
           root.resolve(DIR + "/" + id),

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,7 +121,8 @@ class CronRunTest {
 
   @Test
   void aBrokenUnrelatedSiteFileDoesNotStopTheCheck() throws Exception {
-    write("other.yaml", "id: other\nservice: {kind: command, restart: [\"/bin/true\"]\nprobes: [\n");
+    write(
+        "other.yaml", "id: other\nservice: {kind: command, restart: [\"/bin/true\"]\nprobes: [\n");
     write("wrong-name.yaml", "id: not-the-file-name\n");
     assertThat(run("check", "web", "--root", root.toString())).isZero();
     assertThat(out.toString()).contains("Health Check PASSED");
@@ -158,7 +160,8 @@ class CronRunTest {
     assertThat(run("check", "web", "--root", root.toString())).isZero();
     Path compiled = root.resolve(OneTarget.DIR.substring(1)).resolve("web");
     assertThat(compiled).exists();
-    assertThat(Files.getPosixFilePermissions(compiled).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(compiled)))
+        .isEqualTo("rw-------");
     write(
         "web.yaml",
         "id: web\n"

@@ -19,8 +19,8 @@ import org.watchdogmenu.os.ScriptedCommandRunner;
 import org.watchdogmenu.os.TestHosts;
 
 /**
- * The monitor's series wait in memory and are written once per flush, with the same textfile as
- * one write per check; the state file keeps its JSON, read and written without a mapper.
+ * The monitor's series wait in memory and are written once per flush, with the same textfile as one
+ * write per check; the state file keeps its JSON, read and written without a mapper.
  */
 class SeriesBatchTest {
   private static final Instant T0 = Instant.parse("2025-02-14T10:30:00Z");
