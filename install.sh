@@ -505,6 +505,16 @@ train_archives() {
     '  - {type: http, url: "http://127.0.0.1:9/health", timeout: 1s}' \
     'policy: {retries: 1}' >"$_r/etc/watchdog-menu/targets/training-down.yaml"
   printf '%s\n' 'targets: [training]' >"$_r/etc/watchdog-menu/monitor.yaml"
+  # the monitor and the menu's first frame run meanwhile, in a root of their own: they
+  # mostly wait (the monitor 5s, the menu until q comes on its pseudo-terminal)
+  cp -R "$_r" "$_t/root2"
+  if command -v timeout >/dev/null; then
+    timeout -s TERM 5 "$_java" "$@" -Xlog:disable -XX:DumpLoadedClassList="$_t/a3" -jar "$_jar" monitor --root "$_t/root2" >/dev/null 2>&1 </dev/null &
+    if command -v script >/dev/null; then
+      (sleep 4; printf q) | TERM=xterm timeout -s KILL 15 script -qec \
+        "$_java $* -Xlog:disable -XX:DumpLoadedClassList=$_t/a4 -jar $_jar --root $_t/root2" /dev/null >/dev/null 2>&1 &
+    fi
+  fi
   # the first check compiles the target; cron's runs after it read it compiled
   "$_java" "$@" -Xlog:disable -jar "$_jar" check training --root "$_r" >/dev/null 2>&1 </dev/null || true
   "$_java" "$@" -Xlog:disable -jar "$_jar" check training-down --no-restart --root "$_r" >/dev/null 2>&1 </dev/null || true
@@ -513,14 +523,7 @@ train_archives() {
   "$_java" "$@" -Xlog:disable -XX:DumpLoadedClassList="$_t/c3" -jar "$_jar" restart training --force --source cron --root "$_r" >/dev/null 2>&1 </dev/null || true
   "$_java" "$@" -Xlog:disable -XX:DumpLoadedClassList="$_t/a1" -jar "$_jar" --help >/dev/null 2>&1 </dev/null || true
   "$_java" "$@" -Xlog:disable -XX:DumpLoadedClassList="$_t/a2" -jar "$_jar" list --root "$_r" >/dev/null 2>&1 </dev/null || true
-  if command -v timeout >/dev/null; then
-    timeout -s TERM 5 "$_java" "$@" -Xlog:disable -XX:DumpLoadedClassList="$_t/a3" -jar "$_jar" monitor --root "$_r" >/dev/null 2>&1 </dev/null || true
-  fi
-  # the menu's first frame, on a pseudo-terminal from script(1); q quits it
-  if command -v script >/dev/null && command -v timeout >/dev/null; then
-    (sleep 4; printf q) | TERM=xterm timeout -s KILL 15 script -qec \
-      "$_java $* -Xlog:disable -XX:DumpLoadedClassList=$_t/a4 -jar $_jar --root $_r" /dev/null >/dev/null 2>&1 || true
-  fi
+  wait # for the monitor and the menu, started first
   cat "$_t"/c? 2>/dev/null | awk '!seen[$0]++' >"$_t/cron.list"
   cat "$_t"/a? 2>/dev/null | awk '!seen[$0]++' >"$_t/app.list"
   for _a in cron app; do
@@ -553,7 +556,7 @@ if ! archive_ok "$jsa" || ! archive_ok "$cron_jsa"; then
     fi
   done
   if archive_ok "$jsa" && archive_ok "$cron_jsa"; then
-    say "built the class-data archives $jsa and $cron_jsa (trained on: check, restart, the menu, the monitor)"
+    say "built the class-data archives in $opt_dir (trained on check, restart, the menu and the monitor)"
   else
     rm -f -- "$jsa" "$cron_jsa" "$jsa.new" "$cron_jsa.new"
     echo "install.sh: warning: could not build the class-data archives; watchdog-menu runs without them, a little slower" >&2
