@@ -18,7 +18,7 @@ Installs what watchdog-menu runs, when missing, with apt-get --no-install-recomm
   sudo        visudo checks the sudoers files it writes
 and a JDK 17+ (and Maven, to build), then installs watchdog-menu (run as root):
   /opt/watchdog-menu/watchdog-menu.jar   the program
-  /opt/watchdog-menu/app.jsa             class-data archive for a faster start
+  /opt/watchdog-menu/app.jsa, cron.jsa   class-data archives for a faster start
   /usr/local/bin/watchdog-menu           the launcher
   /etc/watchdog-menu/targets/            target files (kept on --uninstall)
   /var/lib/watchdog-menu/                state (kept on --uninstall)
@@ -116,6 +116,7 @@ fi
 opt_dir=$prefix/opt/watchdog-menu
 jar=$opt_dir/watchdog-menu.jar
 jsa=$opt_dir/app.jsa
+cron_jsa=$opt_dir/cron.jsa
 bin_dir=$prefix/usr/local/bin
 launcher=$bin_dir/watchdog-menu
 etc_dir=$prefix/etc/watchdog-menu
@@ -468,51 +469,97 @@ trap 'rm -f -- "$staged"' EXIT
 cat >"$staged" <<EOF
 #!/bin/sh
 # watchdog-menu launcher, written by install.sh: run it again to change this file.
+# What cron runs (check, restart) starts with the class-data archive made for it.
+case " \$* " in
+  *" check "* | *" restart "*)
+    exec $launcher_java ${jvm_flags[*]} -XX:SharedArchiveFile=$cron_jsa ${log_flags[*]} -jar $jar "\$@" ;;
+esac
 exec $launcher_java ${jvm_flags[*]} -XX:SharedArchiveFile=$jsa ${log_flags[*]} -jar $jar "\$@"
 EOF
 place_file "$staged" "$launcher" 0755
 install_docs
 
-# --- class-data archive ----------------------------------------------------------
+# --- class-data archives ---------------------------------------------------------
+
+# Two archives, each a static one dumped from the classes its training runs loaded
+# (-XX:DumpLoadedClassList), so each holds only what its runs need and maps no more
+# pages into them than it must: cron.jsa for what cron runs every few minutes (a check
+# and a restart: the launcher picks it when 'check' or 'restart' is among the
+# arguments), app.jsa for the rest (the menu's first frame, the monitor, list, help).
+
+# train_archives JAVA JAR DIR FLAG...: writes DIR/cron.jsa.new and DIR/app.jsa.new
+# (whichever it can); the runs happen in a throwaway root. POSIX sh, as in postinst.
+train_archives() {
+  _java=$1 _jar=$2 _dir=$3
+  shift 3
+  _t=$(mktemp -d)
+  _r=$_t/root
+  mkdir -p "$_r/etc/watchdog-menu/targets" "$_r/var/lib/watchdog-menu" "$_r/var/log"
+  # a healthy target (its probe is /bin/true), and one whose probes find nothing
+  # (port 9: nothing listens there, so they fail at once) for the usual probes' code
+  printf '%s\n' 'id: training' 'service: {kind: command, restart: ["/bin/true"]}' \
+    'probes:' '  - {type: command, command: ["/bin/true"]}' \
+    'policy: {retries: 1, interval: 2s}' >"$_r/etc/watchdog-menu/targets/training.yaml"
+  printf '%s\n' 'id: training-down' 'service: {kind: command, restart: ["/bin/true"]}' \
+    'probes:' '  - {type: tcp-listen, port: 9}' '  - {type: tcp-connect, host: 127.0.0.1, port: 9}' \
+    '  - {type: http, url: "http://127.0.0.1:9/health", timeout: 1s}' \
+    'policy: {retries: 1}' >"$_r/etc/watchdog-menu/targets/training-down.yaml"
+  printf '%s\n' 'targets: [training]' >"$_r/etc/watchdog-menu/monitor.yaml"
+  # the monitor and the menu's first frame run meanwhile, in a root of their own: they
+  # mostly wait (the monitor 5s, the menu until q comes on its pseudo-terminal)
+  cp -R "$_r" "$_t/root2"
+  if command -v timeout >/dev/null; then
+    timeout -s TERM 5 "$_java" "$@" -Xlog:disable -XX:DumpLoadedClassList="$_t/a3" -jar "$_jar" monitor --root "$_t/root2" >/dev/null 2>&1 </dev/null &
+    if command -v script >/dev/null; then
+      (sleep 4; printf q) | TERM=xterm timeout -s KILL 15 script -qec \
+        "$_java $* -Xlog:disable -XX:DumpLoadedClassList=$_t/a4 -jar $_jar --root $_t/root2" /dev/null >/dev/null 2>&1 &
+    fi
+  fi
+  # the first check compiles the target; cron's runs after it read it compiled
+  "$_java" "$@" -Xlog:disable -jar "$_jar" check training --root "$_r" >/dev/null 2>&1 </dev/null || true
+  "$_java" "$@" -Xlog:disable -jar "$_jar" check training-down --no-restart --root "$_r" >/dev/null 2>&1 </dev/null || true
+  "$_java" "$@" -Xlog:disable -XX:DumpLoadedClassList="$_t/c1" -jar "$_jar" check training --root "$_r" >/dev/null 2>&1 </dev/null || true
+  "$_java" "$@" -Xlog:disable -XX:DumpLoadedClassList="$_t/c2" -jar "$_jar" check training-down --no-restart --root "$_r" >/dev/null 2>&1 </dev/null || true
+  "$_java" "$@" -Xlog:disable -XX:DumpLoadedClassList="$_t/c3" -jar "$_jar" restart training --force --source cron --root "$_r" >/dev/null 2>&1 </dev/null || true
+  "$_java" "$@" -Xlog:disable -XX:DumpLoadedClassList="$_t/a1" -jar "$_jar" --help >/dev/null 2>&1 </dev/null || true
+  "$_java" "$@" -Xlog:disable -XX:DumpLoadedClassList="$_t/a2" -jar "$_jar" list --root "$_r" >/dev/null 2>&1 </dev/null || true
+  wait # for the monitor and the menu, started first
+  cat "$_t"/c? 2>/dev/null | awk '!seen[$0]++' >"$_t/cron.list"
+  cat "$_t"/a? 2>/dev/null | awk '!seen[$0]++' >"$_t/app.list"
+  for _a in cron app; do
+    if [ -s "$_t/$_a.list" ]; then
+      "$_java" "$@" -Xshare:dump -XX:SharedClassListFile="$_t/$_a.list" \
+        -XX:SharedArchiveFile="$_dir/$_a.jsa.new" -Xlog:disable -cp "$_jar" >/dev/null 2>&1 </dev/null || rm -f -- "$_dir/$_a.jsa.new"
+    fi
+  done
+  rm -rf -- "$_t"
+}
 
 # An archive is good when the JVM accepts it with -Xshare:on (that fails on a
 # stale or damaged archive, or one made by another JVM build or for another jar).
 archive_ok() {
-  [ -f "$jsa" ] \
-    && "$java_bin" "${jvm_flags[@]}" -Xshare:on -XX:SharedArchiveFile="$jsa" "${log_flags[@]}" -jar "$jar" --version >/dev/null 2>&1
+  [ -f "$1" ] \
+    && "$java_bin" "${jvm_flags[@]}" -Xshare:on -XX:SharedArchiveFile="$1" "${log_flags[@]}" -jar "$jar" --version >/dev/null 2>&1
 }
 
-if ! archive_ok; then
-  rm -f -- "$jsa"
-  train_root=$(mktemp -d)
-  trap 'rm -f -- "$staged"; rm -rf -- "$train_root"' EXIT
-  mkdir -p "$train_root/etc/watchdog-menu/targets" "$train_root/var/lib/watchdog-menu"
-  # Train on what cron runs most: a health check. It loads the catalog (all menus and
-  # target files), runs http and tcp probes (against a port where nothing listens, so it
-  # is quick) and writes the log and metrics, all inside the throwaway root.
-  cat >"$train_root/etc/watchdog-menu/targets/training.yaml" <<'EOF'
-id: training
-service: {kind: command, restart: ["/bin/true"]}
-probes:
-  - {type: http, url: "http://127.0.0.1:9/health", timeout: 1s}
-  - {type: tcp-listen, port: 9}
-policy: {retries: 1}
-EOF
-  if "$java_bin" "${jvm_flags[@]}" "${log_flags[@]}" -jar "$jar" list --root "$train_root" >/dev/null 2>&1; then
-    train=(check training --no-restart --root "$train_root")
+if ! archive_ok "$jsa" || ! archive_ok "$cron_jsa"; then
+  rm -f -- "$jsa" "$cron_jsa"
+  jvm_dump_flags=()
+  for f in "${jvm_flags[@]}"; do
+    [ "$f" = -Xshare:auto ] || jvm_dump_flags+=("$f")
+  done
+  train_archives "$java_bin" "$jar" "$opt_dir" "${jvm_dump_flags[@]}"
+  for a in "$jsa" "$cron_jsa"; do
+    if [ -f "$a.new" ]; then
+      chmod 0644 "$a.new"
+      mv -f -- "$a.new" "$a"
+    fi
+  done
+  if archive_ok "$jsa" && archive_ok "$cron_jsa"; then
+    say "built the class-data archives in $opt_dir (trained on check, restart, the menu and the monitor)"
   else
-    train=(--help)
-  fi
-  "$java_bin" "${jvm_flags[@]}" -XX:ArchiveClassesAtExit="$jsa.tmp.$$" -Xlog:disable -jar "$jar" "${train[@]}" >/dev/null 2>&1 || true
-  if [ -f "$jsa.tmp.$$" ]; then
-    chmod 0644 "$jsa.tmp.$$"
-    mv -f -- "$jsa.tmp.$$" "$jsa"
-  fi
-  if archive_ok; then
-    say "built the class-data archive $jsa (trained on: ${train[0]})"
-  else
-    rm -f -- "$jsa" "$jsa.tmp.$$"
-    echo "install.sh: warning: could not build a class-data archive; watchdog-menu runs without it, a little slower" >&2
+    rm -f -- "$jsa" "$cron_jsa" "$jsa.new" "$cron_jsa.new"
+    echo "install.sh: warning: could not build the class-data archives; watchdog-menu runs without them, a little slower" >&2
   fi
   changed=yes
 fi

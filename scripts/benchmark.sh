@@ -1,52 +1,59 @@
 #!/usr/bin/env bash
-# Measures what cron pays for every run of the engine: JVM start-up of --version and a
-# cold 'check' of a healthy target (one new JVM per run), with and without the
-# launcher's JVM flags and an AppCDS archive. Not a test: it only prints a table.
+# Measures what cron and the monitor cost, side by side in one run with a reference:
+# the JVM floor (a hello world started with the launcher's flags and its own class-data
+# archive), the launcher as install.sh writes it, and a bash script doing the same check
+# the way the old guides' scripts did (monit as well when it is installed). Not a test:
+# it prints figures; --quick only fails on a gross regression.
 set -euo pipefail
 
 usage() {
   cat <<'EOF'
-Usage: scripts/benchmark.sh [--jar JAR] [--runs N] [--build] [--no-check] [--no-menu]
-       scripts/benchmark.sh --monitor [--jar JAR] [--seconds S] [--build]
+Usage: scripts/benchmark.sh [--jar JAR] [--runs N] [--build] [--no-menu] [--quick]
+       scripts/benchmark.sh --monitor [--targets N] [--seconds S] [--jar JAR] [--build]
 
-  --jar JAR    the jar to measure (default: target/watchdog-menu.jar)
-  --runs N     runs per figure; the median is shown (default: 10)
-  --build      build the jar first with 'mvn -B -DskipTests package'
-  --no-check   measure only --version (for a jar without the 'check' command)
-  --monitor    measure the continuous monitor instead: one 'monitor' process with 20
-               targets checked every 10s (http probe against a local python3
-               http.server), run S seconds after a 15s warm-up (default S: 60), once
-               with the JVM's defaults and once with the monitor unit's JVM options;
-               prints RSS (mean and peak of VmRSS, sampled each second) and CPU (% of
-               one core over the S seconds, from /proc/PID/stat)
-  --no-menu    skip the menu figures (they need tmux)
+Start-up (default): every command a new process, RUNS times (default 15), the commands
+interleaved round-robin so a busy machine slows all of them alike; for each, CPU
+(user + system), wall time and peak RSS as min / median / max, and the CPU ratio to
+the JVM floor taken run by run (its median). The commands:
+  floor         hello world: java with the launcher's flags and a class-data archive
+  check         the launcher: check of a healthy tcp-listen target, 1 site file
+  check-500     the same with 499 other site files beside it
+  restart       the launcher: restart --force --source cron of that target
+  bash          a bash script doing the same check as the old guides' scripts did
+                (ss for the port, a log line, an exit code)
+The launcher and its archives come from install.sh --prefix into a temp folder, so
+they are exactly what an install makes. Then, unless --no-menu (and with tmux), the
+menu's time to first frame, keypress to redraw and Esc to redraw, and the bytes
+it writes to its terminal (tmux pipe-pane) for the first frame, a cursor move,
+opening a menu and Esc back.
 
-Each variant runs a fresh JVM per run:
-  plain         java -jar JAR
-  plain+cds     java -XX:SharedArchiveFile=A -jar JAR
-  tuned         java <launcher flags without the archive> -jar JAR
-  tuned+cds     the launcher as install.sh writes it
-The archives are built into a temp folder the way install.sh builds its own
-(trained on a 'check' of a throwaway target when the jar has 'check', else on --help).
-'check' runs against a throwaway --root holding one target, bench-web: a 'command'
-service probed by tcp-connect and http against a local python3 http.server.
-The menu figures start the menu (tuned flags, no archive) in a private tmux server
-at 100x30: time to the first frame (start until the systems menu is on screen),
-keypress-to-redraw (a key sent until the next screen is on screen, RUNS times), and
-the bytes the menu writes to its terminal (tmux pipe-pane) for the first frame, a
-cursor move, opening a menu and Esc back.
-Needs java and python3 (and tmux for the menu figures).
+  --jar JAR      the jar to measure (default: target/watchdog-menu.jar)
+  --runs N       runs per command (default 15; 5 with --quick)
+  --build        build the jar first with 'mvn -B -DskipTests package'
+  --quick        for CI: 5 runs, no menu; exits 1 only on a gross regression (check's
+                 CPU over 6x the floor's, RSS over 90 MB, or 500 site files costing
+                 1.5x one)
+  --monitor      measure the continuous monitor instead: N targets (default 20), each
+                 a tcp-listen probe every 10s, run S seconds (default 60) after a 15s
+                 warm-up with the monitor unit's JVM options; prints RSS (mean, peak),
+                 CPU (% of one core), the most threads, checks made against checks due,
+                 and the monitor's lines about late or skipped checks; monit beside it
+                 when installed (the same ports, a 10s cycle)
+
+Needs java and javac (a JDK), python3, ss (iproute2); tmux for the menu figures.
 EOF
 }
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+here=$(pwd)
 
 jar=target/watchdog-menu.jar
-runs=10
+runs=
 build=no
-do_check=yes
+quick=no
 monitor=no
 seconds=60
+targets=20
 do_menu=yes
 while [ $# -gt 0 ]; do
   case $1 in
@@ -60,27 +67,33 @@ while [ $# -gt 0 ]; do
       runs=$2
       shift 2
       ;;
-    --build) build=yes; shift ;;
-    --no-check) do_check=no; shift ;;
-    --monitor) monitor=yes; shift ;;
     --seconds)
       [ $# -ge 2 ] || { echo "benchmark.sh: --seconds needs a number" >&2; exit 2; }
       seconds=$2
       shift 2
       ;;
+    --targets)
+      [ $# -ge 2 ] || { echo "benchmark.sh: --targets needs a number" >&2; exit 2; }
+      targets=$2
+      shift 2
+      ;;
+    --build) build=yes; shift ;;
+    --quick) quick=yes; do_menu=no; shift ;;
+    --monitor) monitor=yes; shift ;;
     --no-menu) do_menu=no; shift ;;
     -h | --help) usage; exit 0 ;;
     *) echo "benchmark.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
-case $runs in
-  '' | *[!0-9]* | 0) echo "benchmark.sh: --runs wants a positive number, not '$runs'" >&2; exit 2 ;;
-esac
-case $seconds in
-  '' | *[!0-9]* | 0) echo "benchmark.sh: --seconds wants a positive number, not '$seconds'" >&2; exit 2 ;;
-esac
-command -v java >/dev/null || { echo "benchmark.sh: java is not on PATH" >&2; exit 1; }
-command -v python3 >/dev/null || { echo "benchmark.sh: needs python3 (apt-get install python3)" >&2; exit 1; }
+[ -n "$runs" ] || { [ "$quick" = yes ] && runs=5 || runs=15; }
+for n in "$runs" "$seconds" "$targets"; do
+  case $n in
+    '' | *[!0-9]* | 0) echo "benchmark.sh: --runs, --seconds and --targets want a positive number, not '$n'" >&2; exit 2 ;;
+  esac
+done
+for tool in java javac jar python3 ss; do
+  command -v "$tool" >/dev/null || { echo "benchmark.sh: needs $tool (a JDK, python3, iproute2)" >&2; exit 1; }
+done
 
 if [ "$build" = yes ]; then
   mvn -B -DskipTests package
@@ -90,11 +103,14 @@ jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
 
 work=$(mktemp -d)
 server_pid=
+monit_pid=
 cleanup() {
-  if [ -n "$server_pid" ]; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
+  for p in "$server_pid" "$monit_pid"; do
+    if [ -n "$p" ]; then
+      kill "$p" 2>/dev/null || true
+      wait "$p" 2>/dev/null || true
+    fi
+  done
   if [ -n "${tmux_socket:-}" ]; then
     tmux -L "$tmux_socket" kill-server 2>/dev/null || true
   fi
@@ -102,222 +118,282 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# A listener the targets' tcp-listen probes find (and the menu nothing to do with).
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -c '
+import socket, sys, time
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen(64)
+while True: time.sleep(3600)
+' "$port" &
+server_pid=$!
+for _ in $(seq 50); do
+  ss -Hltn "sport = :$port" | grep -q . && break
+  sleep 0.1
+done
+
+# The launcher and its class-data archives, exactly as install.sh makes them.
+"$here/install.sh" --prefix "$work/inst" --no-build "$jar" >"$work/install.log" 2>&1 \
+  || { echo "benchmark.sh: install.sh --prefix failed:" >&2; tail -n 20 "$work/install.log" >&2; exit 1; }
+launcher=$work/inst/usr/local/bin/watchdog-menu
+
+# The JVM flags of the launcher (for the floor and the monitor): what follows "java"
+# up to -XX:SharedArchiveFile on its last line.
+read -r -a flags <<<"$(tail -n 1 "$launcher" | sed 's/^exec [^ ]* //; s/ -XX:SharedArchiveFile=.*//')"
+quiet=(-Xlog:disable -Xlog:all=warning:stderr)
+
+target_file() { # target_file ID PORT
+  cat <<EOF
+id: $1
+service: {kind: command, restart: ["/bin/true"]}
+probes:
+  - {type: tcp-listen, port: $2}
+policy: {retries: 1, interval: 10s}
+EOF
+}
+
 # --- continuous monitor ------------------------------------------------------------
 
 # The JVM options of templates/monitor.service (keep the two in step).
 monitor_opts=(-Xms8m -Xmx64m -Xss256k -XX:+UseSerialGC -XX:MaxMetaspaceSize=48m -XX:TieredStopAtLevel=1
   -XX:ReservedCodeCacheSize=16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30)
 
-# Runs 'monitor' with the given JVM flags for 15s + $seconds and prints
-# "mean_rss_mb peak_rss_mb cpu_percent checks_logged".
-measure_monitor() {
-  local mroot=$1
-  shift
+# Samples PID each second for S seconds after a 15s warm-up; prints
+# "mean_rss_mb peak_rss_mb cpu_percent max_threads".
+sample_process() {
   python3 -c '
-import os, subprocess, sys, time
-seconds, root, argv = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
-p = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+import os, sys, time
+pid, seconds = int(sys.argv[1]), int(sys.argv[2])
+tick = os.sysconf("SC_CLK_TCK")
+def cpu():
+    f = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(f[11]) + int(f[12])) / tick
+def status():
+    d = {}
+    for line in open(f"/proc/{pid}/status"):
+        k, _, v = line.partition(":")
+        d[k] = v.split()
+    return int(d["VmRSS"][0]) / 1024, int(d["Threads"][0])
+time.sleep(15)
+c0, t0, rss, threads = cpu(), time.monotonic(), [], []
+while time.monotonic() - t0 < seconds:
+    r, t = status()
+    rss.append(r); threads.append(t)
+    time.sleep(1)
+used = (cpu() - c0) / (time.monotonic() - t0) * 100
+print(f"{sum(rss) / len(rss):.0f} {max(rss):.0f} {used:.2f} {max(threads)}")
+' "$1" "$2"
+}
+
+# Runs the monitor command given after "--" (or monit) for 15s + S seconds; prints
+# "mean_rss_mb peak_rss_mb cpu_percent max_threads checks_made late_lines skipped_lines".
+# Checks are counted in the targets' health logs under ROOT (none for monit).
+measure_daemon() { # measure_daemon ROOT SECONDS OUT -- ARGV...
+  python3 -c '
+import glob, os, signal, subprocess, sys, time
+root, seconds, out, argv = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[5:]
+p = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=open(out, "w"), stderr=subprocess.STDOUT)
 tick = os.sysconf("SC_CLK_TCK")
 def cpu():
     f = open(f"/proc/{p.pid}/stat").read().rsplit(")", 1)[1].split()
     return (int(f[11]) + int(f[12])) / tick
-def rss():
+def status():
+    d = {}
     for line in open(f"/proc/{p.pid}/status"):
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    sys.exit(f"benchmark.sh: the monitor exited ({p.wait()}): run it by hand to see why")
+        k, _, v = line.partition(":")
+        d[k] = v.split()
+    return int(d["VmRSS"][0]) / 1024, int(d["Threads"][0])
+def checks():
+    n = 0
+    for f in glob.glob(f"{root}/var/log/*-health.log"):
+        n += sum(1 for l in open(f, errors="replace") if "Health Check Start" in l)
+    return n
 time.sleep(15)
-c0, t0, samples = cpu(), time.monotonic(), []
+if p.poll() is not None:
+    sys.exit(f"benchmark.sh: {argv[0]} exited ({p.returncode}); see its output: {open(out).read()[-2000:]}")
+c0, n0, t0, rss, threads = cpu(), checks(), time.monotonic(), [], []
 while time.monotonic() - t0 < seconds:
-    samples.append(rss())
+    r, t = status()
+    rss.append(r); threads.append(t)
     time.sleep(1)
 used = (cpu() - c0) / (time.monotonic() - t0) * 100
-p.terminate()
-p.wait(60)
-logs = 0
-for name in os.listdir(f"{root}/var/log"):
-    logs += sum(1 for l in open(f"{root}/var/log/{name}") if "Health Check Start" in l)
-print(f"{sum(samples) / len(samples):.0f} {max(samples):.0f} {used:.2f} {logs}")
-' "$seconds" "$mroot" java "$@" -jar "$jar" monitor --root "$mroot"
+made = checks() - n0
+p.send_signal(signal.SIGTERM)
+p.wait(120)
+text = open(out, errors="replace").read()
+late = sum(1 for l in text.splitlines() if "started late" in l)
+skipped = sum(1 for l in text.splitlines() if "turn is skipped" in l)
+print(f"{sum(rss) / len(rss):.0f} {max(rss):.0f} {used:.2f} {max(threads)} {made} {late} {skipped}")
+' "$@"
 }
 
 if [ "$monitor" = yes ]; then
-  mkdir -p "$work/www"
-  echo ok >"$work/www/index.html"
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/www" >/dev/null 2>&1 &
-  server_pid=$!
-  make_root() {
-    local r=$1 ids=()
-    mkdir -p "$r/etc/watchdog-menu/targets" "$r/var/log"
-    for i in $(seq -w 1 20); do
-      ids+=("bench-$i")
-      cat >"$r/etc/watchdog-menu/targets/bench-$i.yaml" <<EOF
-id: bench-$i
-service: {kind: command, restart: ["/bin/true"]}
-probes:
-  - {type: http, url: "http://127.0.0.1:$port/", timeout: 2s}
-policy: {interval: 10s}
-EOF
-    done
-    (IFS=,; echo "targets: [${ids[*]}]") >"$r/etc/watchdog-menu/monitor.yaml"
-  }
-  make_root "$work/m-default"
-  make_root "$work/m-unit"
-  read -r d_mean d_peak d_cpu d_checks <<<"$(measure_monitor "$work/m-default")"
-  read -r u_mean u_peak u_cpu u_checks <<<"$(measure_monitor "$work/m-unit" "${monitor_opts[@]}")"
+  r=$work/m
+  mkdir -p "$r/etc/watchdog-menu/targets" "$r/var/log" "$r/var/lib/watchdog-menu"
+  ids=()
+  for i in $(seq -w 1 "$targets"); do
+    ids+=("bench-$i")
+    target_file "bench-$i" "$port" >"$r/etc/watchdog-menu/targets/bench-$i.yaml"
+  done
+  (IFS=,; echo "targets: [${ids[*]}]") >"$r/etc/watchdog-menu/monitor.yaml"
+  echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  read -r u_mean u_peak u_cpu u_threads u_made u_late u_skipped <<<"$(measure_daemon "$r" "$seconds" "$work/monitor.out" -- \
+    java "${monitor_opts[@]}" -Xshare:auto -XX:SharedArchiveFile="$work/inst/opt/watchdog-menu/app.jsa" \
+    "${quiet[@]}" -jar "$jar" monitor --root "$r")"
+  due=$((targets * seconds / 10))
+  if command -v monit >/dev/null; then
+    # monit's own way: one "check host" per target, a port test every 10s cycle
+    mc=$work/monitrc
+    {
+      echo "set daemon 10"
+      echo "set logfile $work/monit.log"
+      echo "set idfile $work/monit.id"
+      echo "set statefile $work/monit.state"
+      echo "set pidfile $work/monit.pid"
+      for id in "${ids[@]}"; do
+        echo "check host $id with address 127.0.0.1"
+        echo "  if failed port $port type tcp then alert"
+      done
+    } >"$mc"
+    chmod 0600 "$mc"
+    read -r n_mean n_peak n_cpu n_threads _ <<<"$(measure_daemon "$work/none" "$seconds" "$work/monit.out" -- monit -I -c "$mc")"
+  fi
+  echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "jar: $jar"
   echo "java: $(java -version 2>&1 | head -n 1)"
-  echo "monitor: 20 targets every 10s, measured ${seconds}s after a 15s warm-up; $(nproc) cores"
+  echo "monitor: $targets targets, a tcp-listen probe every 10s each, measured ${seconds}s after a 15s warm-up; $(nproc) cores"
   echo
-  printf '%-30s | %9s %9s %8s %7s\n' "JVM options" "RSS mean" "RSS peak" "CPU" checks
-  printf '%-30s | %6s MB %6s MB %7s%% %7s\n' "defaults" "$d_mean" "$d_peak" "$d_cpu" "$d_checks"
-  printf '%-30s | %6s MB %6s MB %7s%% %7s\n' "monitor unit's (-Xmx64m ...)" "$u_mean" "$u_peak" "$u_cpu" "$u_checks"
+  printf '%-34s | %9s %9s %8s %8s %14s %6s %8s\n' "" "RSS mean" "RSS peak" "CPU" threads "checks/due" late skipped
+  printf '%-34s | %6s MB %6s MB %7s%% %8s %14s %6s %8s\n' "monitor (unit's JVM options)" \
+    "$u_mean" "$u_peak" "$u_cpu" "$u_threads" "$u_made/$due" "$u_late" "$u_skipped"
+  if command -v monit >/dev/null; then
+    printf '%-34s | %6s MB %6s MB %7s%% %8s %14s %6s %8s\n' "monit $(monit -V | head -n 1 | grep -o '[0-9][0-9.]*' | head -n 1)" \
+      "$n_mean" "$n_peak" "$n_cpu" "$n_threads" "-" "-" "-"
+  else
+    echo "monit: not installed (apt-get install monit to see it beside)"
+  fi
   exit 0
 fi
 
-# --- start-up of one run -------------------------------------------------------------
+# --- start-up of one run ----------------------------------------------------------
 
-# Same flags as the launcher install.sh writes (keep the two in step).
-tuned=(-Djava.awt.headless=true -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8
-  -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto)
-quiet=(-Xlog:disable -Xlog:all=warning:stderr)
-
-# Runs every command of the table RUNS times, round-robin (so a busy machine slows all
-# of them alike), each run a new process, and prints one line per command:
-# "median_wall_ms median_cpu_ms median_peak_rss_kb exit_code_of_last_run".
-# CPU is user+system time of the JVM; peak RSS comes from wait4().
-# Input on stdin: one command per line, arguments separated by tabs.
-measure_all() {
-  python3 -c '
-import os, statistics, subprocess, sys, time
-runs = int(sys.argv[1])
-cmds = [line.rstrip("\n").split("\t") for line in sys.stdin if line.strip()]
-res = [([], [], [], 0) for _ in cmds]
-for r in range(runs + 1):  # round 0 only warms the page cache
-    for i, argv in enumerate(cmds):
-        t = time.perf_counter()
-        p = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL)
-        _, status, ru = os.wait4(p.pid, 0)
-        wall = (time.perf_counter() - t) * 1000
-        if r > 0:
-            res[i][0].append(wall)
-            res[i][1].append((ru.ru_utime + ru.ru_stime) * 1000)
-            res[i][2].append(ru.ru_maxrss)
-        res[i] = res[i][:3] + (os.waitstatus_to_exitcode(status),)
-for wall, cpu, rss, code in res:
-    print(f"{statistics.median(wall):.0f} {statistics.median(cpu):.0f} {statistics.median(rss):.0f} {code}")
-' "$runs"
+# The JVM floor: a hello world with the launcher's flags and its own archive.
+mkdir -p "$work/hello"
+cat >"$work/hello/Hello.java" <<'EOF'
+public class Hello {
+  public static void main(String[] args) {
+    System.out.println("hello");
+  }
 }
-
-# Builds an AppCDS archive for a flag set the way install.sh does: trained on a
-# 'check' of a throwaway target when the jar has one, else on --help.
-mkdir -p "$work/train/etc/watchdog-menu/targets" "$work/train/var/lib/watchdog-menu"
-cat >"$work/train/etc/watchdog-menu/targets/training.yaml" <<'EOF'
-id: training
-service: {kind: command, restart: ["/bin/true"]}
-probes:
-  - {type: http, url: "http://127.0.0.1:9/health", timeout: 1s}
-  - {type: tcp-listen, port: 9}
-policy: {retries: 1}
 EOF
-if java -jar "$jar" list --root "$work/train" >/dev/null 2>&1; then
-  train=(check training --no-restart --root "$work/train")
-else
-  train=(--help)
-fi
-build_archive() {
-  local out=$1
-  shift
-  java "$@" -XX:ArchiveClassesAtExit="$out" -Xlog:disable -jar "$jar" "${train[@]}" >/dev/null 2>&1 || true
-  [ -f "$out" ] || { echo "benchmark.sh: could not build $out" >&2; exit 1; }
-}
+javac -d "$work/hello" "$work/hello/Hello.java"
+(cd "$work/hello" && jar cfe "$work/hello.jar" Hello Hello.class)
+java "${flags[@]}" -XX:ArchiveClassesAtExit="$work/hello.jsa" -Xlog:disable -jar "$work/hello.jar" >/dev/null 2>&1 || true
+[ -f "$work/hello.jsa" ] || { echo "benchmark.sh: could not build the floor's archive" >&2; exit 1; }
 
-build_archive "$work/plain.jsa"
-build_archive "$work/tuned.jsa" "${tuned[@]}"
-
-declare -A flags
-flags[plain]=""
-flags[plain+cds]="-XX:SharedArchiveFile=$work/plain.jsa ${quiet[*]}"
-flags[tuned]="${tuned[*]} ${quiet[*]}"
-flags[tuned+cds]="${tuned[*]} -XX:SharedArchiveFile=$work/tuned.jsa ${quiet[*]}"
-variants=(plain plain+cds tuned tuned+cds)
-
-root=$work/root
-if [ "$do_check" = yes ]; then
-  mkdir -p "$work/www" "$root/etc/watchdog-menu/targets" "$root/var/lib/watchdog-menu" "$root/var/log"
-  echo ok >"$work/www/index.html"
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/www" >/dev/null 2>&1 &
-  server_pid=$!
-  for _ in $(seq 50); do
-    python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null && break
-    sleep 0.1
+for n in 1 500; do
+  r=$work/r$n
+  mkdir -p "$r/etc/watchdog-menu/targets" "$r/var/lib/watchdog-menu" "$r/var/log"
+  target_file bench "$port" >"$r/etc/watchdog-menu/targets/bench.yaml"
+  for i in $(seq 2 "$n"); do
+    target_file "other-$i" $((20000 + i)) >"$r/etc/watchdog-menu/targets/other-$i.yaml"
   done
-  cat >"$root/etc/watchdog-menu/targets/bench-web.yaml" <<EOF
-id: bench-web
-title: Benchmark web app
-service:
-  kind: command
-  restart: ["/bin/true"]
-probes:
-  - type: tcp-connect
-    host: 127.0.0.1
-    port: $port
-  - type: http
-    url: http://127.0.0.1:$port/
-    timeout: 2s
-policy:
-  retries: 1
-  grace: 1s
-EOF
-  # A check that does not pass would time something else: stop here instead.
+  # the first run compiles the target, as the first cron run after a change does
   set +e
-  first=$(java -jar "$jar" check bench-web --root "$root" 2>&1)
+  first=$("$launcher" check bench --root "$r" 2>&1)
   rc=$?
   set -e
   if [ "$rc" -ne 0 ]; then
-    echo "benchmark.sh: 'check bench-web' exited $rc, not 0 (OK); its output:" >&2
+    echo "benchmark.sh: 'check bench' exited $rc, not 0 (OK); its output:" >&2
     echo "$first" | tail -n 20 >&2
-    echo "benchmark.sh: use --no-check to measure only --version" >&2
     exit 1
   fi
-fi
-
-# One line per command for measure_all: variant x (--version, check).
-commands=()
-for v in "${variants[@]}"; do
-  read -r -a f <<<"${flags[$v]}"
-  commands+=("$(printf '%s\t' java "${f[@]}" -jar "$jar" --version)")
-  if [ "$do_check" = yes ]; then
-    commands+=("$(printf '%s\t' java "${f[@]}" -jar "$jar" check bench-web --root "$root")")
-  fi
 done
-mapfile -t results < <(printf '%s\n' "${commands[@]}" | sed 's/\t$//' | measure_all)
+
+# The old guides' way: a bash script run by cron that tests the port and logs a line.
+cat >"$work/check.sh" <<EOF
+#!/bin/bash
+log=$work/r1/var/log/bash-health.log
+if ss -Hltn "sport = :$port" | grep -q .; then
+  echo "[\$(date -u +%Y-%m-%dT%H:%M:%SZ)] Health check PASS: listening on port $port" >>"\$log"
+  exit 0
+fi
+echo "[\$(date -u +%Y-%m-%dT%H:%M:%SZ)] Health check FAIL: nothing listens on port $port" >>"\$log"
+exit 2
+EOF
+chmod +x "$work/check.sh"
+
+names=(floor check check-500 restart bash)
+{
+  printf '%s\t' java "${flags[@]}" -XX:SharedArchiveFile="$work/hello.jsa" "${quiet[@]}" -jar "$work/hello.jar"; echo
+  printf '%s\t' "$launcher" check bench --root "$work/r1"; echo
+  printf '%s\t' "$launcher" check bench --root "$work/r500"; echo
+  printf '%s\t' "$launcher" restart bench --force --source cron --root "$work/r1"; echo
+  printf '%s\t' "$work/check.sh"; echo
+} | sed 's/\t$//' >"$work/commands"
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+# One line per command: "cpu_min cpu_med cpu_max wall_min wall_med wall_max rss_min rss_med
+# rss_max ratio_min ratio_med ratio_max exit" (ms, ms, MB; ratio = CPU / floor's CPU of
+# the same round). CPU is user + system of the process and its children (wait4).
+python3 -c '
+import os, statistics, subprocess, sys, time
+runs = int(sys.argv[1])
+cmds = [l.rstrip("\n").split("\t") for l in open(sys.argv[2]) if l.strip()]
+cpu = [[] for _ in cmds]; wall = [[] for _ in cmds]; rss = [[] for _ in cmds]; codes = [0] * len(cmds)
+for r in range(runs + 1):  # round 0 warms the page cache and is not counted
+    for i, argv in enumerate(cmds):
+        t = time.perf_counter()
+        p = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, ru = os.wait4(p.pid, 0)
+        w = (time.perf_counter() - t) * 1000
+        codes[i] = os.waitstatus_to_exitcode(status)
+        if r > 0:
+            cpu[i].append((ru.ru_utime + ru.ru_stime) * 1000); wall[i].append(w); rss[i].append(ru.ru_maxrss / 1024)
+for i in range(len(cmds)):
+    ratio = [c / f for c, f in zip(cpu[i], cpu[0])]
+    row = []
+    for xs in (cpu[i], wall[i], rss[i], ratio):
+        row += [min(xs), statistics.median(xs), max(xs)]
+    print(" ".join(f"{x:.2f}" for x in row), codes[i])
+' "$runs" "$work/commands" >"$work/results"
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 echo "jar: $jar"
 echo "java: $(java -version 2>&1 | head -n 1)"
-echo "AppCDS archives trained on: ${train[0]}"
-echo "runs: $runs per figure (median), each a new JVM, variants interleaved; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "runs: $runs per command, interleaved, each a new process; $(nproc) cores; load average before: $load_before, after: $load_after"
+echo "floor: hello world, java ${flags[*]} + its own archive; check/restart: the launcher install.sh writes"
 echo
-printf '%-10s | %-24s | %-30s\n' "" "--version" "check bench-web"
-printf '%-10s | %7s %7s %8s | %7s %7s %8s %5s\n' variant "wall ms" "cpu ms" "RSS MB" "wall ms" "cpu ms" "RSS MB" exit
-n=0
-for v in "${variants[@]}"; do
-  read -r vw vc vr _ <<<"${results[n]}"
-  n=$((n + 1))
-  if [ "$do_check" = yes ]; then
-    read -r cw cc cr cx <<<"${results[n]}"
-    n=$((n + 1))
-    cr=$((cr / 1024))
-  else
-    cw=- cc=- cr=- cx=-
-  fi
-  printf '%-10s | %7s %7s %8s | %7s %7s %8s %5s\n' "$v" "$vw" "$vc" "$((vr / 1024))" "$cw" "$cc" "$cr" "$cx"
-done
+printf '%-10s | %-20s | %-20s | %-17s | %-20s | %4s\n' "" "CPU ms" "wall ms" "peak RSS MB" "CPU / floor" ""
+printf '%-10s | %6s %6s %6s | %6s %6s %6s | %5s %5s %5s | %6s %6s %6s | %4s\n' command min med max min med max min med max min med max exit
+i=0
+while read -r c1 c2 c3 w1 w2 w3 m1 m2 m3 q1 q2 q3 code; do
+  printf '%-10s | %6.0f %6.0f %6.0f | %6.0f %6.0f %6.0f | %5.1f %5.1f %5.1f | %6.2f %6.2f %6.2f | %4s\n' \
+    "${names[i]}" "$c1" "$c2" "$c3" "$w1" "$w2" "$w3" "$m1" "$m2" "$m3" "$q1" "$q2" "$q3" "$code"
+  i=$((i + 1))
+done <"$work/results"
+read -r _ check_cpu _ _ _ _ _ check_rss _ _ check_ratio _ _ < <(sed -n 2p "$work/results")
+read -r _ many_cpu _ < <(sed -n 3p "$work/results")
+flat=$(python3 -c "print(f'{$many_cpu / $check_cpu:.2f}')")
+echo
+echo "check with 500 site files / with 1: ${flat}x CPU (medians)"
+if command -v monit >/dev/null; then
+  echo "monit: a daemon, not started per check; see --monitor"
+else
+  echo "monit: not installed"
+fi
 
-# The menu: time to the first frame and keypress-to-redraw, in a private tmux server.
+if [ "$quick" = yes ]; then
+  bad=$(python3 -c "print('yes' if $check_ratio > 6 or $check_rss > 90 or $flat > 1.5 else 'no')")
+  if [ "$bad" = yes ]; then
+    echo "benchmark.sh: gross regression: check costs ${check_ratio}x the floor's CPU (limit 6), ${check_rss} MB (limit 90), 500 files ${flat}x one (limit 1.5)" >&2
+    exit 1
+  fi
+  echo "quick: within the loose limits (check under 6x the floor's CPU and 90 MB, 500 files under 1.5x one)"
+  exit 0
+fi
+
+# --- the menu: time to the first frame and keypress to redraw, in a private tmux ------
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 # Waits until the pane shows TEXT; prints the milliseconds from START (or "timeout").
 await_screen() {
@@ -342,9 +418,9 @@ if [ "$do_menu" = yes ] && command -v tmux >/dev/null; then
   for ((i = 0; i < 3; i++)); do
     start=$(now_ms)
     tmux -L "$tmux_socket" new-session -d -s menu -x 100 -y 30 \
-      "TERM=xterm-256color LANG=C.UTF-8 java ${tuned[*]} -jar $jar --root $work/menu-root"
+      "TERM=xterm-256color LANG=C.UTF-8 $launcher --root $work/menu-root"
     firsts+=("$(await_screen '1) Paqet tunnel' "$start")")
-    for ((k = 0; k < runs; k++)); do
+    for ((k = 0; k < 5; k++)); do
       start=$(now_ms)
       tmux -L "$tmux_socket" send-keys -t menu 1
       redraws+=("$(await_screen 'Server (foreign VPS)' "$start")")
@@ -357,7 +433,7 @@ if [ "$do_menu" = yes ] && command -v tmux >/dev/null; then
     tmux -L "$tmux_socket" kill-session -t menu 2>/dev/null || true
   done
   echo
-  echo "menu (tuned flags, no archive, tmux 100x30; median; screen polled every ~5 ms):"
+  echo "menu (the launcher, tmux 100x30; median; screen polled every ~5 ms):"
   echo "  time to first frame: $(printf '%s\n' "${firsts[@]}" | median) ms  (3 starts: ${firsts[*]})"
   echo "  keypress to redraw:  $(printf '%s\n' "${redraws[@]}" | median) ms  (digit 1, ${#redraws[@]} keys)"
   echo "  Esc to redraw:       $(printf '%s\n' "${escapes[@]}" | median) ms  (${#escapes[@]} keys; a lone Esc waits up to 30 ms for the rest of a split escape sequence)"
@@ -380,7 +456,7 @@ if [ "$do_menu" = yes ] && command -v tmux >/dev/null; then
     echo "$a"
   }
   tmux -L "$tmux_socket" new-session -d -s bytes -x 100 -y 30 \
-    "sleep 1; TERM=xterm-256color LANG=C.UTF-8 exec java ${tuned[*]} -jar $jar --root $work/menu-root"
+    "sleep 1; TERM=xterm-256color LANG=C.UTF-8 exec $launcher --root $work/menu-root"
   tmux -L "$tmux_socket" pipe-pane -o -t bytes "cat >>'$bytes_file'"
   until tmux -L "$tmux_socket" capture-pane -p -t bytes | grep -qF '1) Paqet tunnel'; do sleep 0.05; done
   first=$(settle)

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.watchdogmenu.model.Target;
@@ -41,6 +43,46 @@ final class CatalogLoader {
   private final TreeSet<String> siteIds = new TreeSet<>();
   private NamedText candidate;
   private HostRoot root;
+  private String only;
+
+  /**
+   * Reads only what defines one target: every menu (as trees; only that id's entry is built) and
+   * that target's own site file's text, read by the caller (none: it has no site file), without
+   * listing the site folder or reading other site files (except those its {@code extends} chain
+   * names, for a cycle's message). Rules that span targets (two targets sharing a state file) are
+   * not applied: they are checked when a site file is written ({@link Catalog#checkSiteFile}) and
+   * by {@code doctor}, which load everything.
+   *
+   * @return the target, or empty when anything about it (or a menu) is not plain: the caller then
+   *     loads the whole catalog, which gives the one-line problem
+   */
+  Optional<Target> loadOnly(
+      HostRoot root, List<NamedText> menuFiles, String id, Optional<String> siteText) {
+    if (!Target.isValidId(id)) {
+      return Optional.empty();
+    }
+    this.only = id;
+    this.root = root;
+    menus(menuFiles);
+    if (!problems.isEmpty()) {
+      return Optional.empty();
+    }
+    String hostPath = Catalog.SITE_DIR + "/" + id + ".yaml";
+    if (siteText.isPresent()) {
+      candidate = new NamedText(hostPath, siteText.get());
+      siteFile(root.resolve(hostPath));
+    }
+    if (!problems.isEmpty() || broken.containsKey(id)) {
+      return Optional.empty();
+    }
+    Target t = siteTargets.containsKey(id) ? siteTargets.get(id) : catalogTargets.get(id);
+    return Optional.ofNullable(t);
+  }
+
+  /** The ids of the menus' targets read by {@link #loadOnly} (built or not). */
+  Set<String> menuTargetIds() {
+    return java.util.Set.copyOf(catalogTrees.keySet());
+  }
 
   /**
    * @param candidate a site file read instead of the one on disk of the same name (its name is the
@@ -79,7 +121,9 @@ final class CatalogLoader {
     for (Menu menu : menus) {
       for (SourceTree t : menu.templates()) {
         if (isNew(t)) {
-          build(t, () -> TargetBuilder.template(t));
+          if (only == null) {
+            build(t, () -> TargetBuilder.template(t));
+          }
           templates.put(id(t), t);
         }
       }
@@ -87,7 +131,9 @@ final class CatalogLoader {
         if (isNew(t)) {
           catalogTrees.put(id(t), t);
           lines.put(id(t), t.lines());
-          build(t, () -> catalogTargets.put(id(t), TargetBuilder.concrete(t)));
+          if (only == null || only.equals(id(t))) {
+            build(t, () -> catalogTargets.put(id(t), TargetBuilder.concrete(t)));
+          }
         }
       }
     }

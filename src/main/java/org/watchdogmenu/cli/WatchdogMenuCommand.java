@@ -3,6 +3,7 @@ package org.watchdogmenu.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.watchdogmenu.catalog.Catalog;
 import org.watchdogmenu.catalog.CatalogException;
@@ -105,7 +106,8 @@ public final class WatchdogMenuCommand implements Callable<Integer> {
   private Host host;
 
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    return commandLine(out, err).execute(args);
+    OptionalInt cron = CronRun.run(out, err, args);
+    return cron.isPresent() ? cron.getAsInt() : commandLine(out, err).execute(args);
   }
 
   /**

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.watchdogmenu.metrics.SeriesBatch;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.AtomicFile;
 import org.watchdogmenu.os.Command;
@@ -28,6 +29,7 @@ public final class Engine {
   private final Host host;
   private final LastResults lastResults;
   private final Predicate<String> current;
+  private final Optional<SeriesBatch> batch;
 
   /** An engine whose metrics keep the series of every target they have seen. */
   public Engine(Host host) {
@@ -39,9 +41,18 @@ public final class Engine {
    *     knownIds()::contains}): the metrics textfile drops the series of the others
    */
   public Engine(Host host, Predicate<String> current) {
+    this(host, current, Optional.empty());
+  }
+
+  /**
+   * @param batch where the Prometheus series' changes wait until its owner flushes them (the
+   *     monitor, once a tick), or empty to rewrite the textfile after every check
+   */
+  public Engine(Host host, Predicate<String> current, Optional<SeriesBatch> batch) {
     this.host = host;
     this.lastResults = new LastResults(host.root());
     this.current = current;
+    this.batch = batch;
   }
 
   /** A health check with guarded restarts; the result is kept for {@link #status}. */
@@ -52,7 +63,7 @@ public final class Engine {
     ProbeRound round =
         context -> probes.run(context).stream().map(ProbeSet.Outcome::result).toList();
     EngineEvents events =
-        options.dryRun() ? EngineEvents.NONE : Notifications.load(host, log, current);
+        options.dryRun() ? EngineEvents.NONE : Notifications.load(host, log, current, batch);
     CheckReport report =
         new HealthCheck(
                 host,
@@ -86,7 +97,7 @@ public final class Engine {
                 host,
                 target,
                 log,
-                dryRun ? EngineEvents.NONE : Notifications.load(host, log, current),
+                dryRun ? EngineEvents.NONE : Notifications.load(host, log, current, batch),
                 dryRun ? null : host.root().resolve(target.paths().cronLog())))
         .run(source, force, dryRun);
   }

@@ -2,6 +2,7 @@ package org.watchdogmenu.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -9,10 +10,15 @@ import java.time.Instant;
 import java.util.Optional;
 import org.watchdogmenu.os.AtomicFile;
 import org.watchdogmenu.os.HostRoot;
+import org.watchdogmenu.os.JsonText;
 
 /** Keeps the last health check result of each target, for {@code status} and the menu. */
 public final class LastResults {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Made on first use: a check writes its result without building a mapper. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
+
   private final HostRoot root;
 
   public LastResults(HostRoot root) {
@@ -22,8 +28,14 @@ public final class LastResults {
   public void save(String targetId, CheckReport report) throws IOException {
     AtomicFile.write(
         file(targetId),
-        JSON.writeValueAsBytes(
-            new Stored(report.at().getEpochSecond(), report.outcome().name(), report.summary())),
+        ("{\"at\":"
+                + report.at().getEpochSecond()
+                + ",\"outcome\":"
+                + JsonText.quote(report.outcome().name())
+                + ",\"summary\":"
+                + JsonText.quote(report.summary())
+                + "}")
+            .getBytes(StandardCharsets.UTF_8),
         PosixFilePermissions.fromString("rw-r--r--"));
   }
 
@@ -34,7 +46,7 @@ public final class LastResults {
       return Optional.empty();
     }
     try {
-      Stored s = JSON.readValue(file.toFile(), Stored.class);
+      Stored s = Json.MAPPER.readValue(file.toFile(), Stored.class);
       return Optional.of(
           new CheckReport(
               Instant.ofEpochSecond(s.at()), Outcome.valueOf(s.outcome()), s.summary()));

@@ -11,6 +11,7 @@ import org.watchdogmenu.metrics.CheckSample;
 import org.watchdogmenu.metrics.Metrics;
 import org.watchdogmenu.metrics.ProbeTiming;
 import org.watchdogmenu.metrics.RestartSample;
+import org.watchdogmenu.metrics.SeriesBatch;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.ConfigException;
 import org.watchdogmenu.os.Host;
@@ -37,8 +38,20 @@ final class Notifications implements EngineEvents {
 
   /**
    * @param current whether a target id is still on the host: the metrics drop the others' series
+   * @param batch where the Prometheus series' changes wait to be written, or empty to write them
+   *     now
    */
   static Notifications load(Host host, EngineLog log, Predicate<String> current) {
+    return load(host, log, current, Optional.empty());
+  }
+
+  /**
+   * @param current whether a target id is still on the host: the metrics drop the others' series
+   * @param batch where the Prometheus series' changes wait to be written, or empty to write them
+   *     now
+   */
+  static Notifications load(
+      Host host, EngineLog log, Predicate<String> current, Optional<SeriesBatch> batch) {
     Optional<Alerts> alerts;
     try {
       alerts = Optional.of(Alerts.load(host));
@@ -48,7 +61,8 @@ final class Notifications implements EngineEvents {
     }
     Optional<Metrics> metrics;
     try {
-      metrics = Optional.of(Metrics.load(host).keepingOnly(current));
+      Metrics m = Metrics.load(host).keepingOnly(current);
+      metrics = Optional.of(batch.isPresent() ? m.batchedIn(batch.get()) : m);
     } catch (ConfigException e) {
       log.line("WARNING: metrics are off: " + e.getMessage());
       metrics = Optional.empty();

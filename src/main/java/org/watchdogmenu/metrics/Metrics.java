@@ -38,10 +38,12 @@ public final class Metrics {
   private final PrometheusTextfile textfile;
   private final CloudWatchSink cloudWatch;
   private final Predicate<String> current;
+  private final SeriesBatch batch;
 
   Metrics(Host host, MetricsConfig config) {
     this.config = config;
     this.current = id -> true;
+    this.batch = null;
     HostRoot root = host.root();
     this.textfile =
         config.prometheus().enabled()
@@ -58,11 +60,20 @@ public final class Metrics {
     }
   }
 
-  private Metrics(Metrics m, Predicate<String> current) {
+  private Metrics(Metrics m, Predicate<String> current, SeriesBatch batch) {
     this.config = m.config;
     this.textfile = m.textfile;
     this.cloudWatch = m.cloudWatch;
     this.current = current;
+    this.batch = batch;
+  }
+
+  /**
+   * These metrics, keeping the Prometheus series' changes in {@code batch} until it is flushed
+   * instead of rewriting the textfile after every check (the monitor flushes once a tick).
+   */
+  public Metrics batchedIn(SeriesBatch batch) {
+    return new Metrics(this, current, batch);
   }
 
   /**
@@ -72,7 +83,7 @@ public final class Metrics {
    * @param current whether a target id is still on the host (the catalog's known ids)
    */
   public Metrics keepingOnly(Predicate<String> current) {
-    return new Metrics(this, current);
+    return new Metrics(this, current, batch);
   }
 
   /**
@@ -108,6 +119,10 @@ public final class Metrics {
   private void prometheus(
       String target, UnaryOperator<TargetSeries> change, List<String> problems) {
     if (textfile == null) {
+      return;
+    }
+    if (batch != null) {
+      batch.add(textfile, target, change, current);
       return;
     }
     try {

@@ -1,6 +1,7 @@
 package org.watchdogmenu.metrics;
 
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Map;
 
 /**
@@ -89,7 +90,8 @@ final class PrometheusText {
 
   private static String format(Number n) {
     if (n instanceof Double d) {
-      return String.format(Locale.ROOT, "%.6f", d);
+      // as "%.6f" gives it, without building a Formatter on every run
+      return BigDecimal.valueOf(d).setScale(6, RoundingMode.HALF_UP).toPlainString();
     }
     return n.toString();
   }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -20,6 +21,7 @@ import org.watchdogmenu.engine.Engine;
 import org.watchdogmenu.engine.EngineLog;
 import org.watchdogmenu.engine.HealthCheck;
 import org.watchdogmenu.engine.Outcome;
+import org.watchdogmenu.metrics.SeriesBatch;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.ConfigException;
 import org.watchdogmenu.os.Host;
@@ -36,6 +38,10 @@ import org.watchdogmenu.os.Host;
 public final class Monitor {
   static final Duration TICK = Duration.ofSeconds(1);
   private static final Duration FINISH_LIMIT = Duration.ofHours(1);
+
+  /** Late checks are summed up in one line at most this often. */
+  private static final Duration LATE_LINES = Duration.ofSeconds(10);
+
   private static final PrintWriter DISCARD = new PrintWriter(Writer.nullWriter());
 
   private final Host host;
@@ -48,6 +54,8 @@ public final class Monitor {
   private final SystemdNotify systemd;
   private final Timetable timetable = new Timetable();
   private final Runs runs = new Runs();
+  private final SeriesBatch series = new SeriesBatch();
+  private long lastFlush = System.nanoTime() - TICK.toNanos();
   private final Map<String, Outcome> lastOutcome = new ConcurrentHashMap<>();
   private final AtomicBoolean reload = new AtomicBoolean();
   private final CountDownLatch stop = new CountDownLatch(1);
@@ -61,7 +69,7 @@ public final class Monitor {
       Host host, List<String> named, PrintWriter out, Map<String, String> env, long pid) {
     this.host = host;
     this.targets = new MonitoredTargets(host.root(), named);
-    this.engine = new Engine(host, targets::isKnown);
+    this.engine = new Engine(host, targets::isKnown, Optional.of(series));
     this.log = new EngineLog(null, out, host.clock());
     this.pid = pid;
     this.watch = new FileWatch(host.root());
@@ -92,6 +100,7 @@ public final class Monitor {
     warn(systemd.ready());
     alert(AlertKind.MONITOR_STARTED, "monitor started on " + summary());
     Instant nextBeat = host.clock().instant();
+    Instant nextLateLine = nextBeat;
     while (stop.getCount() > 0) {
       Instant now = host.clock().instant();
       if (reload.getAndSet(false) || watch.changed()) {
@@ -101,18 +110,26 @@ public final class Monitor {
         beat(now);
         nextBeat = now.plus(Heartbeat.PERIOD);
       }
+      long due = System.nanoTime();
       for (String id : timetable.take(now)) {
         Target target = targets.current().get(id);
-        if (!runs.start(id, () -> check(target))) {
+        if (!runs.start(id, due, () -> check(target))) {
           log.line(id + ": previous check still running, this turn is skipped");
         }
       }
+      if (!now.isBefore(nextLateLine)) {
+        runs.takeLate().ifPresent(this::lateLine);
+        nextLateLine = now.plus(LATE_LINES);
+      }
+      flushSeries();
       stop.await(pause(now, nextBeat).toMillis(), TimeUnit.MILLISECONDS);
     }
     log.line("monitor stopping: no new checks; waiting for " + runs.running().size() + " running");
     if (!runs.finish(FINISH_LIMIT)) {
       log.line("WARNING: checks still running after " + FINISH_LIMIT + ": " + runs.running());
     }
+    runs.takeLate().ifPresent(this::lateLine);
+    series.flush().forEach(this::warn);
     try {
       heartbeat.clear();
     } catch (IOException e) {
@@ -120,6 +137,33 @@ public final class Monitor {
     }
     alert(AlertKind.MONITOR_STOPPED, "monitor stopped");
     log.line("monitor stopped");
+  }
+
+  /**
+   * Writes the Prometheus series the checks changed since the last write, in one rewrite, at most
+   * once a {@link #TICK}.
+   */
+  private void flushSeries() {
+    long now = System.nanoTime();
+    if (now - lastFlush >= TICK.toNanos() && !series.isEmpty()) {
+      lastFlush = now;
+      series.flush().forEach(this::warn);
+    }
+  }
+
+  private void lateLine(Runs.Late late) {
+    log.line(
+        "WARNING: "
+            + late.count()
+            + " check"
+            + (late.count() == 1 ? "" : "s")
+            + " started late (up to "
+            + late.worst().toSeconds()
+            + "s after due, e.g. "
+            + String.join(", ", late.some())
+            + "): every one of the "
+            + runs.threads()
+            + " check threads was busy; give slow targets longer intervals or fewer retries");
   }
 
   private Duration pause(Instant now, Instant nextBeat) {
@@ -140,6 +184,9 @@ public final class Monitor {
     Map<String, Duration> intervals = new TreeMap<>();
     targets.current().forEach((id, t) -> intervals.put(id, t.policy().interval()));
     timetable.follow(intervals, host.clock().instant());
+    runs.fit(
+        intervals.size(),
+        intervals.values().stream().min(Duration::compareTo).orElse(Runs.MAX_IDLE));
     lastOutcome.keySet().retainAll(intervals.keySet());
     log.line("monitoring " + summary());
   }

@@ -32,8 +32,6 @@ public final class AtomicFile {
   private static final Set<PosixFilePermission> OWNER_ONLY =
       PosixFilePermissions.fromString("rw-------");
 
-  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
-
   private AtomicFile() {}
 
   public static void write(Path target, String content, Set<PosixFilePermission> mode)
@@ -118,8 +116,22 @@ public final class AtomicFile {
 
   private static String randomSuffix() {
     byte[] b = new byte[8];
-    RANDOM.nextBytes(b);
+    // the kernel's random bytes, as SecureRandom reads them, without starting its providers on
+    // every run; SecureRandom itself where /dev/urandom cannot be read
+    try (java.io.InputStream in = new java.io.FileInputStream("/dev/urandom")) {
+      if (in.readNBytes(b, 0, b.length) == b.length) {
+        return java.util.HexFormat.of().formatHex(b);
+      }
+    } catch (IOException e) {
+      // below
+    }
+    Random.SECURE.nextBytes(b);
     return java.util.HexFormat.of().formatHex(b);
+  }
+
+  /** Made only when /dev/urandom cannot be read. */
+  private static final class Random {
+    static final java.security.SecureRandom SECURE = new java.security.SecureRandom();
   }
 
   /** rw-r--r--, what a file gets when the caller names no mode (the umask's usual result). */

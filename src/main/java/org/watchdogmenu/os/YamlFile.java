@@ -70,15 +70,18 @@ public final class YamlFile {
    */
   public static final int MAX_LINE = 64 * 1024;
 
-  private static final ObjectMapper MAPPER =
-      YAMLMapper.builder(factory())
-          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-          .addModule(new ModelModule())
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-          .build();
+  /** Made on first use: a run that finds no settings file never builds a mapper. */
+  private static final class Mapper {
+    static final ObjectMapper MAPPER =
+        YAMLMapper.builder(factory())
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .addModule(new ModelModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
+  }
 
   private static final Pattern LEADING_KEY = Pattern.compile("'([a-z_]+)'");
 
@@ -133,7 +136,7 @@ public final class YamlFile {
       throw new ConfigException(name + " line " + shape.get().line() + ": " + shape.get().reason());
     }
     try {
-      return Optional.ofNullable(MAPPER.readValue(text, type));
+      return Optional.ofNullable(Mapper.MAPPER.readValue(text, type));
     } catch (JsonProcessingException e) {
       List<Object> path = path(e);
       String reason = reason(e, path);
@@ -385,7 +388,7 @@ public final class YamlFile {
     for (Object part : path) {
       pointer.append('/').append(part);
     }
-    try (JsonParser p = MAPPER.getFactory().createParser(text)) {
+    try (JsonParser p = Mapper.MAPPER.getFactory().createParser(text)) {
       while (p.nextToken() != null) {
         if (p.getParsingContext().pathAsPointer().toString().contentEquals(pointer)) {
           return Math.max(1, p.currentTokenLocation().getLineNr());

@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,7 +26,12 @@ public final class ProbeSet {
 
   private static final AtomicInteger THREADS = new AtomicInteger();
   private static final ExecutorService POOL =
-      Executors.newCachedThreadPool(
+      new ThreadPoolExecutor(
+          0,
+          Integer.MAX_VALUE,
+          10,
+          TimeUnit.SECONDS, // an idle thread ends within a monitor's usual interval
+          new SynchronousQueue<>(),
           task -> {
             Thread t = new Thread(task, "probe-" + THREADS.incrementAndGet());
             t.setDaemon(true);

@@ -1,0 +1,172 @@
+package org.watchdogmenu.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.watchdogmenu.catalog.OneTarget;
+import org.watchdogmenu.engine.Engine;
+import org.watchdogmenu.engine.HealthCheck;
+import org.watchdogmenu.engine.RestartGuard;
+import org.watchdogmenu.os.Host;
+import org.watchdogmenu.os.HostRoot;
+
+/**
+ * What cron runs every few minutes, {@code check TARGET} and {@code restart TARGET} with their
+ * options, run without building the command line's model of every command: the arguments are read
+ * here and only the target's own files are loaded ({@link OneTarget}). It does exactly what the
+ * picocli commands do ({@link CheckCommand}, {@link RestartCommand}): same options, output, exit
+ * codes and error lines. Anything else (help, a version, an unknown or repeated option, a missing
+ * or broken target, a --root that is no folder) is left to {@link WatchdogMenuCommand}, which says
+ * what is wrong in its usual words.
+ */
+final class CronRun {
+  /** The arguments of one run, as {@code check} or {@code restart} reads them. */
+  record Args(
+      String command,
+      String target,
+      Path root,
+      boolean noRestart,
+      boolean dryRun,
+      boolean force,
+      String source) {}
+
+  private CronRun() {}
+
+  /**
+   * Runs the command when the arguments are one of the plain forms.
+   *
+   * @return its exit code, or empty when picocli should run it instead (nothing was done)
+   */
+  static OptionalInt run(PrintWriter out, PrintWriter err, String... args) {
+    Optional<Args> parsed = parse(args);
+    if (parsed.isEmpty() || !Files.isDirectory(parsed.get().root())) {
+      return OptionalInt.empty();
+    }
+    Args a = parsed.get();
+    HostRoot root = new HostRoot(a.root());
+    Optional<OneTarget> one = OneTarget.load(root, a.target(), !a.dryRun());
+    if (one.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    boolean check = a.command().equals("check");
+    try {
+      Engine engine = new Engine(Host.system(root), one.get()::isKnown);
+      if (check) {
+        return OptionalInt.of(
+            engine
+                .check(
+                    one.get().target(),
+                    new HealthCheck.Options(!a.noRestart(), a.dryRun(), "health"),
+                    out)
+                .outcome()
+                .exitCode());
+      }
+      RestartGuard.Result result =
+          engine.restart(one.get().target(), a.source(), a.force(), a.dryRun(), out);
+      boolean done =
+          result == RestartGuard.Result.RESTARTED || result == RestartGuard.Result.WOULD_RESTART;
+      return OptionalInt.of(done ? ExitCodes.OK : ExitCodes.FAILURE);
+    } catch (RuntimeException e) {
+      // as WatchdogMenuCommand's execution exception handler words it
+      err.println("watchdog-menu: " + Denied.line(e, Denied.user()).orElse(String.valueOf(e)));
+      return OptionalInt.of(check ? ExitCodes.CHECK_UNKNOWN : ExitCodes.FAILURE);
+    }
+  }
+
+  /**
+   * The plain forms: {@code [GLOBAL...] check TARGET [--no-restart] [--dry-run] [GLOBAL...]} and
+   * {@code [GLOBAL...] restart TARGET [--source cron|manual] [--force] [--dry-run] [GLOBAL...]},
+   * options in any order after the command, each at most once; GLOBAL is {@code --root DIR}, {@code
+   * --root=DIR}, {@code --no-color} or {@code --ascii}. Empty for anything else.
+   */
+  static Optional<Args> parse(String... args) {
+    String command = null;
+    String target = null;
+    Path root = Path.of("/");
+    String source = "manual";
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      String name =
+          arg.startsWith("--") && arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+      String inline = name.equals(arg) ? null : arg.substring(name.length() + 1);
+      if (arg.startsWith("-")) {
+        if (!seen.add(name)) {
+          return Optional.empty();
+        }
+        boolean takesValue = name.equals("--root") || name.equals("--source");
+        if (!takesValue && inline != null) {
+          return Optional.empty();
+        }
+        String value = inline;
+        if (takesValue && value == null) {
+          if (i + 1 >= args.length) {
+            return Optional.empty();
+          }
+          value = args[++i];
+        }
+        if (takesValue && (value.isEmpty() || value.startsWith("-") || value.startsWith("@"))) {
+          return Optional.empty();
+        }
+        switch (name) {
+          case "--root":
+            root = Path.of(value);
+            break;
+          case "--no-color":
+          case "--ascii":
+            break;
+          case "--no-restart":
+            if (!"check".equals(command)) {
+              return Optional.empty();
+            }
+            break;
+          case "--dry-run":
+            if (command == null) {
+              return Optional.empty();
+            }
+            break;
+          case "--force":
+            if (!"restart".equals(command)) {
+              return Optional.empty();
+            }
+            break;
+          case "--source":
+            if (!"restart".equals(command) || !(value.equals("cron") || value.equals("manual"))) {
+              return Optional.empty();
+            }
+            source = value;
+            break;
+          default:
+            return Optional.empty();
+        }
+      } else if (arg.startsWith("@") || arg.isEmpty()) {
+        return Optional.empty(); // an argument file, or nothing: picocli's to read
+      } else if (command == null) {
+        if (!arg.equals("check") && !arg.equals("restart")) {
+          return Optional.empty();
+        }
+        command = arg;
+      } else if (target == null) {
+        target = arg;
+      } else {
+        return Optional.empty();
+      }
+    }
+    if (target == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Args(
+            command,
+            target,
+            root,
+            seen.contains("--no-restart"),
+            seen.contains("--dry-run"),
+            seen.contains("--force"),
+            source));
+  }
+}
