@@ -100,7 +100,7 @@ class ArchitectureTest {
         .mayOnlyAccessLayers(
             "model", "os", "service", "probe", "catalog", "install", "alert", "metrics")
         .whereLayer("monitor")
-        .mayOnlyAccessLayers("engine", "catalog", "alert", "os", "model")
+        .mayOnlyAccessLayers("engine", "catalog", "alert", "metrics", "os", "model")
         .whereLayer("cli")
         .mayOnlyAccessLayers(
             "model", "os", "service", "probe", "catalog", "install", "alert", "metrics", "engine",
