@@ -111,13 +111,21 @@ final class AccessView extends MenuView {
   }
 
   private Choice sudoers() {
+    String label = "Sudoers (check and restart without a password)";
+    List<String> invocations;
+    try {
+      invocations = session.installer().planner().sudoersInvocations(target);
+    } catch (InstallException e) {
+      // the commands a grant would name cannot be written here (e.g. a --root sudo refuses)
+      return Choice.disabled(label, e.getMessage());
+    }
     String who = SudoersForm.words(session, target);
     return new Choice(
-        "Sudoers (check and restart without a password)",
+        label,
         who,
         who.equals(SudoersForm.NO_ONE) ? Tone.OFF : Tone.ON,
         null,
-        () -> Step.open(SudoersForm.of(session, target)));
+        () -> Step.open(SudoersForm.of(session, target, invocations)));
   }
 
   private Choice linger() {

@@ -29,6 +29,10 @@ final class Choices {
     return selected;
   }
 
+  List<Choice> items() {
+    return items;
+  }
+
   void select(int index) {
     selected = Math.max(0, Math.min(items.size() - 1, index));
   }

@@ -72,7 +72,27 @@ record Look(boolean ascii, boolean color) {
 
   /** The text in the characters this look draws (ASCII only in ASCII mode), never cut. */
   String plain(String text) {
-    return ascii ? toAscii(text) : text;
+    String t = printable(text);
+    return ascii ? toAscii(t) : t;
+  }
+
+  /**
+   * The text with every control character (which the terminal cannot draw: a NUL or an escape read
+   * from a damaged file) shown as {@code ?}, and a tab as a space; line breaks are kept.
+   */
+  static String printable(String text) {
+    StringBuilder b = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean control = (c < 0x20 && c != '\n') || (c >= 0x7f && c <= 0x9f);
+      if (control && b == null) {
+        b = new StringBuilder(text.length()).append(text, 0, i);
+      }
+      if (b != null) {
+        b.append(!control ? c : c == '\t' ? ' ' : '?');
+      }
+    }
+    return b == null ? text : b.toString();
   }
 
   String ellipsis() {
@@ -81,7 +101,7 @@ record Look(boolean ascii, boolean color) {
 
   /** The text fitted to {@code width}: cut with an ellipsis, and ASCII-only in ASCII mode. */
   String fit(String text, int width) {
-    String t = ascii ? toAscii(text) : text;
+    String t = plain(text);
     if (t.length() <= width) {
       return t;
     }

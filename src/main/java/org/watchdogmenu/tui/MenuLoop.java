@@ -11,9 +11,13 @@ import java.util.List;
  * The menu's loop: a stack of views, keys to steps, a redraw after each. Esc goes back, {@code q}
  * and Ctrl-C quit, {@code ?} opens the help of the screen; end of input (a dropped connection)
  * quits too. What a step says stays under the view until the next key; when it is longer than its
- * room, Page Up and Page Down scroll it.
+ * room, Page Up and Page Down scroll it. As a last resort, a screen that fails in a way nothing
+ * else foresaw is named in one notice line and the menu goes on.
  */
 final class MenuLoop {
+  /** The words of the last resort's notice. */
+  static final String UNEXPECTED = "stopped on an unexpected error";
+
   private final Screen screen;
   private final Painter painter;
   private final Look look;
@@ -51,7 +55,7 @@ final class MenuLoop {
       if (screen.doResizeIfNecessary() != null) {
         painter.redrawAll();
         draw();
-      } else if (top().tick()) {
+      } else if (ticked()) {
         draw();
       }
       try {
@@ -60,6 +64,21 @@ final class MenuLoop {
         Thread.currentThread().interrupt();
         return;
       }
+    }
+  }
+
+  /** The top view's tick; one that fails is named once and not ticked again. */
+  boolean ticked() {
+    View view = top();
+    try {
+      return view.tick();
+    } catch (RuntimeException e) {
+      stack.remove(stack.size() - 1);
+      if (stack.isEmpty()) {
+        stack.add(view);
+      }
+      say(unexpected(view));
+      return true;
     }
   }
 
@@ -83,8 +102,26 @@ final class MenuLoop {
   }
 
   void draw() throws IOException {
-    Notice shown = notice != null ? notice : top().standing();
-    noticeHidden = painter.paint(stack, shown, noticeTop, readOnly);
+    boolean emptied = false;
+    while (true) {
+      try {
+        Notice shown = notice != null ? notice : top().standing();
+        noticeHidden = painter.paint(stack, shown, noticeTop, readOnly);
+        return;
+      } catch (RuntimeException e) {
+        // a screen that cannot draw itself: back to the one under it, or to an empty one
+        View view = top();
+        if (stack.size() > 1) {
+          stack.remove(stack.size() - 1);
+        } else if (!emptied) {
+          stack.set(0, new TextView(view.crumb(), List.of()));
+          emptied = true;
+        } else {
+          throw e;
+        }
+        say(unexpected(view));
+      }
+    }
   }
 
   /** One key: the view first, then the keys every view shares. */
@@ -103,11 +140,32 @@ final class MenuLoop {
     if (scrollsNotice(key)) {
       return;
     }
-    Step step = top().key(key);
-    if (!step.handled()) {
-      step = shared(key);
+    View view = top();
+    try {
+      Step step = view.key(key);
+      if (!step.handled()) {
+        step = shared(key);
+      }
+      apply(step);
+    } catch (RuntimeException e) {
+      // nothing foresaw it: named in one line, no Java words; the menu goes on
+      notice = unexpected(view);
+      noticeTop = 0;
     }
-    apply(step);
+  }
+
+  /** The notice of the last resort: which screen (and item) failed, in the tool's words. */
+  private static Notice unexpected(View view) {
+    String item = view instanceof MenuView menu ? menu.selectedLabel() : null;
+    String what = item == null ? view.crumb() : "\"" + item + "\" on " + view.crumb();
+    return new Notice(
+        "Failed: "
+            + what
+            + " "
+            + UNEXPECTED
+            + "; nothing more was done. Try again, or"
+            + " use the same from the command line (watchdog-menu --help).",
+        Notice.Kind.PROBLEM);
   }
 
   /** Page Up and Page Down move through a notice longer than its room; true when they did. */

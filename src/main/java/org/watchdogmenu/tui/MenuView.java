@@ -35,6 +35,14 @@ abstract class MenuView implements View {
     return choices;
   }
 
+  /** The label of the highlighted item (the one a pick just chose), or null before any. */
+  String selectedLabel() {
+    if (choices == null || choices.items().isEmpty()) {
+      return null;
+    }
+    return choices.items().get(choices.selected()).label();
+  }
+
   @Override
   public List<String> keys(Look look) {
     return choices().keys(look);

@@ -15,10 +15,14 @@ final class SudoersForm {
 
   private SudoersForm() {}
 
-  static FormView of(Session session, Target target) {
+  /**
+   * @param invocations what the grant lets the operator run, one command line each (as the
+   *     planner's {@code sudoersInvocations} gives them)
+   */
+  static FormView of(Session session, Target target, List<String> invocations) {
     List<String> intro = new ArrayList<>();
     intro.add("An operator may then run exactly these, with no other arguments:");
-    session.installer().planner().sudoersInvocations(target).forEach(l -> intro.add("  " + l));
+    invocations.forEach(l -> intro.add("  " + l));
     intro.add("What their file already grants is kept; visudo checks it first.");
     Field user =
         Field.of(
