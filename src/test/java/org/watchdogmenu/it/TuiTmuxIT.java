@@ -88,6 +88,93 @@ class TuiTmuxIT {
   }
 
   @Test
+  void undoOnTheFirstScreenPutsTheScheduleBackThenRemovesIt() throws Exception {
+    Files.createDirectories(root.resolve("etc/cron.d"));
+    Path cron = root.resolve("etc/cron.d/paqet-health-paqet-server");
+    try (Tmux t = new Tmux("undo", 100, 30, menu("TERM=xterm-256color LANG=C.UTF-8"))) {
+      String first = t.await("u) Undo the last change", WAIT);
+      assertThat(row(first, "u) Undo the last change")).contains("[not available]");
+      t.keys("1");
+      t.await("1) Server (foreign VPS)", WAIT);
+      t.keys("1");
+      t.await("1) Health check (auto-restart)", WAIT);
+      t.keys("1");
+      t.await("2) Every 5 minutes - balanced (recommended)", WAIT);
+      t.keys("2");
+      t.await("Preview: nothing is written until you press a, then y.", WAIT);
+      t.keys("a");
+      t.await("y yes, go ahead", WAIT);
+      t.keys("y");
+      t.await(s -> s.contains("[Every 5 minutes]") && s.contains("Applied:"), WAIT, "every 5");
+      String every5 = Files.readString(cron);
+      assertThat(every5).contains("*/5 * * * * root ");
+
+      t.keys("1");
+      t.await("3) Every 10 minutes", WAIT);
+      t.keys("3");
+      t.await("Preview: nothing is written until you press a, then y.", WAIT);
+      t.keys("a");
+      t.await("y yes, go ahead", WAIT);
+      t.keys("y");
+      t.await(s -> s.contains("[Every 10 minutes]") && s.contains("Applied:"), WAIT, "every 10");
+      String every10 = Files.readString(cron);
+      assertThat(every10).contains("*/10 * * * * root ").isNotEqualTo(every5);
+
+      t.keys("Escape");
+      t.await("2) Client (local VPS)", WAIT);
+      t.keys("Escape");
+      String again =
+          t.await(
+              s -> row(s, "u) Undo the last change").contains("health"),
+              WAIT,
+              "the last change named on the undo item");
+      assertThat(row(again, "u) Undo the last change"))
+          .contains("enable paqet-server --health")
+          .doesNotContain("[not available]");
+      t.keys("u");
+      String undo =
+          t.await(
+              s ->
+                  s.contains("Preview: nothing is written until you press a, then y.")
+                      && s.contains("/etc/cron.d/paqet-health-paqet-server"),
+              WAIT,
+              "the undo's preview, naming the file");
+      assertThat(row(undo, "watchdog-menu ›")).endsWith("Undo");
+      assertThat(undo.replaceAll("[\\s│]+", " "))
+          .contains("(undoes: watchdog-menu --root " + root + " enable paqet-server --health 10m)");
+      assertThat(Files.readString(cron)).isEqualTo(every10);
+      t.keys("a");
+      t.await("y yes, go ahead", WAIT);
+      assertThat(Files.readString(cron)).isEqualTo(every10);
+      t.keys("y");
+      String undone =
+          t.await(
+              s -> s.contains("Applied") && s.contains("Pick a system:"),
+              WAIT,
+              "the first screen after the undo");
+      assertThat(undone).doesNotContain("Exception");
+      assertThat(Files.readString(cron)).isEqualTo(every5);
+
+      t.keys("u");
+      t.await("Preview: nothing is written until you press a, then y.", WAIT);
+      t.keys("a");
+      t.await("y yes, go ahead", WAIT);
+      t.keys("y");
+      String removed =
+          t.await(
+              s ->
+                  s.contains("Pick a system:")
+                      && row(s, "u) Undo the last change").contains("[not available]"),
+              WAIT,
+              "nothing more to undo");
+      assertThat(removed).contains("Applied");
+      assertThat(cron).doesNotExist();
+      t.keys("q");
+      assertThat(t.await("EXIT=", WAIT)).contains("EXIT=0");
+    }
+  }
+
+  @Test
   void aFailingCheckRunFromOutsideShowsCriticalOnTheFirstScreenWithoutAKey() throws Exception {
     Path file = root.resolve("etc/watchdog-menu/targets/demo.yaml");
     Files.createDirectories(file.getParent());
