@@ -104,12 +104,14 @@ final class LogView implements View {
               : l.contains("SKIPPED") || l.contains("WARNING") ? Tone.WARN : Tone.PLAIN;
       lines.add(new Line(l, tone, null, Tone.PLAIN, hit));
     }
-    int room = typing == null ? height : height - 1;
-    List<Line> shown = new ArrayList<>(pane.window(Wrap.lines(lines, width), room));
-    if (typing != null) {
-      shown.add(Line.of("Search: " + typing + "_", Tone.HEAD));
+    if (typing == null) {
+      return pane.window(Wrap.lines(lines, width), height);
     }
-    return shown;
+    // the search line under the window; the lines above and below it are still counted
+    Visible window = pane.window(Wrap.lines(lines, width), Math.max(0, height - 1));
+    List<Line> shown = new ArrayList<>(window);
+    shown.add(Line.of("Search: " + typing + "_", Tone.HEAD));
+    return new Visible(shown, window.above(), window.below());
   }
 
   @Override

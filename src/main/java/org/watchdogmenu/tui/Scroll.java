@@ -19,7 +19,7 @@ final class Scroll {
   }
 
   /** The lines from {@code top} that fit in {@code height}. */
-  static List<Line> from(List<Line> lines, int top, int height) {
+  static Visible from(List<Line> lines, int top, int height) {
     int t = Math.max(0, Math.min(top, Math.max(0, lines.size() - height)));
     return Visible.of(lines, t, height);
   }

@@ -23,7 +23,7 @@ final class TextPane {
     top = Math.max(0, index - height / 2);
   }
 
-  List<Line> window(List<Line> lines, int height) {
+  Visible window(List<Line> lines, int height) {
     this.height = height;
     int last = Math.max(0, lines.size() - height);
     top = atEnd ? last : Math.min(top, last);
