@@ -3,6 +3,8 @@ package org.watchdogmenu.tui;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.watchdogmenu.catalog.CatalogException;
 import org.watchdogmenu.catalog.Setting;
 import org.watchdogmenu.catalog.TargetFile;
@@ -37,6 +39,14 @@ final class TargetSettings {
   static final String UNIT = "a systemd unit, e.g. web.service";
   static final String COMMAND = "the command and its arguments, separated by spaces (no shell)";
   static final String FOLDER = "an absolute path, e.g. /opt/app";
+
+  /**
+   * The key a refusal of the catalog starts with, after the file and line when it names them, e.g.
+   * {@code /etc/watchdog-menu/targets/web.yaml line 7: 'probes[2].port' must be ...}.
+   */
+  private static final Pattern NAMED =
+      Pattern.compile(
+          "^(?:[^']*? line \\d+: )?'([a-z_]+(?:\\[\\d+])?(?:\\.[a-z_]+(?:\\[\\d+])?)*)' ");
 
   private final Session session;
   private final Target target;
@@ -152,8 +162,43 @@ final class TargetSettings {
           () -> session.installer().planner().targetFile(file),
           PlanView.TO_FIRST);
     } catch (CatalogException e) {
-      return Step.say("Not saved: " + e.getMessage());
+      return Step.say("Not saved: " + refusal(e));
     }
+  }
+
+  /**
+   * The catalog's refusal of the whole file in the form's words: the label of the field that sets
+   * the key it names ({@code 'probes[2].port' must be ...} becomes {@code CoTURN port must be
+   * ...}); the catalog's own line, with the file and line, when no field sets it.
+   */
+  private String refusal(CatalogException e) {
+    Matcher named = NAMED.matcher(e.reason());
+    if (named.find()) {
+      String key = named.group(1);
+      String said = e.reason().substring(named.start(1) - 1);
+      String rest = e.reason().substring(named.end());
+      for (int i = 0; i < keys.size(); i++) {
+        String field = catalogKey(keys.get(i));
+        if (key.equals(field)) {
+          return FormView.words(fields.get(i), said);
+        }
+        if (key.startsWith(field + "[") || key.startsWith(field + ".")) {
+          return fields.get(i).label() + part(key.substring(field.length())) + rest;
+        }
+      }
+    }
+    return e.getMessage();
+  }
+
+  /** A part of a field's value in words: {@code [0]} of a command is its word 1. */
+  private static String part(String suffix) {
+    Matcher word = Pattern.compile("^\\[(\\d+)]$").matcher(suffix);
+    return word.find() ? " (word " + (Integer.parseInt(word.group(1)) + 1) + ") " : ": ";
+  }
+
+  /** A form's key as the catalog names it: {@code probes.2.port} is {@code probes[2].port}. */
+  private static String catalogKey(String key) {
+    return key.replaceAll("\\.(\\d+)(?=\\.|$)", "[$1]");
   }
 
   private void duration(String label, String key, Duration value) {

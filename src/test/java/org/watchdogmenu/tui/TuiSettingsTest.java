@@ -158,10 +158,50 @@ class TuiSettingsTest {
     pick(m, "Save");
     assertThat(m.loop.top()).isInstanceOf(FormView.class);
     assertThat(flat(m))
-        .contains(
-            "Not saved: /etc/watchdog-menu/targets/waterwall-client.yaml line 6: 'service.unit' is"
-                + " missing: a systemd service needs its unit");
+        .contains("Not saved: Unit is missing: a systemd service needs its unit")
+        .doesNotContain("service.unit");
     assertThat(file("waterwall-client")).doesNotExist();
+  }
+
+  @Test
+  void aValueEachFieldTakesButTheWholeFileRefusesIsNamedByItsLabel() {
+    VirtualMenu m = waterwallClientSettings();
+    // an empty value passes the field (empty takes the key away), the whole file needs the port
+    set(m, "WaterWall listener: port", "");
+    assertThat(flat(m)).contains("WaterWall listener: port: kept").doesNotContain("Not kept");
+    assertThat(m.text()).contains("WaterWall listener: port *", "[empty]");
+    pick(m, "Save");
+    assertThat(m.loop.top()).isInstanceOf(FormView.class);
+    assertThat(flat(m))
+        .contains(
+            "Not saved: WaterWall listener: port is missing: give the port number (1 to 65535)")
+        .doesNotContain("probes[1]")
+        .doesNotContain(".yaml line");
+    assertThat(file("waterwall-client")).doesNotExist();
+    set(m, "WaterWall listener: port", "8081");
+    assertThat(flat(m)).doesNotContain("Not saved");
+  }
+
+  @Test
+  void aCommandsEmptyWordIsNamedByTheFieldAndItsPlace() throws Exception {
+    VirtualMenu m = menu();
+    pick(m, "Add a target of your own");
+    pick(m, "A service with a restart command");
+    set(m, "Id", "demo");
+    set(m, "Restart command", "/opt/demo/restart.sh");
+    set(m, "TCP port", "8080");
+    pick(m, "Save");
+    m.type("ay");
+    pick(m, "Your own targets");
+    pick(m, "Settings");
+    String before = Files.readString(file("demo"));
+    set(m, "Restart command", "[\"/opt/demo/restart.sh\", \"\"]");
+    assertThat(flat(m)).contains("Restart command: kept").doesNotContain("Not kept");
+    pick(m, "Save");
+    assertThat(flat(m))
+        .contains("Not saved: Restart command (word 2) must be a non-empty word on one line")
+        .doesNotContain("service.restart");
+    assertThat(Files.readString(file("demo"))).isEqualTo(before);
   }
 
   @Test
