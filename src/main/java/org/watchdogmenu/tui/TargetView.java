@@ -72,7 +72,8 @@ final class TargetView extends MenuView {
       lines.add(guard(status, time));
       lines.add(lastCheck(status.lastCheck(), time));
     } catch (IOException e) {
-      lines.add(Line.of("Guard: cannot read " + target.paths().state() + ": " + e, Tone.BAD));
+      String why = e.getMessage() == null ? "it cannot be read" : e.getMessage();
+      lines.add(Line.of("Guard: cannot read " + target.paths().state() + ": " + why, Tone.BAD));
     }
     lines.add(Line.of(""));
     return lines;

@@ -158,6 +158,28 @@ class TuiWalkTest {
     walkAll(dir);
   }
 
+  @Test
+  void everyItemOnARootWithFoldersWhereFilesShouldBeAnswersInWords() throws IOException {
+    Path dir = tmp.resolve("folders");
+    for (String path :
+        List.of(
+            "var/lib/watchdog-menu/manifest.json",
+            "var/lib/watchdog-menu/journal.json",
+            "var/lib/watchdog-menu/last/paqet-server.json",
+            "var/lib/watchdog-menu/state/paqet-server.txt",
+            "var/lib/watchdog-menu/monitor.heartbeat",
+            "etc/watchdog-menu/alerts.yaml",
+            "etc/watchdog-menu/monitor.yaml",
+            "etc/cron.d/paqet-health-paqet-server",
+            "etc/sudoers.d/watchdog-menu-deploy",
+            "var/log/paqet-health-server.log")) {
+      Files.createDirectories(dir.resolve(path));
+    }
+    Files.writeString(dir.resolve("etc/passwd"), "deploy:x:1100:1100::/home/deploy:/bin/sh\n");
+    demo(dir);
+    walkAll(dir);
+  }
+
   private Path commaRoot() throws IOException {
     Path dir = tmp.resolve("a,b");
     Files.createDirectories(dir.resolve("etc"));
