@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +23,7 @@ import org.watchdogmenu.alert.AlertsEdit;
 import org.watchdogmenu.catalog.Catalog;
 import org.watchdogmenu.model.TcpListenProbeSpec;
 import org.watchdogmenu.os.Command;
+import org.watchdogmenu.os.CommandResult;
 import org.watchdogmenu.os.CommandRunner;
 import org.watchdogmenu.os.ExecCommandRunner;
 import org.watchdogmenu.os.Host;
@@ -50,8 +52,15 @@ class TuiRecoveryTest {
     Files.writeString(
         dir.resolve("etc/passwd"), "satinder:x:1000:1000::/home/satinder:/bin/bash\n");
     CommandRunner real = new ExecCommandRunner();
+    // whether a service runs is asked off the screen's thread, at any moment: answered here, so
+    // it never takes the place of a scripted command
     CommandRunner runner =
-        (Command c) -> REAL.contains(c.program()) ? real.run(c) : scripted.run(c);
+        (Command c) ->
+            REAL.contains(c.program())
+                ? real.run(c)
+                : c.program().equals("systemctl") && c.argv().contains("show")
+                    ? CommandResult.exited(1, "", "not part of these tests", Duration.ofMillis(1))
+                    : scripted.run(c);
     host = new Host(new HostRoot(dir), runner, Clock.systemUTC(), Sleeper.SYSTEM, "root");
   }
 
