@@ -141,7 +141,10 @@ class TuiTmuxIT {
               "the undo's preview, naming the file");
       assertThat(row(undo, "watchdog-menu ›")).endsWith("Undo");
       assertThat(undo.replaceAll("[\\s│]+", " "))
-          .contains("(undoes: watchdog-menu --root " + root + " enable paqet-server --health 10m)");
+          .contains("undoes: watchdog-menu --root " + root + " enable paqet-server --health 10m")
+          .contains("replace /etc/cron.d/paqet-health-paqet-server")
+          .contains("-*/10 * * * * root ")
+          .contains("+*/5 * * * * root ");
       assertThat(Files.readString(cron)).isEqualTo(every10);
       t.keys("a");
       t.await("y yes, go ahead", WAIT);
