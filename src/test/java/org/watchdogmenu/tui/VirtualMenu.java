@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import org.watchdogmenu.catalog.Catalog;
 import org.watchdogmenu.os.ExecCommandRunner;
 import org.watchdogmenu.os.Host;
@@ -30,9 +31,29 @@ final class VirtualMenu {
       screen.startScreen();
       session = new Session(host, Catalog.load(host.root()), new ApplyGate());
       loop = new MenuLoop(screen, look, new SystemsView(session), session.readOnlyReason());
-      loop.draw();
+      loop.draw(); // the first frame as it comes: nothing answered yet
+
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Draws, and when the screen asked its service manager something in the background, waits a
+   * little for the answers and draws again: the screen a person sees a moment after the key, the
+   * same on every run however fast the answers come. A question still out after the wait (a test
+   * that holds one) leaves its "checking" words on the screen.
+   */
+  private void drawSettled() throws IOException {
+    int before = session.services().answers();
+    loop.draw();
+    try {
+      session.services().settle(Duration.ofSeconds(2));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (session.services().answers() != before && !loop.done()) {
+      loop.draw();
     }
   }
 
@@ -61,7 +82,7 @@ final class VirtualMenu {
     try {
       loop.handle(key);
       if (!loop.done()) {
-        loop.draw();
+        drawSettled();
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
