@@ -104,6 +104,11 @@ public record NewChannel(
 
   /** What is wrong with the address (or command) of a channel of this kind, or null. */
   public static String addressProblem(Kind kind, String address) {
+    if (kind != Kind.COMMAND && address != null && address.contains(AlertSecrets.MASK)) {
+      return "this address is the masked form a preview shows ("
+          + AlertSecrets.MASK
+          + "): give the whole address";
+    }
     try {
       spec(kind, "check", address, null, Map.of());
       return null;

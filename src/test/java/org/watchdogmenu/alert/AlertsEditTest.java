@@ -59,6 +59,18 @@ class AlertsEditTest {
   }
 
   @Test
+  void theMaskedAddressAPreviewShowsIsRefused() {
+    // a plan's command line shows https://HOST/****: pasted back, it must not become a channel
+    assertThat(
+            NewChannel.addressProblem(
+                NewChannel.Kind.SLACK, "https://hooks.slack.com/" + AlertSecrets.MASK))
+        .isEqualTo(
+            "this address is the masked form a preview shows (****): give the whole address");
+    assertThat(NewChannel.addressProblem(NewChannel.Kind.WEBHOOK, "https://alerts.example.com/x"))
+        .isNull();
+  }
+
+  @Test
   void everyChannelAndSettingThereIsKept() throws Exception {
     AlertFiles.write(
         root,
