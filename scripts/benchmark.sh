@@ -156,7 +156,7 @@ EOF
 
 # The JVM options of templates/monitor.service (keep the two in step).
 monitor_opts=(-Xms8m -Xmx64m -Xss256k -XX:+UseSerialGC -XX:MaxMetaspaceSize=48m -XX:TieredStopAtLevel=1
-  -XX:ReservedCodeCacheSize=16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30)
+  -XX:ReservedCodeCacheSize=16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-UsePerfData)
 
 # Samples PID each second for S seconds after a 15s warm-up; prints
 # "mean_rss_mb peak_rss_mb cpu_percent max_threads".
