@@ -2,6 +2,7 @@ package org.watchdogmenu.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -180,20 +181,7 @@ class TuiTmuxIT {
 
   @Test
   void aFailingCheckRunFromOutsideShowsCriticalOnTheFirstScreenWithoutAKey() throws Exception {
-    Path file = root.resolve("etc/watchdog-menu/targets/demo.yaml");
-    Files.createDirectories(file.getParent());
-    Files.writeString(
-        file,
-        "id: demo\n"
-            + "title: Demo\n"
-            + "service:\n"
-            + "  kind: command\n"
-            + "  restart: [\"/bin/true\"]\n"
-            + "probes:\n"
-            + "  - type: command\n"
-            + "    command: [\"/bin/false\"]\n"
-            + "policy:\n"
-            + "  retries: 1\n");
+    ownTarget("demo", "Demo", "    command: [\"/bin/false\"]\n");
     try (Tmux t = new Tmux("health", 100, 30, menu("TERM=xterm-256color LANG=C.UTF-8"))) {
       t.await(
           s -> row(s, "7) Your own targets").contains("[never checked, untracked"),
@@ -219,22 +207,10 @@ class TuiTmuxIT {
 
   @Test
   void aCheckStreamsCanBeLeftAndQuittingWaitsForItToEnd() throws Exception {
-    Path file = root.resolve("etc/watchdog-menu/targets/slow.yaml");
-    Files.createDirectories(file.getParent());
-    Files.writeString(
-        file,
-        "id: slow\n"
-            + "title: Slow\n"
-            + "service:\n"
-            + "  kind: command\n"
-            + "  restart: [\"/bin/true\"]\n"
-            + "probes:\n"
-            + "  - type: command\n"
-            + "    command: [\"/bin/sleep\", \"8\"]\n"
-            + "    expect_exit: [1]\n"
-            + "    timeout: 20s\n"
-            + "policy:\n"
-            + "  retries: 1\n");
+    ownTarget(
+        "slow",
+        "Slow",
+        "    command: [\"/bin/sleep\", \"8\"]\n    expect_exit: [1]\n    timeout: 20s\n");
     Path log = root.resolve("var/log/slow-health.log");
     try (Tmux t = new Tmux("stream", 100, 30, menu("TERM=xterm-256color LANG=C.UTF-8"))) {
       t.await("7) Your own targets", WAIT);
@@ -259,6 +235,26 @@ class TuiTmuxIT {
           .contains("EXIT=0");
       assertThat(Files.readString(log)).contains("=== Health Check FAILED");
     }
+  }
+
+  /** A site target of a command service whose one command probe is {@code probe} (YAML lines). */
+  private void ownTarget(String id, String title, String probe) throws IOException {
+    Path file = root.resolve("etc/watchdog-menu/targets/" + id + ".yaml");
+    Files.createDirectories(file.getParent());
+    Files.writeString(
+        file,
+        "id: "
+            + id
+            + "\ntitle: "
+            + title
+            + "\nservice:\n"
+            + "  kind: command\n"
+            + "  restart: [\"/bin/true\"]\n"
+            + "probes:\n"
+            + "  - type: command\n"
+            + probe
+            + "policy:\n"
+            + "  retries: 1\n");
   }
 
   private static String row(String screen, String label) {
