@@ -45,12 +45,21 @@ final class Tmux implements AutoCloseable {
   String await(Predicate<String> shown, long millis, String what) throws Exception {
     long until = System.currentTimeMillis() + millis;
     String s = screen();
-    while (!shown.test(s) && System.currentTimeMillis() < until) {
+    while (!(shown.test(s) && s.equals(settled(s))) && System.currentTimeMillis() < until) {
       Thread.sleep(20);
       s = screen();
     }
     assertThat(shown.test(s)).as(what + " on the screen:\n" + s).isTrue();
     return s;
+  }
+
+  /**
+   * The screen a moment after {@code s} was read: the same text when the menu had finished drawing
+   * that frame, something else when {@code s} was caught half-drawn.
+   */
+  private String settled(String s) throws Exception {
+    Thread.sleep(60);
+    return screen();
   }
 
   String await(String text, long millis) throws Exception {

@@ -133,11 +133,14 @@ class TuiTmuxIT {
           .contains("enable paqet-server --health")
           .doesNotContain("[not available]");
       t.keys("u");
+      // the whole frame, not one caught half-drawn: its diff and the preview's own footer
       String undo =
           t.await(
               s ->
                   s.contains("Preview: nothing is written until you press a, then y.")
-                      && s.contains("/etc/cron.d/paqet-health-paqet-server"),
+                      && s.contains("/etc/cron.d/paqet-health-paqet-server")
+                      && s.replaceAll("[\\s│]+", " ").contains("+*/5 * * * * root ")
+                      && s.contains("a apply"),
               WAIT,
               "the undo's preview, naming the file");
       assertThat(row(undo, "watchdog-menu ›")).endsWith("Undo");
