@@ -108,17 +108,7 @@ public final class Planner {
                 + targetId
                 + " was installed by watchdog-menu; a file it did not write is left alone");
       }
-      for (Manifest.Installed i : files) {
-        editedByHand(i)
-            .ifPresent(
-                words ->
-                    b.confirm(
-                        i.change().path()
-                            + " was changed by hand since watchdog-menu wrote it ("
-                            + words
-                            + "): disabling removes those changes too (undo brings them back)"));
-        new Reversal(root, store).putBack(b, i);
-      }
+      putBackOurs(b, files, "disabling");
     }
     logrotate(b, m);
     return b.build();
@@ -343,14 +333,14 @@ public final class Planner {
               + unit
               + " was installed by watchdog-menu; a file it did not write is left alone");
     }
-    putBackOurs(b, files);
+    putBackOurs(b, files, "removing it");
     boolean otherDropIns =
         m.installed().values().stream()
             .map(i -> i.change().featureKey())
             .flatMap(Optional::stream)
             .anyMatch(k -> k instanceof FeatureKey.RestartPolicy && !k.equals(key));
     if (!otherDropIns) {
-      putBackOurs(b, m.installedFor(FeatureKey.Single.ALERT_UNIT));
+      putBackOurs(b, m.installedFor(FeatureKey.Single.ALERT_UNIT), "removing it");
     }
     reload(b);
     return b.build();
@@ -381,15 +371,18 @@ public final class Planner {
               "no longer start it at boot",
               concat(manager, "enable", unit)));
     }
-    putBackOurs(b, files);
+    putBackOurs(b, files, "removing it");
     if (Linger.systemdRunning(root)) {
       b.command(new PlanCommand(concat(manager, "daemon-reload"), "reload the user's units", null));
     }
     return b.build();
   }
 
-  /** Each file put back as it was before watchdog-menu wrote it; changes by hand need a yes. */
-  private void putBackOurs(PlanBuilder b, List<Manifest.Installed> files) {
+  /**
+   * Each file put back as it was before watchdog-menu wrote it; changes by hand need a yes, which
+   * names what the plan is {@code doing} (e.g. "disabling", "removing it").
+   */
+  private void putBackOurs(PlanBuilder b, List<Manifest.Installed> files, String doing) {
     for (Manifest.Installed i : files) {
       editedByHand(i)
           .ifPresent(
@@ -398,7 +391,9 @@ public final class Planner {
                       i.change().path()
                           + " was changed by hand since watchdog-menu wrote it ("
                           + words
-                          + "): removing it removes those changes too (undo brings them back)"));
+                          + "): "
+                          + doing
+                          + " removes those changes too (undo brings them back)"));
       new Reversal(root, store).putBack(b, i);
     }
   }
