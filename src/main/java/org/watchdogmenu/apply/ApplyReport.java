@@ -94,6 +94,8 @@ public final class ApplyReport {
   }
 
   private static String diff(PlanPart.FileChange f) {
-    return f.diff().stream().map(DiffLine::text).collect(Collectors.joining("\n", "", f.diff().isEmpty() ? "" : "\n"));
+    return f.diff().stream()
+        .map(DiffLine::text)
+        .collect(Collectors.joining("\n", "", f.diff().isEmpty() ? "" : "\n"));
   }
 }

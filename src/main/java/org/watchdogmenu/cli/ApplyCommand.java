@@ -61,19 +61,22 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Option(
       names = "--json",
-      description = "One JSON object on standard output: changed, check, files, commands, warnings,"
-          + " problems.")
+      description =
+          "One JSON object on standard output: changed, check, files, commands, warnings,"
+              + " problems.")
   boolean json;
 
   @Option(
       names = "--yes",
-      description = "Confirm a plan that needs a deliberate yes (a sudo rule that amounts to root).")
+      description =
+          "Confirm a plan that needs a deliberate yes (a sudo rule that amounts to root).")
   boolean yes;
 
   @Option(
       names = "--secrets",
       paramLabel = "FILE",
-      description = "Secrets by name (name: value lines), root's and mode 0600, for KEY_secret keys.")
+      description =
+          "Secrets by name (name: value lines), root's and mode 0600, for KEY_secret keys.")
   Path secrets;
 
   @Override
@@ -141,13 +144,19 @@ final class ApplyCommand implements Callable<Integer> {
               .orElse("Not applied: " + e.getMessage());
       return problem(out, err, plan, line, ExitCodes.FAILURE);
     } catch (IOException e) {
-      return problem(out, err, plan, "applied, but the apply record could not be written: "
-          + e.getMessage(), ExitCodes.FAILURE);
+      return problem(
+          out,
+          err,
+          plan,
+          "applied, but the apply record could not be written: " + e.getMessage(),
+          ExitCodes.FAILURE);
     }
   }
 
   private static String confirm(Plan plan) {
-    return "Not applied: " + plan.confirmation() + ". Run again with --yes if that is what you want.";
+    return "Not applied: "
+        + plan.confirmation()
+        + ". Run again with --yes if that is what you want.";
   }
 
   private String name() {

@@ -94,9 +94,7 @@ class ApplyTest {
     Map<Path, FileTime> before = mtimes(box.dir);
     Apply.Planned second = box.apply(FULL, Optional.of(secrets));
 
-    assertThat(second.plan().isEmpty())
-        .as("second plan:\n%s", second.plan().preview())
-        .isTrue();
+    assertThat(second.plan().isEmpty()).as("second plan:\n%s", second.plan().preview()).isTrue();
     assertThat(mtimes(box.dir)).isEqualTo(before);
   }
 
@@ -106,7 +104,8 @@ class ApplyTest {
     Apply.Planned first = box.apply(FULL, Optional.of(secrets));
 
     assertThat(first.plan().preview()).doesNotContain("s3cr3tTOKEN");
-    assertThat(ApplyReport.json(first.plan(), false, true, List.of())).doesNotContain("s3cr3tTOKEN");
+    assertThat(ApplyReport.json(first.plan(), false, true, List.of()))
+        .doesNotContain("s3cr3tTOKEN");
     assertThat(ApplyReport.text(first.plan(), true)).doesNotContain("s3cr3tTOKEN");
     try (Stream<Path> files = Files.walk(box.at("/var/lib/watchdog-menu"))) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
@@ -126,7 +125,9 @@ class ApplyTest {
     Planner planner = new Planner(box.host);
     Plan menu =
         planner.enable(
-            Catalog.load(box.host.root()).target("paqet-server"), Feature.HEALTH, Schedule.parse("10m"));
+            Catalog.load(box.host.root()).target("paqet-server"),
+            Feature.HEALTH,
+            Schedule.parse("10m"));
     new Applier(box.host).apply(menu, new Applier.Options(false));
     firstRunCommands(box);
     box.apply(FULL, Optional.of(secrets));
@@ -155,10 +156,13 @@ class ApplyTest {
     assertThat(Files.exists(box.at("/etc/watchdog-menu/targets/svc-web.yaml"))).isFalse();
     assertThat(cronFiles(box)).contains("paqet-health-paqet-client", "paqet-health-paqet-server");
     assertThat(cronFiles(box)).noneMatch(f -> f.contains("svc"));
-    assertThat(Files.readString(box.at("/etc/watchdog-menu/monitor.yaml"))).doesNotContain("svc-web");
-    assertThat(Files.readString(box.at("/etc/watchdog-menu/alerts.yaml"))).doesNotContain("ops-slack");
+    assertThat(Files.readString(box.at("/etc/watchdog-menu/monitor.yaml")))
+        .doesNotContain("svc-web");
+    assertThat(Files.readString(box.at("/etc/watchdog-menu/alerts.yaml")))
+        .doesNotContain("ops-slack");
     assertThat(Files.exists(box.at("/etc/sudoers.d/watchdog-menu-alice"))).isFalse();
-    assertThat(Files.exists(box.at("/etc/systemd/system/web.service.d/restart-policy.conf"))).isFalse();
+    assertThat(Files.exists(box.at("/etc/systemd/system/web.service.d/restart-policy.conf")))
+        .isFalse();
     // linger has no section in the smaller file: left as it is
     assertThat(Files.exists(box.at("/var/lib/systemd/linger/ubuntu"))).isTrue();
     assertThat(second.plan().isEmpty()).isFalse();
@@ -191,7 +195,9 @@ class ApplyTest {
     assertThatThrownBy(() -> box.apply("targets: {}\n"))
         .hasMessage("host.yaml line 1: version: 1 is missing: add it as the first line");
     assertThatThrownBy(
-            () -> box.apply("version: 1\ntargets:\n  svc-x:\n    extends: systemd-service\n    policy:\n      retries: 0\n"))
+            () ->
+                box.apply(
+                    "version: 1\ntargets:\n  svc-x:\n    extends: systemd-service\n    policy:\n      retries: 0\n"))
         .hasMessageStartingWith("host.yaml line 3: targets.svc-x: ")
         .hasMessageContaining("retries");
     assertThatThrownBy(() -> box.apply("version: 1\nlinger: [\"bad user\"]\n"))
@@ -211,7 +217,11 @@ class ApplyTest {
     Sandbox fresh = new Sandbox(dir.resolve("b"));
     firstRunCommands(fresh);
     Apply first =
-        Apply.of("export.yaml", exported, Map.of("WATCHDOG_OPS_SLACK_URL", SECRET_URL), Optional.empty());
+        Apply.of(
+            "export.yaml",
+            exported,
+            Map.of("WATCHDOG_OPS_SLACK_URL", SECRET_URL),
+            Optional.empty());
     Apply.Planned planned = first.plan(fresh.host);
     new Applier(fresh.host).apply(planned.plan(), new Applier.Options(false));
     planned.record();
@@ -230,7 +240,14 @@ class ApplyTest {
     box.scripted.expect("systemctl", "daemon-reload");
     box.apply("version: 1\nunits:\n  restart_policy: [web.service]\n");
     box.scripted.verifyAllUsed();
-    Plan again = Apply.of("h", "version: 1\nunits:\n  restart_policy: [web.service]\n", Map.of(), Optional.empty()).plan(box.host).plan();
+    Plan again =
+        Apply.of(
+                "h",
+                "version: 1\nunits:\n  restart_policy: [web.service]\n",
+                Map.of(),
+                Optional.empty())
+            .plan(box.host)
+            .plan();
     assertThat(again.commands()).extracting(PlanCommand::argv).isEmpty();
   }
 
