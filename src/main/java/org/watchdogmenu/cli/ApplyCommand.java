@@ -90,10 +90,10 @@ final class ApplyCommand implements Callable<Integer> {
       apply = Apply.of(name(), text(), System.getenv(), Optional.ofNullable(secrets));
       plan = apply.plan(host).plan();
     } catch (ApplyFileException e) {
-      return problem(out, err, null, e.getMessage(), ExitCodes.USAGE);
+      return problem(out, err, (Plan) null, e.getMessage(), ExitCodes.USAGE);
     }
     if (check) {
-      report(out, plan, "Check: nothing was changed.");
+      report(out, ApplyReport.of(plan, check, diff), "Check: nothing was changed.");
       return ExitCodes.OK;
     }
     if (plan.confirmation() != null && !yes) {
@@ -114,12 +114,13 @@ final class ApplyCommand implements Callable<Integer> {
       try {
         planned = apply.plan(host);
       } catch (ApplyFileException e) {
-        return problem(out, err, null, e.getMessage(), ExitCodes.USAGE);
+        return problem(out, err, (Plan) null, e.getMessage(), ExitCodes.USAGE);
       }
       plan = planned.plan();
       if (plan.confirmation() != null && !yes) {
         return problem(out, err, plan, confirm(plan), ExitCodes.FAILURE);
       }
+      ApplyReport report = ApplyReport.of(plan, check, diff);
       boolean ok = true;
       List<String> lines = List.of();
       if (!plan.isEmpty()) {
@@ -130,12 +131,12 @@ final class ApplyCommand implements Callable<Integer> {
       planned.record();
       if (!ok) {
         return problem(
-            out, err, plan, "a command failed: " + String.join("; ", lines), ExitCodes.FAILURE);
+            out, err, report, "a command failed: " + String.join("; ", lines), ExitCodes.FAILURE);
       }
       if (!json) {
         lines.forEach(out::println);
       }
-      report(out, plan, plan.isEmpty() ? "Nothing was changed." : "Applied.");
+      report(out, report, plan.isEmpty() ? "Nothing was changed." : "Applied.");
       return ExitCodes.OK;
     } catch (InstallException e) {
       String line =
@@ -178,23 +179,27 @@ final class ApplyCommand implements Callable<Integer> {
     }
   }
 
-  private void report(PrintWriter out, Plan plan, String done) {
+  private void report(PrintWriter out, ApplyReport report, String done) {
     if (json) {
-      out.println(ApplyReport.json(plan, check, diff, List.of()));
+      out.println(report.json(List.of()));
     } else {
-      out.print(ApplyReport.text(plan, diff));
+      out.print(report.text());
       out.println(done);
-      out.println("changed: " + !plan.isEmpty());
+      out.println("changed: " + report.changed());
     }
     out.flush();
   }
 
   private int problem(PrintWriter out, PrintWriter err, Plan plan, String line, int code) {
+    return problem(out, err, ApplyReport.of(plan, check, diff), line, code);
+  }
+
+  private int problem(PrintWriter out, PrintWriter err, ApplyReport report, String line, int code) {
     if (json) {
-      out.println(ApplyReport.json(plan, check, diff, List.of(line)));
+      out.println(report.json(List.of(line)));
       out.flush();
-    } else if (plan != null) {
-      out.print(ApplyReport.text(plan, diff));
+    } else if (report.changed() || report.hasPlan()) {
+      out.print(report.text());
       out.flush();
     }
     err.println(line);

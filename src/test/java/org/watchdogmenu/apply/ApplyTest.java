@@ -161,7 +161,7 @@ class ApplyTest {
     assertThat(Files.readString(box.at("/etc/watchdog-menu/alerts.yaml")))
         .doesNotContain("ops-slack");
     assertThat(Files.exists(box.at("/etc/sudoers.d/watchdog-menu-alice"))).isFalse();
-    assertThat(Files.exists(box.at("/etc/systemd/system/web.service.d/restart-policy.conf")))
+    assertThat(Files.exists(box.at("/etc/systemd/system/web.service.d/watchdog-menu.conf")))
         .isFalse();
     // linger has no section in the smaller file: left as it is
     assertThat(Files.exists(box.at("/var/lib/systemd/linger/ubuntu"))).isTrue();
