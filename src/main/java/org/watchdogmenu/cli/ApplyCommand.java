@@ -42,8 +42,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  watchdog-menu apply /etc/watchdog-menu/host.yaml --check --diff",
-      "  SLACK_URL=https://hooks.slack.com/services/T/B/X watchdog-menu apply host.yaml",
-      "  watchdog-menu apply host.yaml --json --secrets /root/watchdog-secrets.yaml",
+      "  SLACK_URL=https://hooks.slack.com/... watchdog-menu apply host.yaml",
+      "  watchdog-menu apply host.yaml --json --secrets /root/secrets.yaml",
       "  watchdog-menu export > host.yaml"
     })
 final class ApplyCommand implements Callable<Integer> {
