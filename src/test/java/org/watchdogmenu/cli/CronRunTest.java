@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchdogmenu.catalog.OneTarget;
+import org.watchdogmenu.model.RestartSource;
 
 /**
  * The runs cron starts ({@code check}, {@code restart}) read their arguments without picocli and
@@ -67,7 +68,7 @@ class CronRunTest {
     assertThat(CronRun.parse("restart", "web", "--source", "cron", "--force", "--root=/r"))
         .hasValueSatisfying(
             a -> {
-              assertThat(a.source()).isEqualTo("cron");
+              assertThat(a.source()).isEqualTo(RestartSource.CRON);
               assertThat(a.force()).isTrue();
               assertThat(a.root()).isEqualTo(Path.of("/r"));
             });

@@ -48,7 +48,13 @@ class HealthCheckTest {
           return rounds.remove();
         };
     return new HealthCheck(
-            host, target, ServiceControls.forTarget(target, host), probes, log, EngineEvents.NONE)
+            host,
+            target,
+            ServiceControls.forTarget(target, host),
+            probes,
+            log,
+            EngineEvents.NONE,
+            new RestartGuard(host, target, log, EngineEvents.NONE))
         .run(options);
   }
 
@@ -432,7 +438,7 @@ class HealthCheckTest {
     activeSince(300);
     rounds(fail(), fail(), fail());
     CheckReport report =
-        check(Targets.paqetServer(), new HealthCheck.Options(false, false, "health"));
+        check(Targets.paqetServer(), HealthCheck.Options.health(CheckMode.CHECK_ONLY));
     assertThat(report.outcome()).isEqualTo(Outcome.CRITICAL);
     assertThat(out.toString()).contains("Restart not attempted (--no-restart)");
     runner.verifyAllUsed();
@@ -443,7 +449,7 @@ class HealthCheckTest {
     activeSince(300);
     rounds(fail(), fail(), fail());
     CheckReport report =
-        check(Targets.paqetServer(), new HealthCheck.Options(true, true, "health"));
+        check(Targets.paqetServer(), HealthCheck.Options.health(CheckMode.DRY_RUN));
     assertThat(report.outcome()).isEqualTo(Outcome.CRITICAL);
     assertThat(out.toString())
         .contains(

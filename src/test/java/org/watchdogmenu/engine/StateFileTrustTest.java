@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchdogmenu.engine.RestartGuard.Mode;
 import org.watchdogmenu.engine.RestartGuard.Result;
+import org.watchdogmenu.model.RestartSource;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.Command;
 import org.watchdogmenu.os.Host;
@@ -57,7 +58,7 @@ class StateFileTrustTest {
 
   private Result attempt() {
     Command c = Command.of(Duration.ofSeconds(120), RESTART);
-    return guard.attempt(new RestartStep(c.display(), c), "health", Mode.NORMAL);
+    return guard.attempt(new RestartStep(c.display(), c), RestartSource.HEALTH, Mode.NORMAL);
   }
 
   private String fiveFreshRestarts() {
