@@ -107,14 +107,7 @@ final class CatalogLoader {
   }
 
   private List<CatalogSystem> menus(List<NamedText> files) {
-    List<Menu> menus = new ArrayList<>();
-    for (NamedText file : files) {
-      try {
-        menus.add(MenuReader.read(file));
-      } catch (CatalogException e) {
-        problems.add(new Problem(file.name(), e.getMessage()));
-      }
-    }
+    List<Menu> menus = new ArrayList<>(MenuReader.readAll(files, problems));
     menus.sort(
         Comparator.comparingInt((Menu m) -> m.system().order())
             .thenComparing(m -> m.system().id()));
