@@ -30,7 +30,7 @@ final class MenuReader {
    * Reads every menu file, the shared defaults first; a broken file becomes a problem (a broken
    * defaults file, one problem: the menus that rely on it then say what they miss).
    */
-  static List<Menu> readAll(List<NamedText> files, List<Problem> problems) {
+  static List<SystemDefinition> readAll(List<NamedText> files, List<Problem> problems) {
     MenuDefaults defaults = MenuDefaults.NONE;
     for (NamedText file : files) {
       if (file.name().equals(MenuFiles.DEFAULTS)) {
@@ -41,7 +41,7 @@ final class MenuReader {
         }
       }
     }
-    List<Menu> menus = new ArrayList<>();
+    List<SystemDefinition> menus = new ArrayList<>();
     for (NamedText file : files) {
       if (!file.name().equals(MenuFiles.DEFAULTS)) {
         try {
@@ -65,13 +65,13 @@ final class MenuReader {
             .map(list -> reader.intervals("restart_intervals", list)));
   }
 
-  static Menu read(NamedText file, MenuDefaults defaults) {
+  static SystemDefinition read(NamedText file, MenuDefaults defaults) {
     SourceTree source = YamlSource.read(file.text(), file.name());
     return new MenuReader(source)
-        .menu(StrictMapping.map(source.tree(), MenuFile.class, source.lines()), defaults);
+        .definition(StrictMapping.map(source.tree(), MenuFile.class, source.lines()), defaults);
   }
 
-  private Menu menu(MenuFile m, MenuDefaults defaults) {
+  private SystemDefinition definition(MenuFile m, MenuDefaults defaults) {
     String fileName = source.lines().primaryFile();
     require("system", m.system());
     if (!Target.isValidId(m.system()) || !fileName.endsWith("/" + m.system() + ".yaml")) {
@@ -120,7 +120,7 @@ final class MenuReader {
             times,
             roles,
             templates.stream().map(t -> t.tree().path("id").asText()).toList());
-    return new Menu(system, targets, templates);
+    return new SystemDefinition(system, targets, templates);
   }
 
   /** The target or template at path, with the system filled in when it has none. */
