@@ -221,7 +221,7 @@ public final class Applier {
             : new Manifest.Apply(
                 id,
                 host.clock().instant().toString(),
-                plan.title(),
+                plan.commandLine(),
                 changes(plan, before),
                 plan.commands());
     if (intent != null) {

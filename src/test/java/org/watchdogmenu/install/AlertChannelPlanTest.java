@@ -58,7 +58,7 @@ class AlertChannelPlanTest {
   @Test
   void theFileIsWrittenMode0600RootAndTheLoaderReadsTheChannel() throws Exception {
     Plan plan = installer.planner().alertChannel(slack());
-    assertThat(plan.title())
+    assertThat(plan.commandLine())
         .isEqualTo(
             "watchdog-menu --root "
                 + dir
@@ -155,7 +155,7 @@ class AlertChannelPlanTest {
             Map.of("TOKEN", "s3cr3t-t0ken"));
     assertThat(notify.toString()).doesNotContain("s3cr3t");
     Plan plan = installer.planner().alertChannel(notify);
-    assertThat(plan.title())
+    assertThat(plan.commandLine())
         .endsWith(
             "alert add-channel notify --command '/usr/local/bin/notify --chat ops {message}'"
                 + " --env TOKEN");

@@ -172,7 +172,7 @@ class FeatureKeyTest {
     assertThat(one.removals())
         .extracting(FileRemoval::path)
         .containsExactly("/etc/systemd/system/paqet-client.service.d/watchdog-menu.conf");
-    assertThat(one.title()).endsWith("units --remove-restart-policy paqet-client.service");
+    assertThat(one.commandLine()).endsWith("units --remove-restart-policy paqet-client.service");
     apply(one);
     assertThat(client).doesNotExist();
     assertThat(alert).exists();
@@ -217,7 +217,7 @@ class FeatureKeyTest {
     Path file = dir.resolve("var/lib/systemd/linger/ubuntu");
     assertThat(file).exists();
     Plan off = installer.planner().lingerOff("ubuntu");
-    assertThat(off.title()).endsWith("linger ubuntu --off");
+    assertThat(off.commandLine()).endsWith("linger ubuntu --off");
     assertThat(off.removals()).extracting(FileRemoval::path).containsExactly(Linger.path("ubuntu"));
     apply(off);
     assertThat(file).doesNotExist();
@@ -250,7 +250,7 @@ class FeatureKeyTest {
     Installer installer = installer();
     assertThat(installer.installed(FeatureKey.userUnit("satinder", "camera-platform"))).isTrue();
     Plan plan = installer.planner().removeUserUnit("satinder", "camera-platform");
-    assertThat(plan.title()).endsWith("units --remove-user-service camera-platform");
+    assertThat(plan.commandLine()).endsWith("units --remove-user-service camera-platform");
     assertThat(plan.confirmation()).isNull();
     assertThat(plan.removals())
         .extracting(FileRemoval::path)

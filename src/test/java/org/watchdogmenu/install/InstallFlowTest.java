@@ -266,7 +266,7 @@ class InstallFlowTest {
     Target camera = SeedTargets.camera();
     Plan plan =
         installer.planner().enable(camera, Feature.RESTART, Schedule.parse("08:30,16:30,00:00"));
-    assertThat(plan.title()).contains("enable camera-platform --restart-at 00:00,08:30,16:30");
+    assertThat(plan.commandLine()).contains("enable camera-platform --restart-at 00:00,08:30,16:30");
     apply(plan);
     Path file = at("/etc/cron.d/camera-restart-camera-platform");
     List<String> jobs =
@@ -448,7 +448,7 @@ class InstallFlowTest {
         installer
             .planner()
             .enable(SeedTargets.camera(), Feature.RESTART, Schedule.parse("08:00,16:00,00:00"));
-    assertThat(plan.title())
+    assertThat(plan.commandLine())
         .endsWith(
             "enable camera-platform --restart-at 00:00,08:00,16:00 && "
                 + "watchdog-menu --root "

@@ -41,7 +41,7 @@ class PlanPartsTest {
     Plan plan = installer.planner().enable(paqet, Feature.HEALTH, Schedule.parse("5m"));
     List<PlanPart> parts = plan.parts();
 
-    assertThat(parts.get(0)).isEqualTo(new PlanPart.Title(plan.title()));
+    assertThat(parts.get(0)).isEqualTo(new PlanPart.Title(plan.commandLine()));
     PlanPart.FileChange cron = (PlanPart.FileChange) parts.get(1);
     assertThat(cron.change()).isEqualTo(PlanPart.Change.CREATE);
     assertThat(cron.path()).isEqualTo("/etc/cron.d/paqet-health-paqet-server");

@@ -147,7 +147,7 @@ class RealCronIT {
     PlanBuilder b =
         new PlanBuilder(
             host.root(),
-            rendered.title(),
+            rendered.commandLine(),
             Plan.Mode.APPLY,
             new ManifestStore(new HostRoot(records)).basis());
     for (FileWrite w : rendered.writes()) {

@@ -52,7 +52,7 @@ class TargetFilePlanTest {
   void thePlanWritesExactlyTheFileAndUndoTakesItAway() throws Exception {
     Plan plan = installer.planner().targetFile(set("probes.1.port=9090"));
 
-    assertThat(plan.title())
+    assertThat(plan.commandLine())
         .isEqualTo(
             "watchdog-menu --root " + dir + " target set waterwall-client probes.1.port=9090");
     assertThat(plan.writes()).hasSize(1);
