@@ -82,7 +82,8 @@ final class PlanBuilder {
         changed.add(w);
       }
     }
-    return new Plan(root, commandLine, mode, basis, changed, removals, commands, warnings, confirmation);
+    return new Plan(
+        root, commandLine, mode, basis, changed, removals, commands, warnings, confirmation);
   }
 
   private boolean unchanged(FileWrite w) {

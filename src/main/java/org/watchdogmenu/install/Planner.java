@@ -38,7 +38,7 @@ public final class Planner {
     this(host, host.root());
   }
 
-  /** A planner whose manifest lives under {@code records} (see {@link Installer}). */
+  /** A planner whose manifest lives under {@code records} (see {@link InstallTools}). */
   Planner(Host host, HostRoot records) {
     this.root = host.root();
     this.store = new ManifestStore(records);

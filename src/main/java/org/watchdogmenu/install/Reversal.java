@@ -31,7 +31,8 @@ final class Reversal {
                 () ->
                     new InstallException("nothing to undo: watchdog-menu has no apply on record"));
     PlanBuilder b =
-        new PlanBuilder(root, commandLine + "  # undoes: " + last.title(), Plan.Mode.UNDO, store.basis());
+        new PlanBuilder(
+            root, commandLine + "  # undoes: " + last.title(), Plan.Mode.UNDO, store.basis());
     List<Manifest.Change> changes = new ArrayList<>(last.changes());
     Collections.reverse(changes);
     for (Manifest.Change c : changes) {

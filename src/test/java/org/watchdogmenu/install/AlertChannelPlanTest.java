@@ -33,7 +33,7 @@ class AlertChannelPlanTest {
 
   @TempDir Path dir;
   private Host host;
-  private Installer installer;
+  private InstallTools installer;
   private Path file;
 
   @BeforeEach
@@ -41,7 +41,7 @@ class AlertChannelPlanTest {
     host =
         new Host(
             new HostRoot(dir), new ExecCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root");
-    installer = new Installer(host);
+    installer = new InstallTools(host);
     file = dir.resolve("etc/watchdog-menu/alerts.yaml");
   }
 

@@ -23,7 +23,7 @@ import org.watchdogmenu.os.Sleeper;
  */
 class PlanPartsTest {
   @TempDir Path dir;
-  private Installer installer;
+  private InstallTools installer;
   private Target paqet;
 
   @BeforeEach
@@ -31,7 +31,7 @@ class PlanPartsTest {
     Host host =
         new Host(
             new HostRoot(dir), new ExecCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root");
-    installer = new Installer(host);
+    installer = new InstallTools(host);
     paqet = SeedTargets.tunnel("paqet", "server");
     Files.createDirectories(dir.resolve("etc/cron.d"));
   }
