@@ -70,7 +70,7 @@ public final class Applier {
 
   /**
    * @param records where the manifest, the backups and the install lock live (see {@link
-   *     Installer})
+   *     InstallTools})
    */
   Applier(Host host, HostRoot records, BeforeRename beforeRename, Duration lockWait) {
     this.host = host;
@@ -221,7 +221,7 @@ public final class Applier {
             : new Manifest.Apply(
                 id,
                 host.clock().instant().toString(),
-                plan.title(),
+                plan.commandLine(),
                 changes(plan, before),
                 plan.commands());
     if (intent != null) {

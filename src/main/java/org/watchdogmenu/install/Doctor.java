@@ -96,7 +96,7 @@ public final class Doctor {
     this(host, host.root(), CronCheck.of(host.root()));
   }
 
-  /** A doctor that reads the manifest under {@code records} (see {@link Installer}). */
+  /** A doctor that reads the manifest under {@code records} (see {@link InstallTools}). */
   Doctor(Host host, HostRoot records, CronCheck cron) {
     this.host = host;
     this.root = host.root();

@@ -46,7 +46,7 @@ final class Journal {
 
   /**
    * @param root where the files an apply changes live
-   * @param records where the journal and the manifest live (see {@link Installer})
+   * @param records where the journal and the manifest live (see {@link InstallTools})
    */
   Journal(HostRoot root, HostRoot records) {
     this.root = root;

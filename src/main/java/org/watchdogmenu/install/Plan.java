@@ -25,7 +25,7 @@ public final class Plan {
   }
 
   private final HostRoot root;
-  private final String title;
+  private final String commandLine;
   private final Mode mode;
   private final String basis;
   private final List<FileWrite> writes;
@@ -36,7 +36,7 @@ public final class Plan {
 
   Plan(
       HostRoot root,
-      String title,
+      String commandLine,
       Mode mode,
       String basis,
       List<FileWrite> writes,
@@ -45,7 +45,7 @@ public final class Plan {
       List<String> warnings,
       String confirmation) {
     this.root = root;
-    this.title = title;
+    this.commandLine = commandLine;
     this.mode = mode;
     this.basis = basis;
     this.writes = List.copyOf(writes);
@@ -56,8 +56,8 @@ public final class Plan {
   }
 
   /** The command line that makes this plan, e.g. {@code watchdog-menu enable x --health 5m}. */
-  public String title() {
-    return title;
+  public String commandLine() {
+    return commandLine;
   }
 
   public List<FileWrite> writes() {
@@ -119,7 +119,10 @@ public final class Plan {
         confirmation == null
             ? other.confirmation
             : other.confirmation == null ? confirmation : confirmation + "; " + other.confirmation;
-    String t = title.equals(other.title) ? title : title + " && " + other.title;
+    String t =
+        commandLine.equals(other.commandLine)
+            ? commandLine
+            : commandLine + " && " + other.commandLine;
     return new Plan(root, t, mode, basis, new ArrayList<>(w.values()), r, c, warn, confirm);
   }
 
@@ -130,7 +133,7 @@ public final class Plan {
    */
   public List<PlanPart> parts() {
     List<PlanPart> parts = new ArrayList<>();
-    parts.add(new PlanPart.Title(title));
+    parts.add(new PlanPart.Title(commandLine));
     if (isEmpty()) {
       parts.add(new PlanPart.NothingToChange());
     }

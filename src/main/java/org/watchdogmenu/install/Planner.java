@@ -38,7 +38,7 @@ public final class Planner {
     this(host, host.root());
   }
 
-  /** A planner whose manifest lives under {@code records} (see {@link Installer}). */
+  /** A planner whose manifest lives under {@code records} (see {@link InstallTools}). */
   Planner(Host host, HostRoot records) {
     this.root = host.root();
     this.store = new ManifestStore(records);
@@ -576,12 +576,12 @@ public final class Planner {
 
   /** Puts back what the last apply replaced and removes what it created. */
   public Plan undo() {
-    return new Reversal(root, store).undo(title("undo"));
+    return new Reversal(root, store).undo(commandLine("undo"));
   }
 
   /** Every file of ours removed, every file we replaced put back, the manifest and backups gone. */
   public Plan uninstall() {
-    return new Reversal(root, store).uninstall(title("uninstall"));
+    return new Reversal(root, store).uninstall(commandLine("uninstall"));
   }
 
   /** The user's home from the root's /etc/passwd; a missing user is one line saying what to do. */
@@ -593,10 +593,10 @@ public final class Planner {
   }
 
   private PlanBuilder builder(String action) {
-    return new PlanBuilder(root, title(action), Plan.Mode.APPLY, store.basis());
+    return new PlanBuilder(root, commandLine(action), Plan.Mode.APPLY, store.basis());
   }
 
-  private String title(String action) {
+  private String commandLine(String action) {
     return "watchdog-menu " + (root.isSystem() ? "" : "--root " + root.dir() + " ") + action;
   }
 

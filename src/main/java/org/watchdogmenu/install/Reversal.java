@@ -23,7 +23,7 @@ final class Reversal {
   }
 
   /** Puts back what the last apply replaced and removes what it created. */
-  Plan undo(String title) {
+  Plan undo(String commandLine) {
     Manifest m = store.load();
     Manifest.Apply last =
         m.last()
@@ -31,7 +31,8 @@ final class Reversal {
                 () ->
                     new InstallException("nothing to undo: watchdog-menu has no apply on record"));
     PlanBuilder b =
-        new PlanBuilder(root, title + "  # undoes: " + last.title(), Plan.Mode.UNDO, store.basis());
+        new PlanBuilder(
+            root, commandLine + "  # undoes: " + last.title(), Plan.Mode.UNDO, store.basis());
     List<Manifest.Change> changes = new ArrayList<>(last.changes());
     Collections.reverse(changes);
     for (Manifest.Change c : changes) {
@@ -49,9 +50,9 @@ final class Reversal {
   }
 
   /** Every file of ours removed, every file we replaced put back, the manifest and backups gone. */
-  Plan uninstall(String title) {
+  Plan uninstall(String commandLine) {
     Manifest m = store.load();
-    PlanBuilder b = new PlanBuilder(root, title, Plan.Mode.UNINSTALL, store.basis());
+    PlanBuilder b = new PlanBuilder(root, commandLine, Plan.Mode.UNINSTALL, store.basis());
     List<Manifest.Installed> installed = new ArrayList<>(m.installed().values());
     Collections.reverse(installed);
     for (Manifest.Installed i : installed) {

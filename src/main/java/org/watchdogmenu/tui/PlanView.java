@@ -125,7 +125,7 @@ final class PlanView implements View {
     }
     out.add(Line.of(""));
     out.add(Line.of("Same as the command:", Tone.HEAD));
-    out.add(Line.of("  " + plan.title()));
+    out.add(Line.of("  " + plan.commandLine()));
     lines = out;
     return lines;
   }

@@ -11,7 +11,7 @@ import org.watchdogmenu.engine.Engine;
 import org.watchdogmenu.install.Applier;
 import org.watchdogmenu.install.ApplyResult;
 import org.watchdogmenu.install.InstallException;
-import org.watchdogmenu.install.Installer;
+import org.watchdogmenu.install.InstallTools;
 import org.watchdogmenu.install.Plan;
 import org.watchdogmenu.os.CronDaemon;
 import org.watchdogmenu.os.Host;
@@ -24,7 +24,7 @@ final class Session {
   private final Host host;
   private Catalog catalog;
   private final Engine engine;
-  private final Installer installer;
+  private final InstallTools installer;
   private final ApplyGate gate;
   private final ServiceWatch services;
   private final List<Run<?>> runs = new CopyOnWriteArrayList<>();
@@ -36,7 +36,7 @@ final class Session {
     this.host = host;
     this.catalog = catalog;
     this.engine = new Engine(host, id -> this.catalog.knownIds().contains(id));
-    this.installer = new Installer(host);
+    this.installer = new InstallTools(host);
     this.gate = gate;
     this.services = new ServiceWatch(engine, host.clock());
   }
@@ -104,7 +104,7 @@ final class Session {
     return engine;
   }
 
-  Installer installer() {
+  InstallTools installer() {
     return installer;
   }
 

@@ -235,7 +235,7 @@ class PlanTitlesTest {
    */
   private static void assertTheTitleMakesTheSamePlan(Plan plan) throws Exception {
     // The undo plan's title ends with the apply it undoes as a shell comment: bash drops it.
-    String line = plan.title();
+    String line = plan.commandLine();
     List<List<String>> commands = asBashSplitsIt(line);
     assertThat(commands).as("commands in: " + line).isNotEmpty();
     for (int i = 0; i < commands.size(); i++) {

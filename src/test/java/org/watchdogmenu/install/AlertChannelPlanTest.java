@@ -33,7 +33,7 @@ class AlertChannelPlanTest {
 
   @TempDir Path dir;
   private Host host;
-  private Installer installer;
+  private InstallTools installer;
   private Path file;
 
   @BeforeEach
@@ -41,7 +41,7 @@ class AlertChannelPlanTest {
     host =
         new Host(
             new HostRoot(dir), new ExecCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root");
-    installer = new Installer(host);
+    installer = new InstallTools(host);
     file = dir.resolve("etc/watchdog-menu/alerts.yaml");
   }
 
@@ -58,7 +58,7 @@ class AlertChannelPlanTest {
   @Test
   void theFileIsWrittenMode0600RootAndTheLoaderReadsTheChannel() throws Exception {
     Plan plan = installer.planner().alertChannel(slack());
-    assertThat(plan.title())
+    assertThat(plan.commandLine())
         .isEqualTo(
             "watchdog-menu --root "
                 + dir
@@ -155,7 +155,7 @@ class AlertChannelPlanTest {
             Map.of("TOKEN", "s3cr3t-t0ken"));
     assertThat(notify.toString()).doesNotContain("s3cr3t");
     Plan plan = installer.planner().alertChannel(notify);
-    assertThat(plan.title())
+    assertThat(plan.commandLine())
         .endsWith(
             "alert add-channel notify --command '/usr/local/bin/notify --chat ops {message}'"
                 + " --env TOKEN");

@@ -150,7 +150,7 @@ class BadInputTest {
 
     assertThatThrownBy(
             () ->
-                new Installer(host)
+                new InstallTools(host)
                     .applier()
                     .apply(action.apply(new Planner(host)), new Applier.Options(true)))
         .isInstanceOf(InstallException.class)

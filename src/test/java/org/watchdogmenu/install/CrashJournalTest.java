@@ -39,7 +39,7 @@ class CrashJournalTest {
 
   @TempDir Path dir;
   private Host host;
-  private Installer installer;
+  private InstallTools installer;
   private Target paqet;
 
   @BeforeEach
@@ -47,7 +47,7 @@ class CrashJournalTest {
     host =
         new Host(
             new HostRoot(dir), new ExecCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root");
-    installer = new Installer(host);
+    installer = new InstallTools(host);
     paqet = SeedTargets.tunnel("paqet", "server");
     Files.createDirectories(dir.resolve("etc/cron.d"));
     Files.createDirectories(dir.resolve("etc/logrotate.d"));

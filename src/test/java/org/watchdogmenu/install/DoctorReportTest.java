@@ -19,14 +19,14 @@ import org.watchdogmenu.os.Sleeper;
 class DoctorReportTest {
   @TempDir Path dir;
   private Host host;
-  private Installer installer;
+  private InstallTools installer;
 
   @BeforeEach
   void setUp() throws IOException {
     host =
         new Host(
             new HostRoot(dir), new ExecCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root");
-    installer = new Installer(host);
+    installer = new InstallTools(host);
     Files.createDirectories(dir.resolve("etc/cron.d"));
   }
 

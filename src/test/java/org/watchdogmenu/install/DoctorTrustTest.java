@@ -27,14 +27,14 @@ class DoctorTrustTest {
 
   @TempDir Path dir;
   private Host host;
-  private Installer installer;
+  private InstallTools installer;
 
   @BeforeEach
   void setUp() throws Exception {
     host =
         new Host(
             new HostRoot(dir), new ExecCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root");
-    installer = new Installer(host);
+    installer = new InstallTools(host);
     Files.createDirectories(dir.resolve("etc/cron.d"));
     Path bob = Files.createDirectories(dir.resolve("home/bob"));
     Files.writeString(bob.resolve("restart.sh"), "#!/bin/sh\n");

@@ -34,8 +34,8 @@ class FeatureKeyTest {
             new HostRoot(dir), new ExecCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root");
   }
 
-  private Installer installer() {
-    return new Installer(host);
+  private InstallTools installer() {
+    return new InstallTools(host);
   }
 
   private void apply(Plan plan) {
@@ -44,7 +44,7 @@ class FeatureKeyTest {
 
   @Test
   void everyWriterAndEveryReaderAgreeThroughTheManifest() {
-    Installer installer = installer();
+    InstallTools installer = installer();
     Planner planner = installer.planner();
     apply(planner.restartPolicy("paqet-client"));
     apply(
@@ -68,7 +68,7 @@ class FeatureKeyTest {
             FeatureKey.linger("ubuntu"),
             FeatureKey.sudoers("watchdog-menu-deploy"),
             FeatureKey.Single.MONITOR_LIST);
-    for (Installer reader : List.of(installer, installer())) {
+    for (InstallTools reader : List.of(installer, installer())) {
       assertThat(keys).allMatch(reader::installed);
       assertThat(reader.installed(FeatureKey.restartPolicy("paqet-client.service"))).isTrue();
       assertThat(reader.installed(FeatureKey.restartPolicy("paqet-server"))).isFalse();
@@ -141,7 +141,7 @@ class FeatureKeyTest {
             + ","
             + change("/etc/cron.d/paqet-health-paqet-server", "CRON", "paqet-server/health")
             + "],\"commands\":[]}]}");
-    Installer installer = installer();
+    InstallTools installer = installer();
     assertThat(installer.installed(FeatureKey.Single.MONITOR_LIST)).isTrue();
     assertThat(installer.installed(FeatureKey.Single.MONITOR_UNIT)).isFalse();
     assertThat(installer.installed(FeatureKey.restartPolicy("paqet-client"))).isTrue();
@@ -162,7 +162,7 @@ class FeatureKeyTest {
 
   @Test
   void aDropInIsRemovedWithTheAlertUnitOnlyWhenItIsTheLastOne() throws IOException {
-    Installer installer = installer();
+    InstallTools installer = installer();
     apply(installer.planner().restartPolicy("paqet-client"));
     apply(installer.planner().restartPolicy("paqet-server.service"));
     Path client = dir.resolve("etc/systemd/system/paqet-client.service.d/watchdog-menu.conf");
@@ -172,7 +172,7 @@ class FeatureKeyTest {
     assertThat(one.removals())
         .extracting(FileRemoval::path)
         .containsExactly("/etc/systemd/system/paqet-client.service.d/watchdog-menu.conf");
-    assertThat(one.title()).endsWith("units --remove-restart-policy paqet-client.service");
+    assertThat(one.commandLine()).endsWith("units --remove-restart-policy paqet-client.service");
     apply(one);
     assertThat(client).doesNotExist();
     assertThat(alert).exists();
@@ -212,12 +212,12 @@ class FeatureKeyTest {
 
   @Test
   void lingerOffWithoutSystemdRemovesTheLingerFileAndUndoPutsItBack() {
-    Installer installer = installer();
+    InstallTools installer = installer();
     apply(installer.planner().linger("ubuntu"));
     Path file = dir.resolve("var/lib/systemd/linger/ubuntu");
     assertThat(file).exists();
     Plan off = installer.planner().lingerOff("ubuntu");
-    assertThat(off.title()).endsWith("linger ubuntu --off");
+    assertThat(off.commandLine()).endsWith("linger ubuntu --off");
     assertThat(off.removals()).extracting(FileRemoval::path).containsExactly(Linger.path("ubuntu"));
     apply(off);
     assertThat(file).doesNotExist();
@@ -247,10 +247,10 @@ class FeatureKeyTest {
             + FileMeta.sha256("[Unit]\n".getBytes())
             + "\",\"mode\":\"0644\",\"owner\":\"satinder\",\"group\":\"satinder\"}],"
             + "\"commands\":[]}]}");
-    Installer installer = installer();
+    InstallTools installer = installer();
     assertThat(installer.installed(FeatureKey.userUnit("satinder", "camera-platform"))).isTrue();
     Plan plan = installer.planner().removeUserUnit("satinder", "camera-platform");
-    assertThat(plan.title()).endsWith("units --remove-user-service camera-platform");
+    assertThat(plan.commandLine()).endsWith("units --remove-user-service camera-platform");
     assertThat(plan.confirmation()).isNull();
     assertThat(plan.removals())
         .extracting(FileRemoval::path)

@@ -30,7 +30,7 @@ class InstallFlowTest {
 
   @TempDir Path dir;
   private Host host;
-  private Installer installer;
+  private InstallTools installer;
   private Target paqet;
 
   @BeforeEach
@@ -38,7 +38,7 @@ class InstallFlowTest {
     host =
         new Host(
             new HostRoot(dir), new ExecCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root");
-    installer = new Installer(host);
+    installer = new InstallTools(host);
     paqet = SeedTargets.tunnel("paqet", "server");
     Files.createDirectories(dir.resolve("etc/cron.d"));
     Files.writeString(
@@ -266,7 +266,8 @@ class InstallFlowTest {
     Target camera = SeedTargets.camera();
     Plan plan =
         installer.planner().enable(camera, Feature.RESTART, Schedule.parse("08:30,16:30,00:00"));
-    assertThat(plan.title()).contains("enable camera-platform --restart-at 00:00,08:30,16:30");
+    assertThat(plan.commandLine())
+        .contains("enable camera-platform --restart-at 00:00,08:30,16:30");
     apply(plan);
     Path file = at("/etc/cron.d/camera-restart-camera-platform");
     List<String> jobs =
@@ -448,7 +449,7 @@ class InstallFlowTest {
         installer
             .planner()
             .enable(SeedTargets.camera(), Feature.RESTART, Schedule.parse("08:00,16:00,00:00"));
-    assertThat(plan.title())
+    assertThat(plan.commandLine())
         .endsWith(
             "enable camera-platform --restart-at 00:00,08:00,16:00 && "
                 + "watchdog-menu --root "

@@ -29,7 +29,7 @@ class MissingToolsTest {
   @TempDir Path dir;
   @TempDir Path emptyBin;
   private final Set<String> missing = new java.util.HashSet<>();
-  private Installer installer;
+  private InstallTools installer;
 
   /** Runs the real programs, but those in {@code missing} from an empty folder: a real ENOENT. */
   private final CommandRunner runner =
@@ -46,7 +46,7 @@ class MissingToolsTest {
   @BeforeEach
   void setUp() throws IOException {
     installer =
-        new Installer(
+        new InstallTools(
             new Host(new HostRoot(dir), runner, Clock.systemUTC(), Sleeper.SYSTEM, "root"));
     Files.createDirectories(dir.resolve("etc/cron.d"));
     Files.writeString(dir.resolve("etc/passwd"), "operator:x:1001:1001::/home/operator:/bin/sh\n");

@@ -19,7 +19,7 @@ import org.watchdogmenu.os.Sleeper;
 /** {@code enable TARGET --monitor} and {@code disable TARGET --monitor} through plan and apply. */
 class MonitorPlanTest {
   @TempDir Path dir;
-  private Installer installer;
+  private InstallTools installer;
   private HostRoot root;
   private final Target paqet = SeedTargets.tunnel("paqet", "server");
   private final Target client = SeedTargets.tunnel("paqet", "client");
@@ -28,7 +28,7 @@ class MonitorPlanTest {
   void setUp() {
     root = new HostRoot(dir);
     installer =
-        new Installer(
+        new InstallTools(
             new Host(root, new ExecCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root"));
   }
 

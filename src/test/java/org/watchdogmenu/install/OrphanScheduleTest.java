@@ -29,7 +29,7 @@ class OrphanScheduleTest {
 
   @TempDir Path dir;
   private Host host;
-  private Installer installer;
+  private InstallTools installer;
   private Path site;
 
   @BeforeEach
@@ -37,7 +37,7 @@ class OrphanScheduleTest {
     host =
         new Host(
             new HostRoot(dir), new ExecCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root");
-    installer = new Installer(host);
+    installer = new InstallTools(host);
     Files.createDirectories(dir.resolve("etc/cron.d"));
     site = host.root().resolve(Catalog.siteFile("demo"));
     Files.createDirectories(site.getParent());

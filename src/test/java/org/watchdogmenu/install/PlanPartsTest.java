@@ -23,7 +23,7 @@ import org.watchdogmenu.os.Sleeper;
  */
 class PlanPartsTest {
   @TempDir Path dir;
-  private Installer installer;
+  private InstallTools installer;
   private Target paqet;
 
   @BeforeEach
@@ -31,7 +31,7 @@ class PlanPartsTest {
     Host host =
         new Host(
             new HostRoot(dir), new ExecCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root");
-    installer = new Installer(host);
+    installer = new InstallTools(host);
     paqet = SeedTargets.tunnel("paqet", "server");
     Files.createDirectories(dir.resolve("etc/cron.d"));
   }
@@ -41,7 +41,7 @@ class PlanPartsTest {
     Plan plan = installer.planner().enable(paqet, Feature.HEALTH, Schedule.parse("5m"));
     List<PlanPart> parts = plan.parts();
 
-    assertThat(parts.get(0)).isEqualTo(new PlanPart.Title(plan.title()));
+    assertThat(parts.get(0)).isEqualTo(new PlanPart.Title(plan.commandLine()));
     PlanPart.FileChange cron = (PlanPart.FileChange) parts.get(1);
     assertThat(cron.change()).isEqualTo(PlanPart.Change.CREATE);
     assertThat(cron.path()).isEqualTo("/etc/cron.d/paqet-health-paqet-server");

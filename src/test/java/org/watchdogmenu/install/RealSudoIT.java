@@ -42,7 +42,7 @@ class RealSudoIT {
   private final Path groupFile = Path.of("/etc/sudoers.d/watchdog-menu-group-" + group);
   private final ExecCommandRunner runner = new ExecCommandRunner();
   @TempDir Path records;
-  private Installer installer;
+  private InstallTools installer;
   private List<String> machineBefore;
   private boolean userAdded;
 
@@ -53,7 +53,7 @@ class RealSudoIT {
           Files.exists(own, LinkOption.NOFOLLOW_LINKS),
           own + " exists already: not touching a file this test did not write");
     }
-    installer = new Installer(Host.system(HostRoot.SYSTEM), new HostRoot(records));
+    installer = new InstallTools(Host.system(HostRoot.SYSTEM), new HostRoot(records));
     machineBefore = MachineRecords.snapshot();
     assertThat(run("useradd", "-M", user).succeeded()).isTrue();
     userAdded = true;

@@ -95,7 +95,7 @@ class SudoersRefusalTest {
   void anExistingGroupGetsItsOwnFile() throws IOException {
     Plan plan = plan("%ops");
     assertThat(plan.confirmation()).isNull();
-    assertThat(plan.title()).endsWith("sudoers %ops --target paqet-server");
+    assertThat(plan.commandLine()).endsWith("sudoers %ops --target paqet-server");
     FileWrite file = plan.writes().get(0);
     assertThat(file.path()).isEqualTo("/etc/sudoers.d/watchdog-menu-group-ops");
     assertThat(file.text()).contains("\n%ops ALL=(root) NOPASSWD: /usr/bin/systemctl restart");

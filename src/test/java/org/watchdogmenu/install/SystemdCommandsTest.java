@@ -18,14 +18,14 @@ import org.watchdogmenu.os.Sleeper;
 class SystemdCommandsTest {
   @TempDir Path dir;
   private ToolsRealOthersScripted runner;
-  private Installer installer;
+  private InstallTools installer;
 
   @BeforeEach
   void setUp() throws IOException {
     Files.createDirectories(dir.resolve("run/systemd/system"));
     runner = new ToolsRealOthersScripted();
     installer =
-        new Installer(
+        new InstallTools(
             new Host(new HostRoot(dir), runner, Clock.systemUTC(), Sleeper.SYSTEM, "root"));
   }
 

@@ -29,14 +29,14 @@ class TargetFilePlanTest {
 
   @TempDir Path dir;
   private Host host;
-  private Installer installer;
+  private InstallTools installer;
 
   @BeforeEach
   void setUp() {
     host =
         new Host(
             new HostRoot(dir), new ExecCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root");
-    installer = new Installer(host);
+    installer = new InstallTools(host);
   }
 
   private TargetFile set(String... pairs) {
@@ -52,7 +52,7 @@ class TargetFilePlanTest {
   void thePlanWritesExactlyTheFileAndUndoTakesItAway() throws Exception {
     Plan plan = installer.planner().targetFile(set("probes.1.port=9090"));
 
-    assertThat(plan.title())
+    assertThat(plan.commandLine())
         .isEqualTo(
             "watchdog-menu --root " + dir + " target set waterwall-client probes.1.port=9090");
     assertThat(plan.writes()).hasSize(1);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.watchdogmenu.catalog.Catalog;
 import org.watchdogmenu.install.Applier;
 import org.watchdogmenu.install.Feature;
-import org.watchdogmenu.install.Installer;
+import org.watchdogmenu.install.InstallTools;
 import org.watchdogmenu.install.Schedule;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.ExecCommandRunner;
@@ -92,7 +92,7 @@ class TuiKeysTest {
   @Test
   void restartTimesWithDifferentMinutesShowInWords() {
     Host host = VirtualMenu.sandbox(dir);
-    Installer installer = new Installer(host);
+    InstallTools installer = new InstallTools(host);
     Target paqet = Catalog.load(host.root()).target("paqet-server");
     installer
         .applier()

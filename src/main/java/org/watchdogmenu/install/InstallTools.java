@@ -6,24 +6,26 @@ import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
 
 /**
- * The installer's entry point for the CLI and the menu: plan an action, show the plan, apply it;
- * read schedules; check what is installed.
+ * The install package's tools for one host, wired to the same records (manifest, backups, install
+ * lock): a {@link Planner} to make plans, an {@link Applier} to apply them, a {@link Doctor} and a
+ * {@link ScheduleReader}, and what the manifest says is installed. It installs nothing itself; the
+ * CLI and the menu start here.
  *
  * <pre>
- * Installer installer = new Installer(host);
- * Plan plan = installer.planner().enable(target, Feature.HEALTH, Schedule.parse("5m"));
+ * InstallTools tools = new InstallTools(host);
+ * Plan plan = tools.planner().enable(target, Feature.HEALTH, Schedule.parse("5m"));
  * out.print(plan.preview());                                    // --dry-run stops here
- * installer.applier().apply(plan, new Applier.Options(false));
+ * tools.applier().apply(plan, new Applier.Options(false));
  * </pre>
  */
-public final class Installer {
+public final class InstallTools {
   /** The continuous monitor's system service, e.g. for {@code systemctl enable --now}. */
   public static final String MONITOR_UNIT = InstallPaths.MONITOR_UNIT;
 
   private final Host host;
   private final HostRoot records;
 
-  public Installer(Host host) {
+  public InstallTools(Host host) {
     this(host, host.root());
   }
 
@@ -33,7 +35,7 @@ public final class Installer {
    * tests that write into the real /etc use it, so that they never read or change the manifest of a
    * watchdog-menu installed on the machine, and undo only what they wrote.
    */
-  Installer(Host host, HostRoot records) {
+  InstallTools(Host host, HostRoot records) {
     this.host = host;
     this.records = records;
   }
