@@ -198,21 +198,7 @@ public final class Engine {
 
   /** One line naming the service: {@code systemd paqet-server.service}, {@code pm2 app codebox}. */
   public static String describe(Target target) {
-    var s = target.service();
-    switch (s.kind()) {
-      case SYSTEMD:
-        return "systemd " + s.unit();
-      case SYSTEMD_USER:
-        return "systemd user unit " + s.unit() + " of " + s.user();
-      case PM2:
-        return "pm2 app " + s.app() + (s.user() == null ? "" : " of " + s.user());
-      case DOCKER:
-        return "docker container " + s.container();
-      default:
-        return "command "
-            + String.join(" ", s.restart())
-            + (s.user() == null ? "" : " as " + s.user());
-    }
+    return target.service().describe();
   }
 
   private EngineLog log(String hostPath, PrintWriter out) {
