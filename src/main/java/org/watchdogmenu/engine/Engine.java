@@ -190,15 +190,7 @@ public final class Engine {
 
   /** One line naming the service: {@code systemd paqet-server.service}, {@code pm2 app codebox}. */
   public static String describe(Target target) {
-    var s = target.service();
-    return switch (s.kind()) {
-      case SYSTEMD -> "systemd " + s.unit();
-      case SYSTEMD_USER -> "systemd user unit " + s.unit() + " of " + s.user();
-      case PM2 -> "pm2 app " + s.app() + (s.user() == null ? "" : " of " + s.user());
-      case DOCKER -> "docker container " + s.container();
-      case COMMAND ->
-          "command " + String.join(" ", s.restart()) + (s.user() == null ? "" : " as " + s.user());
-    };
+    return target.service().describe();
   }
 
   /** The run's log lines, echoed to {@code out} and appended to {@code hostPath} if given. */

@@ -90,7 +90,7 @@ final class Journal {
     for (Manifest.Change c : apply.changes()) {
       Path p = root.resolve(c.path());
       Optional<FileMeta> now = FileMeta.read(p);
-      if ("remove".equals(c.action())) {
+      if (c.action() == Manifest.Action.REMOVE) {
         if (now.isEmpty() && c.before() != null) {
           putBack.run(c, c.before());
           done.add(c.path());

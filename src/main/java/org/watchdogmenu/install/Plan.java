@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.watchdogmenu.os.HostRoot;
 
 /**
@@ -78,11 +79,11 @@ public final class Plan {
   }
 
   /**
-   * Why this plan needs a deliberate yes ({@link Applier.Options#confirmed}), or null when it does
-   * not; e.g. a sudoers rule that amounts to full root.
+   * Why this plan needs a deliberate yes ({@link Applier.Options#confirmed}); empty when it does
+   * not. E.g. a sudoers rule that amounts to full root.
    */
-  public String confirmation() {
-    return confirmation;
+  public Optional<String> confirmation() {
+    return Optional.ofNullable(confirmation);
   }
 
   /** True when applying it would change nothing. */

@@ -16,7 +16,7 @@ import org.watchdogmenu.alert.NewChannel;
 import org.watchdogmenu.catalog.ProgramTrust;
 import org.watchdogmenu.catalog.TargetFile;
 import org.watchdogmenu.catalog.TargetFiles;
-import org.watchdogmenu.model.ServiceKind;
+import org.watchdogmenu.model.ServiceSpec;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.monitor.MonitorList;
 import org.watchdogmenu.os.ConfigException;
@@ -71,14 +71,24 @@ public final class Planner {
     }
     logrotate(b, m);
     Plan plan = b.build();
-    String user = target.service() == null ? null : target.service().user();
-    boolean runsAsUser =
-        target.service() != null
-            && (target.service().kind() == ServiceKind.COMMAND
-                || target.service().kind() == ServiceKind.SYSTEMD_USER)
-            && user != null
-            && !user.equals("root");
-    return runsAsUser ? withLinger(plan, user) : plan;
+    Optional<String> user = lingerUser(target.service());
+    return user.isPresent() ? withLinger(plan, user.get()) : plan;
+  }
+
+  /**
+   * The account whose services must outlive its logins: that of a command or systemd-user service
+   * run as a user other than root.
+   */
+  private static Optional<String> lingerUser(ServiceSpec s) {
+    if (s == null) {
+      return Optional.empty();
+    }
+    boolean usersManager =
+        switch (s.kind()) {
+          case COMMAND, SYSTEMD_USER -> true;
+          case SYSTEMD, PM2, DOCKER -> false;
+        };
+    return usersManager ? s.account().filter(u -> !u.equals("root")) : Optional.empty();
   }
 
   /** Removes the target's cron files of those features, putting back what they replaced. */

@@ -37,7 +37,7 @@ final class Reversal {
     Collections.reverse(changes);
     for (Manifest.Change c : changes) {
       refuseIfEditedByHand(c, last.id());
-      putBack(b, c.path(), c.before(), c.fileKind(), key(c));
+      putBack(b, c.path(), c.before(), c.kind(), key(c));
     }
     List<PlanCommand> commands = new ArrayList<>(last.commands());
     Collections.reverse(commands);
@@ -57,7 +57,7 @@ final class Reversal {
     Collections.reverse(installed);
     for (Manifest.Installed i : installed) {
       refuseIfEditedByHand(i.change(), i.applyId());
-      putBack(b, i.change().path(), i.original(), i.change().fileKind(), key(i.change()));
+      putBack(b, i.change().path(), i.original(), i.change().kind(), key(i.change()));
     }
     List<Manifest.Apply> applies = new ArrayList<>(m.applies());
     Collections.reverse(applies);
@@ -75,7 +75,7 @@ final class Reversal {
 
   /** Puts back what was there before the tool first wrote this file, or removes it. */
   void putBack(PlanBuilder b, Manifest.Installed i) {
-    putBack(b, i.change().path(), i.original(), i.change().fileKind(), key(i.change()));
+    putBack(b, i.change().path(), i.original(), i.change().kind(), key(i.change()));
   }
 
   /** The key of a recorded change; an entry without one keeps an empty key. */
@@ -122,7 +122,7 @@ final class Reversal {
     } catch (IOException e) {
       throw new InstallException("cannot read " + c.path() + ": " + e.getMessage());
     }
-    String expected = "remove".equals(c.action()) ? null : c.sha256();
+    String expected = c.action() == Manifest.Action.REMOVE ? null : c.sha256();
     if (now != null && !now.equals(expected)) {
       throw new InstallException(
           c.path()

@@ -175,9 +175,7 @@ final class PlanView implements View {
       return Step.say("Nothing to change: everything is already as asked.");
     }
     String question =
-        "Apply this plan"
-            + (plan.confirmation() == null ? "" : " (" + plan.confirmation() + ")")
-            + "?";
+        "Apply this plan" + plan.confirmation().map(c -> " (" + c + ")").orElse("") + "?";
     return pending.ask(question, () -> Step.work("Applying...", this::apply));
   }
 

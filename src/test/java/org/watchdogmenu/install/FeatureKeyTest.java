@@ -251,7 +251,7 @@ class FeatureKeyTest {
     assertThat(installer.installed(FeatureKey.userUnit("satinder", "camera-platform"))).isTrue();
     Plan plan = installer.planner().removeUserUnit("satinder", "camera-platform");
     assertThat(plan.commandLine()).endsWith("units --remove-user-service camera-platform");
-    assertThat(plan.confirmation()).isNull();
+    assertThat(plan.confirmation()).isEmpty();
     assertThat(plan.removals())
         .extracting(FileRemoval::path)
         .containsExactly("/home/satinder/.config/systemd/user/camera-platform.service");

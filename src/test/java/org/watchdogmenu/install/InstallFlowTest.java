@@ -387,7 +387,7 @@ class InstallFlowTest {
                 SudoersRequest.command("/usr/bin/setsid")));
     Plan plan = installer.planner().sudoers(seed000);
 
-    assertThat(plan.confirmation())
+    assertThat(plan.confirmation().orElseThrow())
         .contains("full root")
         .contains("/bin/sh -c *")
         .contains("setsid")
@@ -412,7 +412,7 @@ class InstallFlowTest {
         installer
             .planner()
             .sudoers(new SudoersRequest("operator", null, List.of(paqet), List.of()));
-    assertThat(plan.confirmation()).isNull();
+    assertThat(plan.confirmation()).isEmpty();
     assertThat(plan.warnings()).isEmpty();
     assertThat(plan.writes())
         .singleElement()

@@ -80,7 +80,7 @@ class OrphanScheduleTest {
     assertThat(installer.planner().hasSchedules("demo")).isTrue();
 
     Plan plan = installer.planner().disable("demo", EnumSet.allOf(Feature.class));
-    assertThat(plan.confirmation()).isNull();
+    assertThat(plan.confirmation()).isEmpty();
     installer.applier().apply(plan, NO);
 
     assertThat(host.root().resolve(CRON)).doesNotExist();
@@ -116,7 +116,7 @@ class OrphanScheduleTest {
     Target demo = Catalog.load(host.root()).target("demo");
 
     Plan plan = installer.planner().disable(demo, EnumSet.of(Feature.HEALTH));
-    assertThat(plan.confirmation())
+    assertThat(plan.confirmation().orElseThrow())
         .startsWith(CRON + " was changed by hand since watchdog-menu wrote it (apply ")
         .endsWith("): disabling removes those changes too (undo brings them back)");
     assertThatThrownBy(() -> installer.applier().apply(plan, NO))

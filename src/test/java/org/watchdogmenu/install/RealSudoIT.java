@@ -84,7 +84,7 @@ class RealSudoIT {
             List.of(SeedTargets.tunnel("paqet", "server")),
             List.of(SudoersRequest.command("/usr/bin/id -u")));
     Plan plan = installer.planner().sudoers(request);
-    assertThat(plan.confirmation()).isNull();
+    assertThat(plan.confirmation()).isEmpty();
     assertThat(plan.writes()).extracting(FileWrite::path).containsExactly(userFile.toString());
 
     installer.applier().apply(plan, new Applier.Options(false));
@@ -138,7 +138,7 @@ class RealSudoIT {
       Target target = Catalog.load(new HostRoot(sandbox)).target(id);
       Plan plan =
           installer.planner().sudoers(new SudoersRequest(user, null, List.of(target), null));
-      assertThat(plan.confirmation()).as("no --yes needed").isNull();
+      assertThat(plan.confirmation()).as("no --yes needed").isEmpty();
       installer.applier().apply(plan, new Applier.Options(false));
       assertThat(run("visudo", "-c").succeeded()).isTrue();
 
@@ -180,7 +180,7 @@ class RealSudoIT {
         new SudoersRequest(
             "%" + group, null, List.of(), List.of(SudoersRequest.command("/usr/bin/id -u")));
     Plan plan = installer.planner().sudoers(request);
-    assertThat(plan.confirmation()).isNull();
+    assertThat(plan.confirmation()).isEmpty();
     assertThat(plan.writes()).extracting(FileWrite::path).containsExactly(groupFile.toString());
     installer.applier().apply(plan, new Applier.Options(false));
     assertThat(groupFile).exists();

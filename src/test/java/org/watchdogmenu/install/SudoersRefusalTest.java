@@ -85,16 +85,16 @@ class SudoersRefusalTest {
 
   @Test
   void theFormSaysTheSameBeforeAnyPlan() {
-    assertThat(SudoersRequest.userProblem("ALL")).contains("every account");
-    assertThat(SudoersRequest.userProblem("DEPLOYERS")).contains("alias");
-    assertThat(SudoersRequest.userProblem("%ops")).isNull();
-    assertThat(SudoersRequest.userProblem("deploy")).isNull();
+    assertThat(SudoersRequest.userProblem("ALL").orElseThrow()).contains("every account");
+    assertThat(SudoersRequest.userProblem("DEPLOYERS").orElseThrow()).contains("alias");
+    assertThat(SudoersRequest.userProblem("%ops")).isEmpty();
+    assertThat(SudoersRequest.userProblem("deploy")).isEmpty();
   }
 
   @Test
   void anExistingGroupGetsItsOwnFile() throws IOException {
     Plan plan = plan("%ops");
-    assertThat(plan.confirmation()).isNull();
+    assertThat(plan.confirmation()).isEmpty();
     assertThat(plan.commandLine()).endsWith("sudoers %ops --target paqet-server");
     FileWrite file = plan.writes().get(0);
     assertThat(file.path()).isEqualTo("/etc/sudoers.d/watchdog-menu-group-ops");
@@ -113,7 +113,7 @@ class SudoersRefusalTest {
   @Test
   void broadRulesNeedTheYesAndSayWhyWhileFixedOnesDoNot() {
     Plan fixed = plan("operator", "/usr/bin/emqx ctl status", "/bin/kill -HUP 1");
-    assertThat(fixed.confirmation()).isNull();
+    assertThat(fixed.confirmation()).isEmpty();
     assertThat(fixed.warnings()).isEmpty();
 
     Plan broad =
@@ -125,7 +125,7 @@ class SudoersRefusalTest {
             "/usr/bin/emqx",
             "/usr/bin/python3.11 /opt/x.py",
             "/usr/bin/vim.basic /etc/hosts");
-    assertThat(broad.confirmation())
+    assertThat(broad.confirmation().orElseThrow())
         .startsWith("operator: '/usr/bin/systemctl': systemctl can show a pager")
         .contains("operator: '/usr/bin/journalctl -u paqet-server' runs journalctl, a pager")
         .contains("operator: '/usr/bin/apt-get' runs apt-get, a package tool")
@@ -142,7 +142,7 @@ class SudoersRefusalTest {
     Files.writeString(bin.resolve("restart.sh"), "#!/bin/sh\n");
     Files.setAttribute(dir.resolve("home/operator"), "unix:uid", 1001);
     Plan plan = plan("operator", "/home/operator/bin/restart.sh now");
-    assertThat(plan.confirmation())
+    assertThat(plan.confirmation().orElseThrow())
         .isEqualTo(
             "operator: '/home/operator/bin/restart.sh' can be changed by operator (who owns "
                 + dir.resolve("home/operator")

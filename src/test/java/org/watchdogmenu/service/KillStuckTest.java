@@ -10,9 +10,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.watchdogmenu.model.CommandService;
 import org.watchdogmenu.model.KillStuckSpec;
-import org.watchdogmenu.model.ServiceKind;
 import org.watchdogmenu.model.ServiceSpec;
+import org.watchdogmenu.model.SystemdService;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.CommandResult;
 import org.watchdogmenu.os.Host;
@@ -73,22 +74,15 @@ class KillStuckTest {
     assertThat(wwwProc.isAlive()).isTrue();
   }
 
-  private RestartStep level(ServiceKind kind, String unit, String user) {
-    ServiceSpec s =
-        new ServiceSpec(
-            kind,
-            unit,
-            user,
-            null,
-            null,
-            null,
-            null,
-            null,
-            List.of("/opt/app/restart.sh"),
-            null,
-            null,
-            null,
-            new KillStuckSpec("/run/app.pid", null, null));
+  private static final KillStuckSpec KILL = new KillStuckSpec("/run/app.pid", null, null);
+
+  /** A command service run by {@code user} (null: root) whose pid file names the stuck process. */
+  private static ServiceSpec command(String user) {
+    return new CommandService(
+        List.of("/opt/app/restart.sh"), List.of(), user, null, null, List.of(), KILL);
+  }
+
+  private RestartStep level(ServiceSpec s) {
     Target target = new Target("app", null, null, null, null, s, List.of(), null, null);
     List<RestartStep> steps = ServiceControls.forTarget(target, host).restartSteps();
     assertThat(steps).hasSize(2);
@@ -96,7 +90,7 @@ class KillStuckTest {
   }
 
   private RestartStep userLevel() {
-    return level(ServiceKind.COMMAND, null, "www-data");
+    return level(command("www-data"));
   }
 
   private Path pidFile(String content) throws Exception {
@@ -193,7 +187,7 @@ class KillStuckTest {
         file,
         root.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("www-data"));
 
-    CommandResult r = level(ServiceKind.COMMAND, null, null).run(runner);
+    CommandResult r = level(command(null)).run(runner);
 
     assertThat(runner.seen()).isEmpty();
     assertThat(r.summary())
@@ -209,7 +203,7 @@ class KillStuckTest {
     proc.cgroup(rootPid, "/system.slice/cron.service");
     pidFile(rootPid + "\n");
 
-    CommandResult r = level(ServiceKind.SYSTEMD, "app", null).run(runner);
+    CommandResult r = level(new SystemdService("app", List.of(), KILL)).run(runner);
 
     assertThat(runner.seen()).isEmpty();
     assertThat(r.summary())
@@ -243,19 +237,13 @@ class KillStuckTest {
         home,
         root.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("www-data"));
     ServiceSpec s =
-        new ServiceSpec(
-            ServiceKind.COMMAND,
-            null,
+        new CommandService(
+            List.of("/opt/app/restart.sh"),
+            List.of(),
             "root",
             null,
             null,
-            null,
-            null,
-            null,
-            List.of("/opt/app/restart.sh"),
-            null,
-            null,
-            null,
+            List.of(),
             new KillStuckSpec("/home/app/app.pid", null, null));
     RestartStep level =
         ServiceControls.forTarget(
