@@ -34,8 +34,7 @@ import picocli.CommandLine.Spec;
           + " with --yes; each one creates or replaces, so running again is safe. Alarms are"
           + " named watchdog-menu-HOST-TARGET-service-down, -failed-checks, -frequent-restarts."
           + " The aws CLI finds its credentials as root does (an instance role, or root's"
-          + " ~/.aws). contrib/cloudwatch/alarms.yaml is the same alarms as a CloudFormation"
-          + " template."
+          + " ~/.aws)."
     },
     footerHeading = "%nExamples:%n",
     footer = {
