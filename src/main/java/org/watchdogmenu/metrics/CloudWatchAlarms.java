@@ -66,6 +66,11 @@ public final class CloudWatchAlarms {
               + Metrics.FILE
               + " first, so that checks publish the metrics the alarms watch");
     }
+    if (!set && (r.email().isPresent() || r.topicArn().isPresent())) {
+      throw new AlarmException(
+          "--remove deletes the alarms only (the topic and its subscriptions stay): leave out"
+              + " --email and --sns-topic");
+    }
     if (r.targets().isEmpty()) {
       throw new AlarmException("no target: name one with --targets ID");
     }

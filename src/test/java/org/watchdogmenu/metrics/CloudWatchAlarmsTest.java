@@ -498,6 +498,19 @@ class CloudWatchAlarmsTest {
                     Optional.empty(),
                     Optional.empty())))
         .isEqualTo("'web 1' is not a host name for an alarm's name: give one with --host NAME");
+    assertThat(
+            refused(
+                CLI,
+                new AlarmRequest(
+                    AlarmRequest.Action.REMOVE,
+                    "web1",
+                    List.of("web"),
+                    Optional.of("ops@example.com"),
+                    Optional.empty(),
+                    Optional.empty())))
+        .isEqualTo(
+            "--remove deletes the alarms only (the topic and its subscriptions stay): leave out"
+                + " --email and --sns-topic");
     runner.verifyAllUsed();
   }
 
