@@ -53,6 +53,7 @@ import picocli.CommandLine.Spec;
       MonitorCommand.class,
       AlertCommand.class,
       TargetCommand.class,
+      AlarmsCommand.class,
       HelpCommand.class
     },
     footerHeading = "%nExamples:%n",
