@@ -80,13 +80,8 @@ class TuiFreshServerTest {
   @Test
   void anApplyThatFailsForAMissingValidatorShowsTheWholeLine() throws IOException {
     cronProcess(812);
-    CommandRunner real = new ExecCommandRunner();
-    CommandRunner noLogrotate =
-        command ->
-            command.program().equals("logrotate")
-                ? CommandResult.notStarted("logrotate: error=2, No such file or directory")
-                : real.run(command);
-    Host host = new Host(new HostRoot(dir), noLogrotate, Clock.systemUTC(), Sleeper.SYSTEM, "root");
+    Host host =
+        VirtualMenu.sandbox(dir, new ExactCommands().noServiceManager().missing("logrotate"));
     VirtualMenu m = new VirtualMenu(host, 60, 16, LOOK).type("1112");
     assertThat(m.loop.top()).isInstanceOf(PlanView.class);
 
