@@ -38,23 +38,6 @@ class CompletionTest {
   }
 
   @Test
-  void completesCommands() throws Exception {
-    assertThat(complete("watchdog-menu ch")).containsExactly("check");
-    assertThat(complete("watchdog-menu ")).contains("check", "enable", "help", "target");
-  }
-
-  @Test
-  void completesOptionsAndTheirValues() throws Exception {
-    assertThat(complete("watchdog-menu check x --no-")).contains("--no-restart", "--no-color");
-    assertThat(complete("watchdog-menu restart x --source ")).containsExactly("cron", "manual");
-  }
-
-  @Test
-  void completesSubcommandsOfSubcommands() throws Exception {
-    assertThat(complete("watchdog-menu alert add")).containsExactly("add-channel");
-  }
-
-  @Test
   void scriptHasNoInterpreterLine() {
     assertThat(Docs.completion()).doesNotStartWith("#!").contains("complete -F");
   }

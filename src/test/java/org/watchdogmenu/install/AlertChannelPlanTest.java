@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchdogmenu.alert.Alerts;
 import org.watchdogmenu.alert.NewChannel;
-import org.watchdogmenu.os.ExecCommandRunner;
+import org.watchdogmenu.os.ScriptedCommandRunner;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
 import org.watchdogmenu.os.Sleeper;
@@ -40,7 +40,7 @@ class AlertChannelPlanTest {
   void setUp() {
     host =
         new Host(
-            new HostRoot(dir), new ExecCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root");
+            new HostRoot(dir), new ScriptedCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root");
     installer = new Installer(host);
     file = dir.resolve("etc/watchdog-menu/alerts.yaml");
   }

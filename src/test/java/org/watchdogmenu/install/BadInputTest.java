@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.model.TargetPaths;
-import org.watchdogmenu.os.ExecCommandRunner;
+import org.watchdogmenu.os.ScriptedCommandRunner;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
 import org.watchdogmenu.os.Sleeper;
@@ -145,7 +145,7 @@ class BadInputTest {
       throws Exception {
     Host host =
         new Host(
-            new HostRoot(dir), new ExecCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root");
+            new HostRoot(dir), new ScriptedCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root");
     Map<String, String> before = Trees.snapshot(dir);
 
     assertThatThrownBy(

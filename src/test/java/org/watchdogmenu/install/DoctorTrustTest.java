@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchdogmenu.catalog.Catalog;
 import org.watchdogmenu.model.Target;
-import org.watchdogmenu.os.ExecCommandRunner;
+import org.watchdogmenu.os.ScriptedCommandRunner;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
 import org.watchdogmenu.os.Sleeper;
@@ -33,7 +33,7 @@ class DoctorTrustTest {
   void setUp() throws Exception {
     host =
         new Host(
-            new HostRoot(dir), new ExecCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root");
+            new HostRoot(dir), new ScriptedCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root");
     installer = new Installer(host);
     Files.createDirectories(dir.resolve("etc/cron.d"));
     Path bob = Files.createDirectories(dir.resolve("home/bob"));

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.monitor.MonitorList;
-import org.watchdogmenu.os.ExecCommandRunner;
+import org.watchdogmenu.os.ScriptedCommandRunner;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
 import org.watchdogmenu.os.Sleeper;
@@ -29,7 +29,7 @@ class MonitorPlanTest {
     root = new HostRoot(dir);
     installer =
         new Installer(
-            new Host(root, new ExecCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root"));
+            new Host(root, new ScriptedCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root"));
   }
 
   @Test

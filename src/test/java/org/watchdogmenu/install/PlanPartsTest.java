@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchdogmenu.model.Target;
-import org.watchdogmenu.os.ExecCommandRunner;
+import org.watchdogmenu.os.ScriptedCommandRunner;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
 import org.watchdogmenu.os.Sleeper;
@@ -30,7 +30,7 @@ class PlanPartsTest {
   void setUp() throws IOException {
     Host host =
         new Host(
-            new HostRoot(dir), new ExecCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root");
+            new HostRoot(dir), new ScriptedCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root");
     installer = new Installer(host);
     paqet = SeedTargets.tunnel("paqet", "server");
     Files.createDirectories(dir.resolve("etc/cron.d"));
@@ -54,34 +54,6 @@ class PlanPartsTest {
         .containsOnly(DiffLine.Kind.ADDED);
     assertThat(Plan.heading(cron))
         .isEqualTo("create  /etc/cron.d/paqet-health-paqet-server  (0644 root:root)");
-  }
-
-  @Test
-  void aChangedFileHasItsRemovedAddedAndKeptLinesAndARemovalItsOldLines() throws IOException {
-    Plan five = installer.planner().enable(paqet, Feature.HEALTH, Schedule.parse("5m"));
-    installer.applier().apply(five, new Applier.Options(false));
-
-    Plan ten = installer.planner().enable(paqet, Feature.HEALTH, Schedule.parse("10m"));
-    PlanPart.FileChange cron = (PlanPart.FileChange) ten.parts().get(1);
-    assertThat(cron.change()).isEqualTo(PlanPart.Change.REPLACE);
-    assertThat(cron.diff())
-        .extracting(DiffLine::kind)
-        .contains(DiffLine.Kind.REMOVED, DiffLine.Kind.ADDED, DiffLine.Kind.SAME);
-    assertThat(cron.diff())
-        .filteredOn(l -> l.kind() == DiffLine.Kind.REMOVED)
-        .extracting(DiffLine::text)
-        .anyMatch(t -> t.startsWith("-*/5 * * * * root "));
-
-    Plan off = installer.planner().disable(paqet, Set.of(Feature.HEALTH));
-    PlanPart.FileChange gone =
-        off.parts().stream()
-            .filter(PlanPart.FileChange.class::isInstance)
-            .map(PlanPart.FileChange.class::cast)
-            .filter(f -> f.path().equals("/etc/cron.d/paqet-health-paqet-server"))
-            .findFirst()
-            .orElseThrow();
-    assertThat(gone.change()).isEqualTo(PlanPart.Change.REMOVE);
-    assertThat(gone.diff()).filteredOn(l -> l.kind() == DiffLine.Kind.REMOVED).isNotEmpty();
   }
 
   @Test

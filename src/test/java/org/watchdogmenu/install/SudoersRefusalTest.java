@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.watchdogmenu.model.Target;
-import org.watchdogmenu.os.ExecCommandRunner;
+import org.watchdogmenu.os.ScriptedCommandRunner;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
 import org.watchdogmenu.os.Sleeper;
@@ -41,7 +41,7 @@ class SudoersRefusalTest {
         new Planner(
             new Host(
                 new HostRoot(dir),
-                new ExecCommandRunner(),
+                new ScriptedCommandRunner(),
                 Clock.systemUTC(),
                 Sleeper.SYSTEM,
                 "root"));
@@ -89,25 +89,6 @@ class SudoersRefusalTest {
     assertThat(SudoersRequest.userProblem("DEPLOYERS")).contains("alias");
     assertThat(SudoersRequest.userProblem("%ops")).isNull();
     assertThat(SudoersRequest.userProblem("deploy")).isNull();
-  }
-
-  @Test
-  void anExistingGroupGetsItsOwnFile() throws IOException {
-    Plan plan = plan("%ops");
-    assertThat(plan.confirmation()).isNull();
-    assertThat(plan.title()).endsWith("sudoers %ops --target paqet-server");
-    FileWrite file = plan.writes().get(0);
-    assertThat(file.path()).isEqualTo("/etc/sudoers.d/watchdog-menu-group-ops");
-    assertThat(file.text()).contains("\n%ops ALL=(root) NOPASSWD: /usr/bin/systemctl restart");
-    assertThat(new SudoersValidator(new ExecCommandRunner()).check(file)).isEmpty();
-
-    Files.writeString(dir.resolve("etc/sudoers.d/watchdog-menu-group-ops"), file.text());
-    Plan more =
-        planner.sudoers(
-            new SudoersRequest("%ops", null, List.of(SeedTargets.tunnel("paqet", "client")), null),
-            true);
-    assertThat(more.writes().get(0).text())
-        .contains("restart paqet-server.service", "restart paqet-client.service");
   }
 
   @Test

@@ -17,7 +17,7 @@ import org.watchdogmenu.catalog.Setting;
 import org.watchdogmenu.catalog.TargetFile;
 import org.watchdogmenu.catalog.TargetFiles;
 import org.watchdogmenu.model.TcpListenProbeSpec;
-import org.watchdogmenu.os.ExecCommandRunner;
+import org.watchdogmenu.os.ScriptedCommandRunner;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
 import org.watchdogmenu.os.Sleeper;
@@ -35,7 +35,7 @@ class TargetFilePlanTest {
   void setUp() {
     host =
         new Host(
-            new HostRoot(dir), new ExecCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root");
+            new HostRoot(dir), new ScriptedCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root");
     installer = new Installer(host);
   }
 
