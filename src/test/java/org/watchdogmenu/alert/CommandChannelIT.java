@@ -13,8 +13,6 @@ import org.watchdogmenu.os.ExecCommandRunner;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
 import org.watchdogmenu.os.MutableClock;
-import org.watchdogmenu.os.ScriptedCommandRunner;
-import org.watchdogmenu.os.TestHosts;
 
 class CommandChannelIT {
   @TempDir Path root;

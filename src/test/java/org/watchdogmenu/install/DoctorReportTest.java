@@ -5,27 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchdogmenu.os.CronDaemon;
-import org.watchdogmenu.os.ScriptedCommandRunner;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
-import org.watchdogmenu.os.Sleeper;
+import org.watchdogmenu.os.MutableClock;
+import org.watchdogmenu.os.ScriptedCommandRunner;
 
 /** {@code doctor}'s report: every file it checked with its verdict, and the cron daemon first. */
 class DoctorReportTest {
+  private final MutableClock clock = MutableClock.at("2026-12-01T12:00:00Z");
   @TempDir Path dir;
   private Host host;
   private Installer installer;
 
   @BeforeEach
   void setUp() throws IOException {
-    host =
-        new Host(
-            new HostRoot(dir), new ScriptedCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root");
+    host = new Host(new HostRoot(dir), new ScriptedCommandRunner(), clock, clock, "root");
     installer = new Installer(host);
     Files.createDirectories(dir.resolve("etc/cron.d"));
   }

@@ -6,22 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.watchdogmenu.os.ScriptedCommandRunner;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
-import org.watchdogmenu.os.Sleeper;
+import org.watchdogmenu.os.MutableClock;
+import org.watchdogmenu.os.ScriptedCommandRunner;
 
 /**
  * The one key of what a file belongs to: every renderer writes it into the manifest, and every
  * reader of installed state asks with the same factory, so they agree, in this run and the next.
  */
 class FeatureKeyTest {
+  private final MutableClock clock = MutableClock.at("2026-12-01T12:00:00Z");
   @TempDir Path dir;
   private Host host;
 
@@ -29,9 +29,7 @@ class FeatureKeyTest {
   void setUp() throws IOException {
     Files.createDirectories(dir.resolve("etc"));
     Files.writeString(dir.resolve("etc/passwd"), "deploy:x:1100:1100::/home/deploy:/bin/sh\n");
-    host =
-        new Host(
-            new HostRoot(dir), new ScriptedCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root");
+    host = new Host(new HostRoot(dir), new ScriptedCommandRunner(), clock, clock, "root");
   }
 
   private Installer installer() {

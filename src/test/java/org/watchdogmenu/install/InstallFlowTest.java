@@ -1,31 +1,23 @@
 package org.watchdogmenu.install;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchdogmenu.model.Target;
-import org.watchdogmenu.os.ScriptedCommandRunner;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
-import org.watchdogmenu.os.LockFile;
-import org.watchdogmenu.os.Sleeper;
+import org.watchdogmenu.os.MutableClock;
+import org.watchdogmenu.os.ScriptedCommandRunner;
 
 /** Plan, preview, apply, disable, undo and uninstall on a temp root with the real validators. */
 class InstallFlowTest {
+  private final MutableClock clock = MutableClock.at("2026-12-01T12:00:00Z");
   private static final Applier.Options NO = new Applier.Options(false);
 
   @TempDir Path dir;
@@ -35,9 +27,7 @@ class InstallFlowTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    host =
-        new Host(
-            new HostRoot(dir), new ScriptedCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root");
+    host = new Host(new HostRoot(dir), new ScriptedCommandRunner(), clock, clock, "root");
     installer = new Installer(host);
     paqet = SeedTargets.tunnel("paqet", "server");
     Files.createDirectories(dir.resolve("etc/cron.d"));

@@ -5,18 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
+import org.watchdogmenu.os.MutableClock;
 import org.watchdogmenu.os.ScriptedCommandRunner;
-import org.watchdogmenu.os.Sleeper;
 
 /** With systemd running under the root: the exact commands apply and undo run, in order. */
 class SystemdCommandsTest {
+  private final MutableClock clock = MutableClock.at("2026-12-01T12:00:00Z");
   @TempDir Path dir;
   private ScriptedCommandRunner scripted;
   private Installer installer;
@@ -25,9 +25,7 @@ class SystemdCommandsTest {
   void setUp() throws IOException {
     Files.createDirectories(dir.resolve("run/systemd/system"));
     scripted = new ScriptedCommandRunner();
-    installer =
-        new Installer(
-            new Host(new HostRoot(dir), scripted, Clock.systemUTC(), Sleeper.SYSTEM, "root"));
+    installer = new Installer(new Host(new HostRoot(dir), scripted, clock, clock, "root"));
   }
 
   @Test

@@ -5,16 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.watchdogmenu.os.CommandResult;
-import org.watchdogmenu.os.CommandRunner;
-import org.watchdogmenu.os.ExecCommandRunner;
 import org.watchdogmenu.os.Host;
-import org.watchdogmenu.os.HostRoot;
-import org.watchdogmenu.os.Sleeper;
 
 /**
  * The menu on a fresh server: the first screen says when cron does not run (no schedule would

@@ -2,12 +2,10 @@ package org.watchdogmenu.tui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,10 +15,7 @@ import org.watchdogmenu.install.Feature;
 import org.watchdogmenu.install.Installer;
 import org.watchdogmenu.install.Schedule;
 import org.watchdogmenu.model.Target;
-import org.watchdogmenu.os.ExecCommandRunner;
 import org.watchdogmenu.os.Host;
-import org.watchdogmenu.os.HostRoot;
-import org.watchdogmenu.os.Sleeper;
 
 /** Key scripts: navigation, the shared keys, and that nothing is written without a's and y's. */
 class TuiKeysIT {

@@ -5,23 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.watchdogmenu.catalog.Catalog;
-import org.watchdogmenu.install.Applier;
-import org.watchdogmenu.install.Feature;
-import org.watchdogmenu.install.Installer;
-import org.watchdogmenu.install.Schedule;
-import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.CommandResult;
-import org.watchdogmenu.os.MutableClock;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
+import org.watchdogmenu.os.MutableClock;
 
 /** Key scripts: navigation, the shared keys, and that nothing is written without a's and y's. */
 class TuiKeysTest {

@@ -6,19 +6,13 @@ import com.googlecode.lanterna.input.KeyType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.watchdogmenu.os.CommandResult;
-import org.watchdogmenu.os.CommandRunner;
-import org.watchdogmenu.os.ExecCommandRunner;
 import org.watchdogmenu.os.Host;
-import org.watchdogmenu.os.HostRoot;
-import org.watchdogmenu.os.Sleeper;
 
 /**
  * No message is ever cut: what a failed apply found, the questions and the results show whole in

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -17,24 +15,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.watchdogmenu.alert.Alerts;
-import org.watchdogmenu.alert.AlertsEdit;
-import org.watchdogmenu.catalog.Catalog;
-import org.watchdogmenu.model.TcpListenProbeSpec;
 import org.watchdogmenu.os.Command;
 import org.watchdogmenu.os.CommandResult;
 import org.watchdogmenu.os.CommandRunner;
 import org.watchdogmenu.os.ExecCommandRunner;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
-import org.watchdogmenu.os.ScriptedCommandRunner;
 import org.watchdogmenu.os.MutableClock;
+import org.watchdogmenu.os.ScriptedCommandRunner;
 
 /**
- * With the machine's own validators: what the menu says is installed is what was written, in this session and the next, and every
- * change can be taken back from the menu: undo, a drop-in removed, linger off, an alert channel
- * removed; a probe's name follows its port. systemctl and loginctl are scripted (exact argv only);
- * visudo, systemd-analyze and logrotate are the real ones.
+ * With the machine's own validators: what the menu says is installed is what was written, in this
+ * session and the next, and every change can be taken back from the menu: undo, a drop-in removed,
+ * linger off, an alert channel removed; a probe's name follows its port. systemctl and loginctl are
+ * scripted (exact argv only); visudo, systemd-analyze and logrotate are the real ones.
  */
 class TuiRecoveryIT {
   private static final Look LOOK = new Look(false, true);

@@ -25,8 +25,8 @@ import org.watchdogmenu.os.CommandResult;
 import org.watchdogmenu.os.CommandRunner;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
-import org.watchdogmenu.os.ScriptedCommandRunner;
 import org.watchdogmenu.os.MutableClock;
+import org.watchdogmenu.os.ScriptedCommandRunner;
 
 /**
  * What the menu says is installed is what was written, in this session and the next, and every

@@ -58,9 +58,9 @@ final class VirtualMenu {
   }
 
   /**
-   * Draws, and when the screen asked its service manager something in the background, waits for
-   * the answers and draws again: the screen a person sees a moment after the key, the same on every
-   * run however fast the answers come. A question a test holds leaves its "checking" words on the
+   * Draws, and when the screen asked its service manager something in the background, waits for the
+   * answers and draws again: the screen a person sees a moment after the key, the same on every run
+   * however fast the answers come. A question a test holds leaves its "checking" words on the
    * screen.
    */
   private void drawSettled() throws IOException {
@@ -82,7 +82,8 @@ final class VirtualMenu {
     long hang = System.nanoTime() + HANG.toNanos();
     while (services.out() > (commands == null ? 0 : commands.heldOn(ServiceWatch.THREAD))) {
       if (System.nanoTime() > hang) {
-        throw new AssertionError(services.out() + " question(s) to the service manager never ended");
+        throw new AssertionError(
+            services.out() + " question(s) to the service manager never ended");
       }
       LockSupport.parkNanos(POLL.toNanos()); // gives the CPU to the threads that answer
     }
