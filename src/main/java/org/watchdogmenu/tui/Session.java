@@ -2,6 +2,8 @@ package org.watchdogmenu.tui;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +32,10 @@ final class Session {
   private final List<Run<?>> runs = new CopyOnWriteArrayList<>();
   private ZoneId zone = ZoneId.systemDefault();
   private String cronWarning;
-  private long cronReadAt;
+  private Instant cronReadAt;
+
+  /** How often whether cron runs is read again, on the host's clock. */
+  private static final Duration CRON_READ_EVERY = Duration.ofSeconds(2);
 
   Session(Host host, Catalog catalog, ApplyGate gate) {
     this.host = host;
@@ -113,8 +118,10 @@ final class Session {
    * cron runs. Read again at most every two seconds.
    */
   String cronWarning() {
-    long now = System.nanoTime();
-    if (cronReadAt == 0 || now - cronReadAt > 2_000_000_000L) {
+    Instant now = host.clock().instant();
+    if (cronReadAt == null
+        || now.isBefore(cronReadAt)
+        || Duration.between(cronReadAt, now).compareTo(CRON_READ_EVERY) > 0) {
       cronWarning = CronDaemon.of(host.root()).warning().orElse(null);
       cronReadAt = now;
     }

@@ -6,10 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +17,6 @@ import org.watchdogmenu.model.RestartSource;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.Command;
 import org.watchdogmenu.os.Host;
-import org.watchdogmenu.os.LockFile;
 import org.watchdogmenu.os.MutableClock;
 import org.watchdogmenu.os.ScriptedCommandRunner;
 import org.watchdogmenu.os.TestHosts;
@@ -175,30 +172,6 @@ class RestartGuardTest {
         .contains(
             "Restart FAILED: systemctl restart paqet-server.service: exit 1: Job for paqet-server.service failed.");
     assertThat(Files.readAllLines(state)).containsExactly(T0.getEpochSecond() + " health");
-  }
-
-  @Test
-  void aBusyLockHoldsTheRestartBackWithoutRunningAnything() throws Exception {
-    Clock wall = Clock.systemUTC();
-    EngineLog log = new EngineLog(null, new PrintWriter(out), wall);
-    guard = new RestartGuard(host, withLockTimeout(Duration.ofMillis(300)), log, EngineEvents.NONE);
-    Path lock = root.resolve("run/watchdog-menu/var-tmp-paqet_restart_state_server.txt.lock");
-    LockFile.Held other = LockFile.acquire(lock, Duration.ofSeconds(1), wall).orElseThrow();
-    AtomicReference<Result> result = new AtomicReference<>();
-    try {
-      Thread contender =
-          new Thread(() -> result.set(guard.attempt(step(), RestartSource.CRON, Mode.NORMAL)));
-      contender.start();
-      contender.join(5000);
-    } finally {
-      other.close();
-    }
-    assertThat(result.get()).isEqualTo(Result.LOCK_BUSY);
-    assertThat(out.toString())
-        .contains(
-            "Could not acquire lock: another restart of paqet-server is in progress (waited 300ms)");
-    assertThat(runner.seen()).isEmpty();
-    assertThat(state).doesNotExist();
   }
 
   @Test

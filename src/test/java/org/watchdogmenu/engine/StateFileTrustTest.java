@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchdogmenu.engine.RestartGuard.Mode;
 import org.watchdogmenu.engine.RestartGuard.Result;
@@ -85,14 +84,6 @@ class StateFileTrustTest {
         .contains("Restart NOT done: refusing state file " + state + ": it belongs to nobody")
         .doesNotContain("limit reached");
     assertThat(runner.seen()).isEmpty();
-  }
-
-  @Test
-  @Timeout(10)
-  void aFifoUnderTheStateFilesNameDoesNotHangTheGuard() throws Exception {
-    assertThat(new ProcessBuilder("mkfifo", state.toString()).start().waitFor()).isZero();
-    assertThat(attempt()).isEqualTo(Result.REFUSED);
-    assertThat(out.toString()).contains("refusing " + state + ": it is a FIFO");
   }
 
   @Test

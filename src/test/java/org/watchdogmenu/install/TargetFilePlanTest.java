@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,13 +16,14 @@ import org.watchdogmenu.catalog.Setting;
 import org.watchdogmenu.catalog.TargetFile;
 import org.watchdogmenu.catalog.TargetFiles;
 import org.watchdogmenu.model.TcpListenProbeSpec;
-import org.watchdogmenu.os.ExecCommandRunner;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
-import org.watchdogmenu.os.Sleeper;
+import org.watchdogmenu.os.MutableClock;
+import org.watchdogmenu.os.ScriptedCommandRunner;
 
 /** A site target file through plan, apply, doctor and undo, like every other file we write. */
 class TargetFilePlanTest {
+  private final MutableClock clock = MutableClock.at("2026-12-01T12:00:00Z");
   private static final Applier.Options NO = new Applier.Options(false);
   private static final String FILE = "/etc/watchdog-menu/targets/waterwall-client.yaml";
 
@@ -33,9 +33,7 @@ class TargetFilePlanTest {
 
   @BeforeEach
   void setUp() {
-    host =
-        new Host(
-            new HostRoot(dir), new ExecCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root");
+    host = new Host(new HostRoot(dir), new ScriptedCommandRunner(), clock, clock, "root");
     installer = new InstallTools(host);
   }
 

@@ -133,20 +133,6 @@ class WatchedProcessTest {
 
   @Test
   @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-  void aFifoAsPidFileIsUnknownAtOnce() throws Exception {
-    Path fifo = root.resolve("run/app.pid");
-    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
-
-    long t0 = System.nanoTime();
-    ProbeResult r = memory(command("www-data"), "/run/app.pid", null);
-
-    assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(3_000L);
-    assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
-    assertThat(r.message()).isEqualTo("refusing " + fifo + ": it is a FIFO, not a regular file");
-  }
-
-  @Test
-  @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aLinkAsPidFileIsUnknownAndNotFollowed() throws IOException {
     Path link = Files.createSymbolicLink(root.resolve("run/app.pid"), Path.of("/dev/zero"));
 

@@ -23,7 +23,7 @@ import org.watchdogmenu.os.Sleeper;
  * {@code disable} works from the manifest alone, and a hand-edited file is removed only with a
  * deliberate yes.
  */
-class OrphanScheduleTest {
+class OrphanScheduleIT {
   private static final Applier.Options NO = new Applier.Options(false);
   private static final String CRON = "/etc/cron.d/custom-health-demo";
 

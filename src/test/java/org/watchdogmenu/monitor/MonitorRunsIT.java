@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class MonitorRunsTest {
+class MonitorRunsIT {
   private final Runs runs = new Runs();
 
   @Test

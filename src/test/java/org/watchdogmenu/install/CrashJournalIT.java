@@ -27,7 +27,7 @@ import org.watchdogmenu.os.Sleeper;
  * the install lock put things back, so {@code enable} writes them again and {@code disable} removes
  * everything.
  */
-class CrashJournalTest {
+class CrashJournalIT {
   private static final Applier.Options NO = new Applier.Options(false);
   private static final String CRON = "/etc/cron.d/paqet-health-paqet-server";
   private static final String LOGROTATE = "/etc/logrotate.d/watchdog-menu";

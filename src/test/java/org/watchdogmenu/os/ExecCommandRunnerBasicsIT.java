@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchdogmenu.os.CommandResult.Outcome;
 
-class ExecCommandRunnerTest {
+class ExecCommandRunnerBasicsIT {
   private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
   private final ExecCommandRunner runner = new ExecCommandRunner();
 

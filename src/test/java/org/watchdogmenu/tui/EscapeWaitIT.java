@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * Esc acts without Lanterna's 250 ms wait, and an arrow key whose bytes come in two pieces (ESC,
  * then {@code [A} a few ms later, as over SSH) still arrives as one arrow key.
  */
-class EscapeWaitTest {
+class EscapeWaitIT {
   /** A terminal's input: bytes typed from another thread, some of them later than others. */
   static final class Typed extends InputStream {
     private final LinkedBlockingQueue<Integer> bytes = new LinkedBlockingQueue<>();

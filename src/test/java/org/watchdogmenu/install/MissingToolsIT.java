@@ -25,7 +25,7 @@ import org.watchdogmenu.os.Sleeper;
  * A fresh server without logrotate, sudo or systemd's tools: every validator and command that
  * cannot start says which package to install, in one line, never the errno of the failed start.
  */
-class MissingToolsTest {
+class MissingToolsIT {
   @TempDir Path dir;
   @TempDir Path emptyBin;
   private final Set<String> missing = new java.util.HashSet<>();

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class DispatcherTest {
+class DispatcherIT {
   private static final AlertEvent EVENT =
       AlertEvent.of(AlertKind.RESTART_FAILED, "web", Instant.parse("2025-02-14T10:30:00Z"), "x");
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two threads of one JVM (the OS lock alone would let both in). */
-class LockFileTest {
+class LockFileThreadsIT {
   private static final Clock CLOCK = Clock.systemUTC();
 
   @TempDir Path dir;

@@ -27,7 +27,7 @@ import org.watchdogmenu.probe.FakeProc;
  * naming the pid, its owner and why, and then neither a signal nor the restart. (Real signals:
  * KillStuckIT and ProcessOwnersIT.)
  */
-class KillStuckTest {
+class KillStuckSignalsIT {
   private static final int WWW = 33;
 
   @TempDir Path root;

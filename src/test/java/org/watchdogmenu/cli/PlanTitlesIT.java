@@ -40,7 +40,7 @@ import org.watchdogmenu.os.HostRoot;
  * command line with {@code --dry-run} on the same root, and the plan it prints must be the plan the
  * menu showed.
  */
-class PlanTitlesTest {
+class PlanTitlesIT {
   @TempDir Path dir;
   private Path root;
   private Planner planner;
