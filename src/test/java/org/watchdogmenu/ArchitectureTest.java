@@ -267,6 +267,54 @@ class ArchitectureTest {
     assertThat(rows).as("packages in docs/ARCHITECTURE.md's table").isEqualTo(packages);
   }
 
+  /**
+   * Unit tests are hermetic and fast (docs/ARCHITECTURE.md): a class named {@code *Test} (and the
+   * menu's {@code VirtualMenu}) starts no program, never sleeps and never reads the wall clock; it
+   * scripts its commands ({@code ScriptedCommandRunner}, the menu's {@code ExactCommands}) and
+   * moves a {@code MutableClock}. What needs the machine's programs or real time is a {@code *IT}.
+   */
+  @Test
+  void unitTestsStartNoProgramAndNeverSleep() {
+    JavaClasses tests =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+            .importPackages("org.watchdogmenu");
+    DescribedPredicate<JavaClass> unitTests =
+        DescribedPredicate.describe(
+            "unit tests (*Test but this one, their inner classes, VirtualMenu)",
+            c -> {
+              String top = c.getName().replaceAll("\\$.*", "");
+              return top.endsWith("Test") && !top.equals(ArchitectureTest.class.getName())
+                  || top.equals(P + "tui.VirtualMenu");
+            });
+    noClasses()
+        .that(unitTests)
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName(P + "os.ExecCommandRunner")
+        .orShould()
+        .dependOnClassesThat()
+        .belongToAnyOf(ProcessBuilder.class)
+        .orShould()
+        .callMethodWhere(named(Runtime.class, "exec"))
+        .orShould()
+        .callMethodWhere(named(Thread.class, "sleep"))
+        .orShould()
+        .callMethodWhere(named(java.util.concurrent.TimeUnit.class, "sleep"))
+        .orShould()
+        .callMethodWhere(named(java.time.Clock.class, "systemUTC", "systemDefaultZone"))
+        .orShould()
+        .accessField(P + "os.Sleeper", "SYSTEM")
+        .orShould()
+        .callMethod(P + "os.Host", "system", P + "os.HostRoot")
+        .orShould()
+        .callMethod(P + "os.TestHosts", "real", Path.class.getName())
+        .because(
+            "unit tests script their commands and move a MutableClock; what needs the machine's"
+                + " programs or real time is an integration test (*IT)")
+        .check(tests);
+  }
+
   private static DescribedPredicate<JavaCall<?>> named(Class<?> owner, String... names) {
     Set<String> wanted = Set.of(names);
     return DescribedPredicate.describe(

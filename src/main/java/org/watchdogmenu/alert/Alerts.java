@@ -13,6 +13,7 @@ import java.util.Set;
 import org.watchdogmenu.model.Durations;
 import org.watchdogmenu.os.ConfigException;
 import org.watchdogmenu.os.Host;
+import org.watchdogmenu.os.HostName;
 import org.watchdogmenu.os.LockFile;
 
 /**

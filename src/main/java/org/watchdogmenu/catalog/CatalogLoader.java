@@ -110,18 +110,11 @@ final class CatalogLoader {
   }
 
   private List<CatalogSystem> menus(List<NamedText> files) {
-    List<Menu> menus = new ArrayList<>();
-    for (NamedText file : files) {
-      try {
-        menus.add(MenuReader.read(file));
-      } catch (CatalogException e) {
-        problems.add(new Problem(file.name(), e.getMessage()));
-      }
-    }
+    List<SystemDefinition> menus = new ArrayList<>(MenuReader.readAll(files, problems));
     menus.sort(
-        Comparator.comparingInt((Menu m) -> m.system().order())
+        Comparator.comparingInt((SystemDefinition m) -> m.system().order())
             .thenComparing(m -> m.system().id()));
-    for (Menu menu : menus) {
+    for (SystemDefinition menu : menus) {
       for (SourceTree t : menu.templates()) {
         if (isNew(t)) {
           if (only == null) {
@@ -140,7 +133,7 @@ final class CatalogLoader {
         }
       }
     }
-    return menus.stream().map(Menu::system).toList();
+    return menus.stream().map(SystemDefinition::system).toList();
   }
 
   private boolean isNew(SourceTree t) {

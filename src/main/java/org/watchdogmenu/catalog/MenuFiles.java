@@ -22,6 +22,12 @@ import java.util.zip.ZipFile;
 final class MenuFiles {
   private static final String FOLDER = "menus/";
 
+  /**
+   * The interval lists every menu offers unless it lists its own; not a system (a system's id
+   * cannot start with {@code _}).
+   */
+  static final String DEFAULTS = FOLDER + "_defaults.yaml";
+
   private MenuFiles() {}
 
   static List<NamedText> fromClassPath() {

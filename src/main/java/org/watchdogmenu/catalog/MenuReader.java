@@ -4,12 +4,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.watchdogmenu.model.CronInterval;
+import org.watchdogmenu.model.Durations;
 import org.watchdogmenu.model.Target;
 
 /**
- * Reads one {@code menus/<system>.yaml} file: the system's header and intervals, and each role's
- * target and each template as a tree with its lines, marked with the system (and role).
+ * Reads the {@code menus/} files: the shared interval lists of {@link MenuFiles#DEFAULTS}, then
+ * each {@code menus/<system>.yaml} file: the system's header and intervals (its own, else the
+ * shared ones), and each role's target and each template as a tree with its lines, marked with the
+ * system (and role). Every interval must be one cron can run at ({@link CronInterval}): anything
+ * else is refused here, naming file, line and key, so the menu never offers what it cannot install.
  */
 final class MenuReader {
   private static final Pattern TIME = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
@@ -20,13 +26,52 @@ final class MenuReader {
     this.source = source;
   }
 
-  static Menu read(NamedText file) {
-    SourceTree source = YamlSource.read(file.text(), file.name());
-    return new MenuReader(source)
-        .menu(StrictMapping.map(source.tree(), MenuFile.class, source.lines()));
+  /**
+   * Reads every menu file, the shared defaults first; a broken file becomes a problem (a broken
+   * defaults file, one problem: the menus that rely on it then say what they miss).
+   */
+  static List<SystemDefinition> readAll(List<NamedText> files, List<Problem> problems) {
+    MenuDefaults defaults = MenuDefaults.NONE;
+    for (NamedText file : files) {
+      if (file.name().equals(MenuFiles.DEFAULTS)) {
+        try {
+          defaults = readDefaults(file);
+        } catch (CatalogException e) {
+          problems.add(new Problem(file.name(), e.getMessage()));
+        }
+      }
+    }
+    List<SystemDefinition> menus = new ArrayList<>();
+    for (NamedText file : files) {
+      if (!file.name().equals(MenuFiles.DEFAULTS)) {
+        try {
+          menus.add(read(file, defaults));
+        } catch (CatalogException e) {
+          problems.add(new Problem(file.name(), e.getMessage()));
+        }
+      }
+    }
+    return menus;
   }
 
-  private Menu menu(MenuFile m) {
+  static MenuDefaults readDefaults(NamedText file) {
+    SourceTree source = YamlSource.read(file.text(), file.name());
+    MenuFile.Defaults d = StrictMapping.map(source.tree(), MenuFile.Defaults.class, source.lines());
+    MenuReader reader = new MenuReader(source);
+    return new MenuDefaults(
+        Optional.ofNullable(d.healthIntervals())
+            .map(list -> reader.intervals("health_intervals", list)),
+        Optional.ofNullable(d.restartIntervals())
+            .map(list -> reader.intervals("restart_intervals", list)));
+  }
+
+  static SystemDefinition read(NamedText file, MenuDefaults defaults) {
+    SourceTree source = YamlSource.read(file.text(), file.name());
+    return new MenuReader(source)
+        .definition(StrictMapping.map(source.tree(), MenuFile.class, source.lines()), defaults);
+  }
+
+  private SystemDefinition definition(MenuFile m, MenuDefaults defaults) {
     String fileName = source.lines().primaryFile();
     require("system", m.system());
     if (!Target.isValidId(m.system()) || !fileName.endsWith("/" + m.system() + ".yaml")) {
@@ -36,8 +81,10 @@ final class MenuReader {
     require("title", m.title());
     require("description", m.description());
     require("order", m.order());
-    intervals("health_intervals", m.healthIntervals());
-    intervals("restart_intervals", m.restartIntervals());
+    List<IntervalChoice> health =
+        own("health_intervals", m.healthIntervals(), defaults.healthIntervals());
+    List<IntervalChoice> restart =
+        own("restart_intervals", m.restartIntervals(), defaults.restartIntervals());
     List<FixedTimes> times = new ArrayList<>();
     for (int i = 0; i < m.restartTimes().size(); i++) {
       times.add(times("restart_times[" + i + "]", m.restartTimes().get(i)));
@@ -68,12 +115,12 @@ final class MenuReader {
             m.title(),
             m.description(),
             m.order(),
-            m.healthIntervals(),
-            m.restartIntervals(),
+            health,
+            restart,
             times,
             roles,
             templates.stream().map(t -> t.tree().path("id").asText()).toList());
-    return new Menu(system, targets, templates);
+    return new SystemDefinition(system, targets, templates);
   }
 
   /** The target or template at path, with the system filled in when it has none. */
@@ -91,18 +138,41 @@ final class MenuReader {
     return new SourceTree(tree, lines);
   }
 
-  private void intervals(String key, List<IntervalChoice> choices) {
-    if (choices.isEmpty()) {
+  /** The menu's own list when it has one, else the shared one. */
+  private List<IntervalChoice> own(
+      String key, List<MenuFile.IntervalEntry> own, Optional<List<IntervalChoice>> shared) {
+    if (own != null) {
+      return intervals(key, own);
+    }
+    if (shared.isEmpty()) {
+      fail(key, "is missing: list the intervals the menu offers, here or in " + MenuFiles.DEFAULTS);
+    }
+    return shared.get();
+  }
+
+  private List<IntervalChoice> intervals(String key, List<MenuFile.IntervalEntry> entries) {
+    if (entries.isEmpty()) {
       fail(key, "is missing: list the intervals the menu offers");
     }
-    for (int i = 0; i < choices.size(); i++) {
-      IntervalChoice c = choices.get(i);
-      require(key + "[" + i + "].every", c.every());
-      require(key + "[" + i + "].label", c.label());
-      if (c.every().isZero()) {
-        fail(key + "[" + i + "].every", "must be longer than 0");
+    List<IntervalChoice> out = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      MenuFile.IntervalEntry c = entries.get(i);
+      String at = key + "[" + i + "]";
+      require(at + ".every", c.every());
+      require(at + ".label", c.label());
+      Optional<CronInterval> every = CronInterval.of(c.every());
+      if (every.isEmpty()) {
+        fail(
+            at + ".every",
+            "must be "
+                + CronInterval.ALLOWED
+                + ", as cron runs it, not '"
+                + Durations.format(c.every())
+                + "'");
       }
+      out.add(new IntervalChoice(every.get(), c.label(), c.warning(), c.recommended()));
     }
+    return List.copyOf(out);
   }
 
   private FixedTimes times(String at, MenuFile.TimesEntry t) {

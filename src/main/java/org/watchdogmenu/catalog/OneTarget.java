@@ -44,7 +44,7 @@ public final class OneTarget {
   /** Where compiled targets are kept (under the root). */
   public static final String DIR = "/var/lib/watchdog-menu/compiled";
 
-  private static final int MAGIC = 0x57444d31; // "WDM1"
+  private static final int MAGIC = 0x57444d32; // "WDM2": one record per service kind
   private static final int CAP = 4 * 1024 * 1024;
 
   private final HostRoot root;

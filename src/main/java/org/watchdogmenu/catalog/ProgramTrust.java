@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.watchdogmenu.model.CommandProbeSpec;
+import org.watchdogmenu.model.CommandService;
+import org.watchdogmenu.model.Pm2Service;
 import org.watchdogmenu.model.ProbeSpec;
-import org.watchdogmenu.model.ServiceKind;
 import org.watchdogmenu.model.ServiceSpec;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.FileStat;
@@ -62,17 +63,20 @@ public final class ProgramTrust {
     List<Program> out = new ArrayList<>();
     ServiceSpec s = target.service();
     if (s != null) {
-      boolean serviceAsRoot = isRoot(s.user());
-      if (s.kind() == ServiceKind.COMMAND && serviceAsRoot) {
-        first(s.status()).ifPresent(n -> out.add(new Program("status command", n, s.workdir())));
-        first(s.restart()).ifPresent(n -> out.add(new Program("restart command", n, s.workdir())));
+      boolean serviceAsRoot = s.account().filter(u -> !u.equals("root")).isEmpty();
+      if (s instanceof CommandService c && serviceAsRoot) {
+        first(c.status()).ifPresent(n -> out.add(new Program("status command", n, c.workdir())));
+        first(c.restart()).ifPresent(n -> out.add(new Program("restart command", n, c.workdir())));
       }
-      if (s.kind() == ServiceKind.PM2 && serviceAsRoot && s.pm2() != null) {
-        out.add(new Program("pm2 program", s.pm2(), null));
+      if (s instanceof Pm2Service p && serviceAsRoot) {
+        out.add(new Program("pm2 program", p.pm2(), null));
       }
       // the kind's own levels run as the service's user for pm2 and command, else as root
       boolean recoveryAsRoot =
-          (s.kind() != ServiceKind.PM2 && s.kind() != ServiceKind.COMMAND) || serviceAsRoot;
+          switch (s.kind()) {
+            case PM2, COMMAND -> serviceAsRoot;
+            case SYSTEMD, SYSTEMD_USER, DOCKER -> true;
+          };
       if (recoveryAsRoot) {
         int level = 1;
         for (List<String> argv : s.recovery()) {
@@ -87,10 +91,6 @@ public final class ProgramTrust {
       }
     }
     return out;
-  }
-
-  private static boolean isRoot(String user) {
-    return user == null || user.isEmpty() || user.equals("root");
   }
 
   private static Optional<String> first(List<String> argv) {

@@ -15,9 +15,11 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.watchdogmenu.model.DataSize;
 import org.watchdogmenu.model.ProbeSpec;
 import org.watchdogmenu.model.ServiceKind;
+import org.watchdogmenu.model.ServiceSpec;
 
 /** Turns a tree into a record with the strict mapper; mapping errors become one-line errors. */
 final class StrictMapping {
@@ -40,15 +42,7 @@ final class StrictMapping {
     } catch (UnrecognizedPropertyException e) {
       throw unknownKey(e, lines);
     } catch (InvalidTypeIdException e) {
-      String path = path(e);
-      String typePath = SourceMap.child(path, "type");
-      if (e.getTypeId() == null) {
-        throw CatalogException.at(
-            lines.forMissing(path), "'" + path + "' has no 'type': add one of " + PROBE_TYPES);
-      }
-      throw CatalogException.at(
-          lines.at(typePath),
-          "'" + typePath + "' must be one of " + PROBE_TYPES + ", not '" + e.getTypeId() + "'");
+      throw badTypeId(e, lines);
     } catch (ValueInstantiationException e) {
       String reason = e.getCause() == null ? e.getOriginalMessage() : e.getCause().getMessage();
       String path = path(e);
@@ -65,6 +59,28 @@ final class StrictMapping {
     }
   }
 
+  /**
+   * A probe without a known {@code type}, or a service without a known {@code kind}: the key is
+   * missing, or its value is none of the names.
+   */
+  private static CatalogException badTypeId(InvalidTypeIdException e, SourceMap lines) {
+    String path = path(e);
+    boolean service = e.getBaseType() != null && e.getBaseType().hasRawClass(ServiceSpec.class);
+    String key = service ? "kind" : "type";
+    String names = service ? KINDS : PROBE_TYPES;
+    String keyPath = SourceMap.child(path, key);
+    if (e.getTypeId() == null) {
+      return service
+          ? CatalogException.at(
+              lines.forMissing(keyPath), "'" + keyPath + "' is missing: it must be one of " + names)
+          : CatalogException.at(
+              lines.forMissing(path), "'" + path + "' has no 'type': add one of " + names);
+    }
+    return CatalogException.at(
+        lines.at(keyPath),
+        "'" + keyPath + "' must be one of " + names + ", not '" + e.getTypeId() + "'");
+  }
+
   private static CatalogException unknownKey(UnrecognizedPropertyException e, SourceMap lines) {
     String path = path(e);
     String key = e.getPropertyName();
@@ -73,14 +89,35 @@ final class StrictMapping {
         e.getKnownPropertyIds() == null
             ? List.of()
             : e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+    Class<?> owner = e.getReferringClass();
+    boolean service =
+        owner != null && owner.isRecord() && ServiceSpec.class.isAssignableFrom(owner);
+    String keysHere =
+        service
+            ? ": a "
+                + kindOf(owner)
+                + " service's keys are "
+                + String.join(
+                    ", ", Stream.concat(known.stream(), Stream.of("kind")).sorted().toList())
+            : ": the keys here are " + String.join(", ", known);
     String hint =
         known.stream()
             .filter(k -> distance(k, key) <= Math.max(1, key.length() / 3))
             .min(Comparator.comparingInt(k -> distance(k, key)))
             .map(k -> " (did you mean '" + k + "'?)")
-            .orElse(": the keys here are " + String.join(", ", known));
+            .orElse(keysHere);
     return CatalogException.at(
         lines.at(path), "unknown key '" + key + "'" + (in.isEmpty() ? "" : " in " + in) + hint);
+  }
+
+  /** The kind a service record is read for, e.g. {@code systemd-user}. */
+  private static String kindOf(Class<?> serviceRecord) {
+    for (JsonSubTypes.Type t : ServiceSpec.class.getAnnotation(JsonSubTypes.class).value()) {
+      if (t.value() == serviceRecord) {
+        return t.name();
+      }
+    }
+    return "";
   }
 
   private static String expected(MismatchedInputException e) {
@@ -89,9 +126,6 @@ final class StrictMapping {
         e instanceof InvalidFormatException f && f.getValue() != null
             ? ", not '" + f.getValue() + "'"
             : "";
-    if (type == ServiceKind.class) {
-      return "must be one of " + KINDS + value;
-    }
     if (type == Duration.class) {
       return DURATION + value;
     }

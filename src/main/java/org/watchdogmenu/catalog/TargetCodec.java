@@ -20,10 +20,10 @@ import org.watchdogmenu.model.Target;
 /**
  * A {@link Target} as bytes and back, without a mapper: each record's components in order, by their
  * declared types (text, numbers, yes/no, durations, the model's enums, lists, records, and a probe
- * as the name of its permitted record type). Only the model's own records are ever made, by their
- * canonical constructors, so the values pass the same checks as when the catalog made them. {@link
- * #shape} names every record's components, so bytes written by another version of the model are
- * never read as this one.
+ * or a service as the number of its permitted record type). Only the model's own records are ever
+ * made, by their canonical constructors, so the values pass the same checks as when the catalog
+ * made them. {@link #shape} names every record's components, so bytes written by another version of
+ * the model are never read as this one.
  */
 final class TargetCodec {
   private TargetCodec() {}

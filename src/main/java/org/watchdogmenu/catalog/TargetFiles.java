@@ -73,9 +73,9 @@ public final class TargetFiles {
    * @throws CatalogException one line: the id is taken or not a target name, a bad key or value
    */
   public TargetFile add(String id, List<Setting> settings) {
-    String problem = idProblem(id);
-    if (problem != null) {
-      throw new CatalogException(problem);
+    Optional<String> problem = idProblem(id);
+    if (problem.isPresent()) {
+      throw new CatalogException(problem.get());
     }
     ObjectNode site = idOnly(id);
     SiteEdit edit = edit(id, site, settings);
@@ -115,24 +115,26 @@ public final class TargetFiles {
     return t == null ? 0 : t.tree().path(key).size();
   }
 
-  /** Why {@code id} cannot name a new target (not a target name, or taken), or null. */
-  public String idProblem(String id) {
+  /** Why {@code id} cannot name a new target (not a target name, or taken); empty when it can. */
+  public Optional<String> idProblem(String id) {
     if (!Target.isValidId(id)) {
-      return SiteTarget.badId(id);
+      return Optional.of(SiteTarget.badId(id));
     }
     if (catalog.sources().templates().containsKey(id)) {
-      return "'" + id + "' is a template of the catalog: pick another id";
+      return Optional.of("'" + id + "' is a template of the catalog: pick another id");
     }
     if (catalog.sources().targets().containsKey(id)
         || catalog.hasSiteFile(id)
         || read(Catalog.siteFile(id)).isPresent()) {
-      return "'"
-          + id
-          + "' is already a target: pick another id, or change it with 'watchdog-menu target set "
-          + id
-          + " KEY=VALUE'";
+      return Optional.of(
+          "'"
+              + id
+              + "' is already a target: pick another id, or change it with 'watchdog-menu target"
+              + " set "
+              + id
+              + " KEY=VALUE'");
     }
-    return null;
+    return Optional.empty();
   }
 
   /**

@@ -2,10 +2,17 @@ package org.watchdogmenu.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
 import java.util.List;
+import org.watchdogmenu.model.CommandService;
+import org.watchdogmenu.model.DockerService;
 import org.watchdogmenu.model.Durations;
+import org.watchdogmenu.model.Pm2Service;
 import org.watchdogmenu.model.Policy;
+import org.watchdogmenu.model.ServiceKind;
 import org.watchdogmenu.model.ServiceSpec;
+import org.watchdogmenu.model.SystemdService;
+import org.watchdogmenu.model.SystemdUserService;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.model.TargetPaths;
 
@@ -55,6 +62,17 @@ final class TargetValidator {
               + ": write e.g. 'service: {kind: systemd, unit: web.service}' (kind is one of "
               + StrictMapping.KINDS
               + ")");
+    }
+    String kind = service.path("kind").asText("");
+    boolean otherKind =
+        Arrays.stream(ServiceKind.values())
+            .anyMatch(k -> k.key().equals(kind) && k != ServiceKind.COMMAND);
+    if (service.has("pid_file") && otherKind) {
+      c.fail(
+          "service.pid_file",
+          "is for a command service: a "
+              + kind
+              + " service's start time comes from its own manager; take the key away");
     }
     argv(service.path("restart"), "service.restart", c);
     argv(service.path("status"), "service.status", c);
@@ -141,50 +159,66 @@ final class TargetValidator {
       c.missing(
           "service", "is missing: add 'service:' with a 'kind' (" + StrictMapping.KINDS + ")");
     }
-    if (s.kind() == null) {
-      c.missing("service.kind", "is missing: it must be one of " + StrictMapping.KINDS);
-    }
-    switch (s.kind()) {
-      case SYSTEMD -> c.require("service.unit", s.unit(), "a systemd service needs its unit");
-      case SYSTEMD_USER -> {
-        c.require("service.unit", s.unit(), "a systemd-user service needs its unit");
-        c.require("service.user", s.user(), "a systemd-user service needs the user it runs as");
-      }
-      case PM2 -> c.require("service.app", s.app(), "a pm2 service needs the app name");
-      case DOCKER -> c.require("service.container", s.container(), "a docker service needs it");
-      case COMMAND -> {
-        if (s.restart().isEmpty()) {
-          c.missing(
-              "service.restart",
-              "is missing: a command service needs its restart command as a list,"
-                  + " e.g. restart: [\"/opt/app/restart.sh\"]");
-        }
-      }
-    }
-    c.unit("service.unit", s.unit());
-    c.user("service.user", s.user());
-    c.safe("service.app", s.app());
-    c.safe("service.container", s.container());
-    c.safe("service.env", s.env());
-    c.safe("service.pm2", s.pm2());
-    c.absolute("service.ecosystem", s.ecosystem());
-    c.absolute("service.workdir", s.workdir());
-    c.absolute("service.pid_file", s.pidFile());
-    if (s.pidFile() != null && s.kind() != org.watchdogmenu.model.ServiceKind.COMMAND) {
-      c.fail(
-          "service.pid_file",
-          "is for a command service: a "
-              + s.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
-              + " service's start time comes from its own manager; take the key away");
-    }
-    c.argv("service.restart", s.restart());
-    c.argv("service.status", s.status());
+    s.match(new KindChecks(c));
     for (int i = 0; i < s.recovery().size(); i++) {
       String at = "service.recovery[" + i + "]";
       if (s.recovery().get(i).isEmpty()) {
         c.fail(at, "is empty: give the command as a list, e.g. [\"/usr/bin/true\"]");
       }
       c.argv(at, s.recovery().get(i));
+    }
+  }
+
+  /** What each kind of service needs, and its values checked. */
+  private record KindChecks(Checks c) implements ServiceSpec.Cases<Void> {
+    @Override
+    public Void systemd(SystemdService s) {
+      c.require("service.unit", s.unit(), "a systemd service needs its unit");
+      c.unit("service.unit", s.unit());
+      return null;
+    }
+
+    @Override
+    public Void systemdUser(SystemdUserService s) {
+      c.require("service.unit", s.unit(), "a systemd-user service needs its unit");
+      c.require("service.user", s.user(), "a systemd-user service needs the user it runs as");
+      c.unit("service.unit", s.unit());
+      c.user("service.user", s.user());
+      return null;
+    }
+
+    @Override
+    public Void pm2(Pm2Service s) {
+      c.require("service.app", s.app(), "a pm2 service needs the app name");
+      c.user("service.user", s.user());
+      c.safe("service.app", s.app());
+      c.safe("service.env", s.env());
+      c.safe("service.pm2", s.pm2());
+      c.absolute("service.ecosystem", s.ecosystem());
+      return null;
+    }
+
+    @Override
+    public Void docker(DockerService s) {
+      c.require("service.container", s.container(), "a docker service needs it");
+      c.safe("service.container", s.container());
+      return null;
+    }
+
+    @Override
+    public Void command(CommandService s) {
+      if (s.restart().isEmpty()) {
+        c.missing(
+            "service.restart",
+            "is missing: a command service needs its restart command as a list,"
+                + " e.g. restart: [\"/opt/app/restart.sh\"]");
+      }
+      c.user("service.user", s.user());
+      c.absolute("service.workdir", s.workdir());
+      c.absolute("service.pid_file", s.pidFile());
+      c.argv("service.restart", s.restart());
+      c.argv("service.status", s.status());
+      return null;
     }
   }
 

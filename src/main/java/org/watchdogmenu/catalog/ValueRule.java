@@ -2,6 +2,7 @@ package org.watchdogmenu.catalog;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.watchdogmenu.model.DataSize;
 import org.watchdogmenu.model.Durations;
@@ -44,12 +45,13 @@ public enum ValueRule {
 
   /**
    * What is wrong with text as the value of a key (e.g. {@code probes.1.port}, named {@code
-   * probes[1].port} as the catalog names it), or null.
+   * probes[1].port} as the catalog names it); empty when it will do (empty text always does: the
+   * model's default applies).
    */
-  public String problem(String key, String text) {
+  public Optional<String> problem(String key, String text) {
     String t = text == null ? "" : text.strip();
     if (t.isEmpty()) {
-      return null;
+      return Optional.empty();
     }
     String at = KeyPath.parse(key).toString();
     Checks c = new Checks(new SourceMap("", Map.of()));
@@ -68,9 +70,9 @@ public enum ValueRule {
         case UNIT -> c.unit(at, t);
         case PATH -> c.absolute(at, t);
       }
-      return null;
+      return Optional.empty();
     } catch (CatalogException e) {
-      return e.reason();
+      return Optional.of(e.reason());
     }
   }
 

@@ -2,6 +2,7 @@ package org.watchdogmenu.catalog;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -10,16 +11,18 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
-import org.watchdogmenu.model.ProbeSpec;
+import org.watchdogmenu.model.ServiceSpec;
 import org.watchdogmenu.model.Target;
 
 /**
  * The kind of value each key of a target file holds, read from the model's records (a probe's
- * fields from its {@code type}), and text turned into such a value: a whole number for a port, a
- * list of words for a command. Text that does not fit stays text, so that the catalog's own checks
- * name the problem in their usual words.
+ * fields from its {@code type}, a service's from its {@code kind}), and text turned into such a
+ * value: a whole number for a port, a list of words for a command. Text that does not fit stays
+ * text, so that the catalog's own checks name the problem in their usual words.
  */
 final class ValueTypes {
   private static final PropertyNamingStrategies.NamingBase SNAKE =
@@ -110,28 +113,53 @@ final class ValueTypes {
 
   private static Type component(Class<?> owner, String key, JsonNode node) {
     Class<?> c = owner;
-    if (c == ProbeSpec.class) {
-      if (key.equals("type")) {
+    JsonTypeInfo typed = c == null ? null : c.getAnnotation(JsonTypeInfo.class);
+    if (typed != null) {
+      if (key.equals(typed.property())) {
         return String.class;
       }
-      c = probeClass(node.path("type").asText(""));
+      c = subtype(c, node.path(typed.property()).asText(""));
     }
     if (c == null || !c.isRecord()) {
       return null;
     }
     for (RecordComponent rc : c.getRecordComponents()) {
-      JsonProperty named = rc.getAccessor().getAnnotation(JsonProperty.class);
-      String name = named != null ? named.value() : SNAKE.translate(rc.getName());
-      if (name.equals(key)) {
+      if (keyOf(rc).equals(key)) {
         return rc.getGenericType();
       }
     }
     return null;
   }
 
-  private static Class<?> probeClass(String type) {
-    for (JsonSubTypes.Type t : ProbeSpec.class.getAnnotation(JsonSubTypes.class).value()) {
-      if (t.name().equals(type)) {
+  /**
+   * The keys a service of this kind takes ({@code kind} too), e.g. {@code unit} and {@code user}
+   * for {@code systemd-user}; none for a kind that does not exist.
+   */
+  static Set<String> serviceKeys(String kind) {
+    Class<?> c = subtype(ServiceSpec.class, kind);
+    Set<String> keys = new HashSet<>();
+    if (c != null) {
+      keys.add("kind");
+      for (RecordComponent rc : c.getRecordComponents()) {
+        keys.add(keyOf(rc));
+      }
+    }
+    return keys;
+  }
+
+  private static String keyOf(RecordComponent rc) {
+    JsonProperty named = rc.getAccessor().getAnnotation(JsonProperty.class);
+    return named != null ? named.value() : SNAKE.translate(rc.getName());
+  }
+
+  /** The record a polymorphic type (probe, service) is read as for the name in its file. */
+  private static Class<?> subtype(Class<?> base, String name) {
+    JsonSubTypes subtypes = base.getAnnotation(JsonSubTypes.class);
+    if (subtypes == null) {
+      return null;
+    }
+    for (JsonSubTypes.Type t : subtypes.value()) {
+      if (t.name().equals(name)) {
         return t.value();
       }
     }

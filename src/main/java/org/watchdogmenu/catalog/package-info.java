@@ -7,7 +7,9 @@
  * <ul>
  *   <li>{@code menus/*.yaml} on the class path (the build copies {@code menus/} into the jar): one
  *       file per system with its intervals, roles and the full default target of each role, and
- *       templates ({@code pm2-app}, {@code systemd-service}) that site files extend.
+ *       templates ({@code pm2-app}, {@code systemd-service}) that site files extend. A menu that
+ *       lists no intervals offers those of {@code menus/_defaults.yaml}; every interval must be one
+ *       cron can run at ({@link org.watchdogmenu.model.CronInterval}), else the menu is refused.
  *   <li>{@code /etc/watchdog-menu/targets/<id>.yaml} under the host root: one file per site target;
  *       the file name must be the id.
  * </ul>

@@ -114,7 +114,7 @@ final class AlertCommand implements Callable<Integer> {
   private String targetOf(String unit) {
     String bare = unit.replaceFirst("\\.service$", "");
     for (Target t : top.catalog().targets()) {
-      String u = t.service() == null ? null : t.service().unit();
+      String u = t.service() == null ? null : t.service().systemdUnit().orElse(null);
       if (u != null && u.replaceFirst("\\.service$", "").equals(bare)) {
         return t.id();
       }

@@ -96,7 +96,7 @@ final class ApplyCommand implements Callable<Integer> {
       report(out, ApplyReport.of(plan, check, diff), "Check: nothing was changed.");
       return ExitCodes.OK;
     }
-    if (plan.confirmation() != null && !yes) {
+    if (plan.confirmation().isPresent() && !yes) {
       return problem(out, err, plan, confirm(plan), ExitCodes.FAILURE);
     }
     try (Applier.Locked locked =
@@ -117,7 +117,7 @@ final class ApplyCommand implements Callable<Integer> {
         return problem(out, err, (Plan) null, e.getMessage(), ExitCodes.USAGE);
       }
       plan = planned.plan();
-      if (plan.confirmation() != null && !yes) {
+      if (plan.confirmation().isPresent() && !yes) {
         return problem(out, err, plan, confirm(plan), ExitCodes.FAILURE);
       }
       ApplyReport report = ApplyReport.of(plan, check, diff);
@@ -156,7 +156,7 @@ final class ApplyCommand implements Callable<Integer> {
 
   private static String confirm(Plan plan) {
     return "Not applied: "
-        + plan.confirmation()
+        + plan.confirmation().orElse("")
         + ". Run again with --yes if that is what you want.";
   }
 

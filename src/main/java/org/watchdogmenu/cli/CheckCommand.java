@@ -2,6 +2,7 @@ package org.watchdogmenu.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.watchdogmenu.engine.CheckMode;
 import org.watchdogmenu.engine.CheckReport;
 import org.watchdogmenu.engine.HealthCheck;
 import org.watchdogmenu.model.Target;
@@ -58,7 +59,8 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Target target = top.target(targetId);
     CheckReport report =
-        top.engine().check(target, new HealthCheck.Options(!noRestart, dryRun, "health"), out);
+        top.engine()
+            .check(target, HealthCheck.Options.health(CheckMode.ofOptions(noRestart, dryRun)), out);
     return report.outcome().exitCode();
   }
 }

@@ -8,9 +8,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.watchdogmenu.catalog.OneTarget;
+import org.watchdogmenu.engine.CheckMode;
 import org.watchdogmenu.engine.Engine;
 import org.watchdogmenu.engine.HealthCheck;
 import org.watchdogmenu.engine.RestartGuard;
+import org.watchdogmenu.engine.RestartRequest;
+import org.watchdogmenu.model.RestartSource;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
 
@@ -32,7 +35,7 @@ final class CronRun {
       boolean noRestart,
       boolean dryRun,
       boolean force,
-      String source) {}
+      RestartSource source) {}
 
   private CronRun() {}
 
@@ -60,13 +63,14 @@ final class CronRun {
             engine
                 .check(
                     one.get().target(),
-                    new HealthCheck.Options(!a.noRestart(), a.dryRun(), "health"),
+                    HealthCheck.Options.health(CheckMode.ofOptions(a.noRestart(), a.dryRun())),
                     out)
                 .outcome()
                 .exitCode());
       }
       RestartGuard.Result result =
-          engine.restart(one.get().target(), a.source(), a.force(), a.dryRun(), out);
+          engine.restart(
+              one.get().target(), RestartRequest.ofOptions(a.source(), a.force(), a.dryRun()), out);
       boolean done =
           result == RestartGuard.Result.RESTARTED || result == RestartGuard.Result.WOULD_RESTART;
       return OptionalInt.of(done ? ExitCodes.OK : ExitCodes.FAILURE);
@@ -87,7 +91,7 @@ final class CronRun {
     String command = null;
     String target = null;
     Path root = Path.of("/");
-    String source = "manual";
+    RestartSource source = RestartSource.MANUAL;
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -138,7 +142,7 @@ final class CronRun {
             if (!"restart".equals(command) || !(value.equals("cron") || value.equals("manual"))) {
               return Optional.empty();
             }
-            source = value;
+            source = value.equals("cron") ? RestartSource.CRON : RestartSource.MANUAL;
             break;
           default:
             return Optional.empty();

@@ -45,7 +45,7 @@ final class PlanRun {
       out.println("Dry run: nothing was changed.");
       return ExitCodes.OK;
     }
-    if (plan.confirmation() != null && !yes) {
+    if (plan.confirmation().isPresent() && !yes) {
       return refuse(out, err, plan);
     }
     try (Applier.Locked locked =
@@ -65,7 +65,7 @@ final class PlanRun {
         err.println(e.getMessage());
         return ExitCodes.USAGE;
       }
-      if (plan.confirmation() != null && !yes) {
+      if (plan.confirmation().isPresent() && !yes) {
         return refuse(out, err, plan);
       }
       out.print(plan.preview());
@@ -87,7 +87,9 @@ final class PlanRun {
     out.print(plan.preview());
     out.flush();
     err.println(
-        "Not applied: " + plan.confirmation() + ". Run again with --yes if that is what you want.");
+        "Not applied: "
+            + plan.confirmation().orElse("")
+            + ". Run again with --yes if that is what you want.");
     return ExitCodes.FAILURE;
   }
 }

@@ -2,6 +2,8 @@ package org.watchdogmenu.cli;
 
 import java.util.concurrent.Callable;
 import org.watchdogmenu.engine.RestartGuard;
+import org.watchdogmenu.engine.RestartRequest;
+import org.watchdogmenu.model.RestartSource;
 import org.watchdogmenu.model.Target;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +37,14 @@ final class RestartCommand implements Callable<Integer> {
   /** Who asks for the restart; recorded in the state file. */
   enum Source {
     cron,
-    manual
+    manual;
+
+    RestartSource restartSource() {
+      return switch (this) {
+        case cron -> RestartSource.CRON;
+        case manual -> RestartSource.MANUAL;
+      };
+    }
   }
 
   @ParentCommand WatchdogMenuCommand top;
@@ -62,8 +71,8 @@ final class RestartCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Target target = top.target(targetId);
-    RestartGuard.Result result =
-        top.engine().restart(target, source.name(), force, dryRun, spec.commandLine().getOut());
+    RestartRequest request = RestartRequest.ofOptions(source.restartSource(), force, dryRun);
+    RestartGuard.Result result = top.engine().restart(target, request, spec.commandLine().getOut());
     boolean done =
         result == RestartGuard.Result.RESTARTED || result == RestartGuard.Result.WOULD_RESTART;
     return done ? ExitCodes.OK : ExitCodes.FAILURE;

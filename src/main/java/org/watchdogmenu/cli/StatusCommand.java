@@ -169,7 +169,7 @@ final class StatusCommand implements Callable<Integer> {
                     "  Restarted:     "
                         + r.at()
                         + " by "
-                        + r.source()
+                        + r.source().word()
                         + " ("
                         + ago(r.at(), now)
                         + ")"));
@@ -362,7 +362,7 @@ final class StatusCommand implements Callable<Integer> {
                         "epoch",
                         r.at().getEpochSecond(),
                         "source",
-                        r.source())));
+                        r.source().word())));
     m.put("restarts", restarts);
     m.put("max_restarts", s.maxRestarts());
     m.put("window", Durations.format(s.window()));

@@ -1,5 +1,6 @@
 package org.watchdogmenu.cli;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.watchdogmenu.install.InstallException;
 import org.watchdogmenu.install.Planner;
@@ -103,14 +104,15 @@ final class UnitsCommand implements Callable<Integer> {
           }
           if (which.removeUserService != null) {
             Target t = top.target(which.removeUserService);
-            if (t.service() == null || t.service().user() == null) {
+            Optional<String> user = t.service() == null ? Optional.empty() : t.service().account();
+            if (user.isEmpty()) {
               throw new InstallException(
                   "target "
                       + t.id()
                       + " has no service.user, so it has no user service: name a command target"
                       + " run as a user");
             }
-            return planner.removeUserUnit(t.service().user(), t.id());
+            return planner.removeUserUnit(user.get(), t.id());
           }
           if (which.removeRestartPolicy != null) {
             return planner.removeRestartPolicy(which.removeRestartPolicy);

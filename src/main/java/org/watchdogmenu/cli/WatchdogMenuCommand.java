@@ -55,6 +55,7 @@ import picocli.CommandLine.Spec;
       TargetCommand.class,
       ApplyCommand.class,
       ExportCommand.class,
+      AlarmsCommand.class,
       HelpCommand.class
     },
     footerHeading = "%nExamples:%n",

@@ -58,7 +58,9 @@ public final class Engine {
   /** A health check with guarded restarts; the result is kept for {@link #status}. */
   public CheckReport check(Target target, HealthCheck.Options options, PrintWriter out) {
     ServiceControl service = ServiceControls.forTarget(target, host);
-    EngineLog log = log(options.dryRun() ? null : target.paths().healthLog(), out);
+    Optional<String> logFile =
+        options.dryRun() ? Optional.empty() : Optional.of(target.paths().healthLog());
+    EngineLog log = log(logFile, out);
     ProbeSet probes = ProbeSet.of(target.probes());
     ProbeRound round =
         context -> probes.run(context).stream().map(ProbeSet.Outcome::result).toList();
@@ -66,13 +68,7 @@ public final class Engine {
         options.dryRun() ? EngineEvents.NONE : Notifications.load(host, log, current, batch);
     CheckReport report =
         new HealthCheck(
-                host,
-                target,
-                service,
-                round,
-                log,
-                events,
-                options.dryRun() ? null : host.root().resolve(target.paths().healthLog()))
+                host, target, service, round, log, events, guard(target, log, events, logFile))
             .run(options);
     if (!options.dryRun()) {
       try {
@@ -85,43 +81,39 @@ public final class Engine {
   }
 
   /** A scheduled or manual restart through the guard, logged to the target's restart log. */
-  public RestartGuard.Result restart(
-      Target target, String source, boolean force, boolean dryRun, PrintWriter out) {
-    EngineLog log = log(dryRun ? null : target.paths().cronLog(), out);
+  public RestartGuard.Result restart(Target target, RestartRequest request, PrintWriter out) {
+    Optional<String> logFile =
+        request.isDryRun() ? Optional.empty() : Optional.of(target.paths().cronLog());
+    EngineLog log = log(logFile, out);
     ServiceControl service = ServiceControls.forTarget(target, host);
-    return new ScheduledRestart(
-            target,
-            service,
-            log,
-            new RestartGuard(
-                host,
-                target,
-                log,
-                dryRun ? EngineEvents.NONE : Notifications.load(host, log, current, batch),
-                dryRun ? null : host.root().resolve(target.paths().cronLog())))
-        .run(source, force, dryRun);
+    EngineEvents events =
+        request.isDryRun() ? EngineEvents.NONE : Notifications.load(host, log, current, batch);
+    return new ScheduledRestart(target, service, log, guard(target, log, events, logFile))
+        .run(request);
   }
 
-  /** Reads the protection state without taking the lock or changing anything. */
+  /**
+   * The guard of one run, for checks and scheduled restarts alike.
+   *
+   * @param logFile the run's log, which restart commands append their output to (empty for a dry
+   *     run)
+   */
+  private RestartGuard guard(
+      Target target, EngineLog log, EngineEvents events, Optional<String> logFile) {
+    return new RestartGuard(host, target, log, events, logFile.map(host.root()::resolve));
+  }
+
+  /**
+   * Reads the protection state without taking the lock or changing anything. Its numbers are the
+   * guard's own ({@link GuardState}): a restart asked now is held back exactly when they say so.
+   */
   public TargetStatus status(Target target) throws IOException {
     Instant now = host.clock().instant();
     var policy = target.policy();
     RestartHistory history =
         RestartHistory.load(
             host.root().resolve(target.paths().state()), now, policy.window(), w -> {});
-    Duration cooldownLeft =
-        history
-            .last()
-            .map(e -> policy.cooldown().minus(Duration.between(e.at(), now)))
-            .filter(d -> !d.isNegative())
-            .orElse(Duration.ZERO);
-    Optional<Instant> limitUntil =
-        history.count() >= policy.maxRestarts()
-            ? history.entries().stream()
-                .map(RestartHistory.Entry::at)
-                .min(Instant::compareTo)
-                .map(t -> t.plus(policy.window()))
-            : Optional.empty();
+    GuardState guard = GuardState.of(history, policy, now);
     return new TargetStatus(
         target.id(),
         target.title(),
@@ -129,8 +121,8 @@ public final class Engine {
         history.entries(),
         policy.maxRestarts(),
         policy.window(),
-        cooldownLeft,
-        limitUntil,
+        guard.cooldownLeft(),
+        guard.limitUntil(),
         lastResults.load(target.id()),
         target.paths().state(),
         target.paths().healthLog(),
@@ -191,33 +183,20 @@ public final class Engine {
     } finally {
       held.close();
     }
-    log(target.paths().cronLog(), out)
+    log(Optional.of(target.paths().cronLog()), out)
         .line("Restart history cleared (manual reset): automatic restarts allowed again");
     return true;
   }
 
   /** One line naming the service: {@code systemd paqet-server.service}, {@code pm2 app codebox}. */
   public static String describe(Target target) {
-    var s = target.service();
-    switch (s.kind()) {
-      case SYSTEMD:
-        return "systemd " + s.unit();
-      case SYSTEMD_USER:
-        return "systemd user unit " + s.unit() + " of " + s.user();
-      case PM2:
-        return "pm2 app " + s.app() + (s.user() == null ? "" : " of " + s.user());
-      case DOCKER:
-        return "docker container " + s.container();
-      default:
-        return "command "
-            + String.join(" ", s.restart())
-            + (s.user() == null ? "" : " as " + s.user());
-    }
+    return target.service().describe();
   }
 
-  private EngineLog log(String hostPath, PrintWriter out) {
+  /** The run's log lines, echoed to {@code out} and appended to {@code hostPath} if given. */
+  private EngineLog log(Optional<String> hostPath, PrintWriter out) {
     return new EngineLog(
-        hostPath == null ? null : host.root().resolve(hostPath),
+        hostPath.map(host.root()::resolve).orElse(null),
         out,
         host.clock(),
         new UserFiles(host.runner()));

@@ -1,6 +1,7 @@
 package org.watchdogmenu.engine;
 
 import java.util.List;
+import org.watchdogmenu.model.RestartSource;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.probe.ProbeResult;
 
@@ -10,7 +11,7 @@ public interface EngineEvents {
   EngineEvents NONE = new EngineEvents() {};
 
   /** After every pass through the guard. */
-  default void afterRestart(Target target, String source, RestartGuard.Result result) {}
+  default void afterRestart(Target target, RestartSource source, RestartGuard.Result result) {}
 
   /**
    * At the end of a health check.

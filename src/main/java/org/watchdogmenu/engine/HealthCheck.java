@@ -1,6 +1,5 @@
 package org.watchdogmenu.engine;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.stream.Collectors;
 import org.watchdogmenu.model.ActiveProbeSpec;
 import org.watchdogmenu.model.Policy;
 import org.watchdogmenu.model.ProbeSpec;
+import org.watchdogmenu.model.RestartSource;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.ControlChars;
 import org.watchdogmenu.os.Host;
@@ -48,24 +48,38 @@ public final class HealthCheck {
   /** What the first probe that could not tell said, for the summary. */
   private Optional<String> firstUnknown = Optional.empty();
 
-  /** What the check may do. */
-  public record Options(boolean restart, boolean dryRun, String source) {
-    public static final Options DEFAULT = new Options(true, false, "health");
-  }
+  /**
+   * What the check may do, and who its restarts are recorded as: {@code
+   * HealthCheck.Options.health(CheckMode.CHECK_ONLY)} is {@code check TARGET --no-restart}.
+   */
+  public record Options(CheckMode mode, RestartSource source) {
+    /** {@code check TARGET}, as cron runs it. */
+    public static final Options DEFAULT = health(CheckMode.CHECK_AND_RESTART);
 
-  public HealthCheck(
-      Host host,
-      Target target,
-      ServiceControl service,
-      ProbeRound probes,
-      EngineLog log,
-      EngineEvents events) {
-    this(host, target, service, probes, log, events, null);
+    /** A check run by cron or a person, its restarts recorded as {@code health}. */
+    public static Options health(CheckMode mode) {
+      return new Options(mode, RestartSource.HEALTH);
+    }
+
+    /** A check of the continuous monitor, its restarts recorded as {@code monitor}. */
+    public static Options monitor() {
+      return new Options(CheckMode.CHECK_AND_RESTART, RestartSource.MONITOR);
+    }
+
+    /** An unhealthy target goes to the guard (for real or, in a dry run, as a preview). */
+    boolean restart() {
+      return mode.restarts();
+    }
+
+    /** Nothing is written: no log file, no last result, no alert, no metric. */
+    boolean dryRun() {
+      return mode.dryRun();
+    }
   }
 
   /**
-   * @param commandLog the log file of this check, which restart commands append their output to
-   *     (null: kept in the result only)
+   * @param guard the gate its restarts pass, built for the same target, log and events by the
+   *     {@link Engine} (as a scheduled restart's is)
    */
   public HealthCheck(
       Host host,
@@ -74,14 +88,14 @@ public final class HealthCheck {
       ProbeRound probes,
       EngineLog log,
       EngineEvents events,
-      Path commandLog) {
+      RestartGuard guard) {
     this.host = host;
     this.target = target;
     this.service = service;
     this.probes = probes;
     this.log = log;
     this.events = events;
-    this.guard = new RestartGuard(host, target, log, events, commandLog);
+    this.guard = guard;
   }
 
   public CheckReport run(Options options) {
@@ -104,7 +118,7 @@ public final class HealthCheck {
       case UNTRACKED:
         log.line("Health check: Service state is not tracked for this target; testing it directly");
         break;
-      default:
+      case ACTIVE:
         log.line("Health check: Service is active");
         activeLogged = true;
         Optional<Duration> uptime =

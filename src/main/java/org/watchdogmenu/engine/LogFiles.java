@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.watchdogmenu.os.ControlChars;
@@ -85,13 +86,13 @@ public final class LogFiles {
   public static void follow(Path file, long pollMillis, Consumer<String> sink, BooleanSupplier stop)
       throws IOException, InterruptedException {
     long offset = Files.exists(file) ? Files.size(file) : 0;
-    Object key = fileKey(file);
+    Optional<Object> key = fileKey(file);
     StringBuilder partial = new StringBuilder();
     while (!stop.getAsBoolean()) {
       if (Files.exists(file)) {
-        Object nowKey = fileKey(file);
+        Optional<Object> nowKey = fileKey(file);
         long size = Files.size(file);
-        if (size < offset || (key != null && !key.equals(nowKey))) {
+        if (size < offset || (key.isPresent() && !key.equals(nowKey))) {
           offset = 0;
           key = nowKey;
         }
@@ -110,12 +111,13 @@ public final class LogFiles {
     }
   }
 
-  private static Object fileKey(Path file) {
+  /** What identifies the file behind the name (its inode), empty when it cannot be told. */
+  private static Optional<Object> fileKey(Path file) {
     try {
-      return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class)
-          .fileKey();
+      return Optional.ofNullable(
+          Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey());
     } catch (IOException e) {
-      return null;
+      return Optional.empty();
     }
   }
 }

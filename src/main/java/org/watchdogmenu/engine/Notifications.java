@@ -12,6 +12,7 @@ import org.watchdogmenu.metrics.Metrics;
 import org.watchdogmenu.metrics.ProbeTiming;
 import org.watchdogmenu.metrics.RestartSample;
 import org.watchdogmenu.metrics.SeriesBatch;
+import org.watchdogmenu.model.RestartSource;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.ConfigException;
 import org.watchdogmenu.os.Host;
@@ -71,7 +72,7 @@ final class Notifications implements EngineEvents {
   }
 
   @Override
-  public void afterRestart(Target target, String source, RestartGuard.Result result) {
+  public void afterRestart(Target target, RestartSource source, RestartGuard.Result result) {
     Instant now = host.clock().instant();
     boolean limit = result == RestartGuard.Result.DENIED || limitReached(target);
     boolean ran = result == RestartGuard.Result.RESTARTED || result == RestartGuard.Result.FAILED;
@@ -98,7 +99,7 @@ final class Notifications implements EngineEvents {
       alert(
           target,
           AlertKind.RESTART_FAILED,
-          "restart of " + target.id() + " (" + source + ") failed");
+          "restart of " + target.id() + " (" + source.word() + ") failed");
     }
   }
 
@@ -128,7 +129,7 @@ final class Notifications implements EngineEvents {
           alert(target, AlertKind.RESTART_DONE, target.id() + ": " + report.summary());
         }
         break;
-      default:
+      case CRITICAL:
         if (restarted) {
           alert(target, AlertKind.RESTART_FAILED, target.id() + ": " + report.summary());
         }
@@ -150,7 +151,9 @@ final class Notifications implements EngineEvents {
   }
 
   private boolean limitReached(Target target) {
-    return RestartHistory.current(host, target).count() >= target.policy().maxRestarts();
+    return GuardState.of(
+            RestartHistory.current(host, target), target.policy(), host.clock().instant())
+        .limitReached();
   }
 
   private void warn(String problem) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.watchdogmenu.model.Durations;
 import org.watchdogmenu.model.Policy;
+import org.watchdogmenu.model.RestartSource;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.CommandResult;
 import org.watchdogmenu.os.Host;
@@ -24,7 +25,7 @@ public final class RestartGuard {
   private final Target target;
   private final EngineLog log;
   private final EngineEvents events;
-  private final Path commandLog;
+  private final Optional<Path> commandLog;
 
   /** Which protections apply to an attempt. */
   public enum Mode {
@@ -36,7 +37,21 @@ public final class RestartGuard {
      */
     ESCALATION,
     /** Neither ({@code restart --force}); still locked and recorded. */
-    FORCE
+    FORCE;
+
+    boolean appliesLimit() {
+      return switch (this) {
+        case NORMAL, ESCALATION -> true;
+        case FORCE -> false;
+      };
+    }
+
+    boolean appliesCooldown() {
+      return switch (this) {
+        case NORMAL -> true;
+        case ESCALATION, FORCE -> false;
+      };
+    }
   }
 
   /** How an attempt ended. */
@@ -66,16 +81,17 @@ public final class RestartGuard {
     }
   }
 
+  /** A guard whose restart commands' output is kept in their results only. */
   public RestartGuard(Host host, Target target, EngineLog log, EngineEvents events) {
-    this(host, target, log, events, null);
+    this(host, target, log, events, Optional.empty());
   }
 
   /**
    * @param commandLog the log file of this run, which the restart command's output is appended to
-   *     (null: kept in the result only)
+   *     (empty: kept in the result only)
    */
   public RestartGuard(
-      Host host, Target target, EngineLog log, EngineEvents events, Path commandLog) {
+      Host host, Target target, EngineLog log, EngineEvents events, Optional<Path> commandLog) {
     this.host = host;
     this.target = target;
     this.log = log;
@@ -84,13 +100,13 @@ public final class RestartGuard {
   }
 
   /** Decides inside the lock and, when allowed, records and runs {@code step}. */
-  public Result attempt(RestartStep step, String source, Mode mode) {
+  public Result attempt(RestartStep step, RestartSource source, Mode mode) {
     Result result = lockedAttempt(step, source, mode);
     events.afterRestart(target, source, result);
     return result;
   }
 
-  private Result lockedAttempt(RestartStep step, String source, Mode mode) {
+  private Result lockedAttempt(RestartStep step, RestartSource source, Mode mode) {
     Policy policy = target.policy();
     Path lockFile = host.root().resolve(target.paths().lock());
     Optional<LockFile.Held> lock;
@@ -126,17 +142,24 @@ public final class RestartGuard {
   }
 
   /** What {@link #attempt} would do, without taking the lock or changing anything. */
-  public Result preview(RestartStep step, String source, Mode mode) {
+  public Result preview(RestartStep step, RestartSource source, Mode mode) {
     Instant now = host.clock().instant();
-    Loaded history = history(now, "DRY RUN: cannot read state file ");
-    if (history.failure() != null) {
-      return history.failure();
+    Loaded loaded = history(now, "DRY RUN: cannot read state file ");
+    if (loaded instanceof Loaded.Failed failed) {
+      return failed.result();
     }
-    Result held = protection(history.history(), now, mode);
-    if (held != null) {
-      return held;
+    RestartHistory history = ((Loaded.Read) loaded).history();
+    Optional<Result> held = protection(history, now, mode);
+    if (held.isPresent()) {
+      return held.get();
     }
-    log.line("DRY RUN: would restart " + target.id() + " (" + source + "): " + step.description());
+    log.line(
+        "DRY RUN: would restart "
+            + target.id()
+            + " ("
+            + source.word()
+            + "): "
+            + step.description());
     return Result.WOULD_RESTART;
   }
 
@@ -147,38 +170,43 @@ public final class RestartGuard {
   private Loaded history(Instant now, String problem) {
     Path stateFile = stateFile();
     try {
-      return new Loaded(
-          RestartHistory.load(stateFile, now, target.policy().window(), log::line), null);
+      return new Loaded.Read(
+          RestartHistory.load(stateFile, now, target.policy().window(), log::line));
     } catch (UnsafePathException e) {
       log.line(
           problem.startsWith("DRY RUN")
               ? "DRY RUN: " + e.getMessage()
               : "Restart NOT done: " + e.getMessage());
-      return new Loaded(null, Result.REFUSED);
+      return new Loaded.Failed(Result.REFUSED);
     } catch (IOException e) {
       log.line(problem + stateFile + ": " + e.getMessage());
-      return new Loaded(null, Result.ERROR);
+      return new Loaded.Failed(Result.ERROR);
     }
   }
 
-  private record Loaded(RestartHistory history, Result failure) {}
+  /** The state file read, or the result that ends the attempt because it could not be. */
+  private sealed interface Loaded {
+    record Read(RestartHistory history) implements Loaded {}
+
+    record Failed(Result result) implements Loaded {}
+  }
 
   private Path stateFile() {
     return host.root().resolve(target.paths().state());
   }
 
-  private Result decideAndRun(RestartStep step, String source, Mode mode) {
+  private Result decideAndRun(RestartStep step, RestartSource source, Mode mode) {
     Path stateFile = stateFile();
     Instant now = host.clock().instant();
     Loaded loaded = history(now, "Restart NOT done: cannot read state file ");
-    if (loaded.failure() != null) {
-      return loaded.failure();
+    if (loaded instanceof Loaded.Failed failed) {
+      return failed.result();
     }
-    RestartHistory history = loaded.history();
-    Result held = protection(history, now, mode);
-    if (held != null) {
+    RestartHistory history = ((Loaded.Read) loaded).history();
+    Optional<Result> held = protection(history, now, mode);
+    if (held.isPresent()) {
       saveIfChanged(history, stateFile);
-      return held;
+      return held.get();
     }
     history.record(now, source);
     try {
@@ -188,7 +216,10 @@ public final class RestartGuard {
       return Result.ERROR;
     }
     log.line("Restarting " + target.id() + ": " + step.description());
-    CommandResult r = step.run(host.runner(), commandLog);
+    CommandResult r =
+        commandLog
+            .map(file -> step.run(host.runner(), file))
+            .orElseGet(() -> step.run(host.runner()));
     if (!r.note().isEmpty()) {
       log.line("WARNING: " + r.note());
     }
@@ -200,12 +231,16 @@ public final class RestartGuard {
     return Result.FAILED;
   }
 
-  /** The protection that holds this attempt back (after logging why), or null to go ahead. */
-  private Result protection(RestartHistory history, Instant now, Mode mode) {
+  /**
+   * The protection that holds this attempt back (after logging why), or empty to go ahead. The
+   * rules themselves are {@link GuardState}'s, which {@code status} shows.
+   */
+  private Optional<Result> protection(RestartHistory history, Instant now, Mode mode) {
     Policy policy = target.policy();
-    int count = history.count();
+    GuardState state = GuardState.of(history, policy, now);
+    int count = state.count();
     String per = perWindow(policy.window());
-    if (mode == Mode.FORCE) {
+    if (!mode.appliesLimit()) {
       log.line(
           "Restart FORCED: protection skipped (restart "
               + (count + 1)
@@ -216,44 +251,39 @@ public final class RestartGuard {
               + " "
               + per
               + " before it)");
-      return null;
+      return Optional.empty();
     }
-    if (count >= policy.maxRestarts()) {
+    if (state.limitReached()) {
       log.line(
           "Restart DENIED: limit reached (" + count + "/" + policy.maxRestarts() + " " + per + ")");
       log.line("ACTION REQUIRED: Check service health manually - automatic restarts stopped");
-      history.entries().stream()
-          .map(RestartHistory.Entry::at)
-          .min(Instant::compareTo)
+      state
+          .limitUntil()
           .ifPresent(
-              first ->
+              until ->
                   log.line(
                       "Next restart allowed at "
-                          + first.plus(policy.window())
+                          + until
                           + " (when the oldest restart leaves the window)"));
-      return Result.DENIED;
+      return Optional.of(Result.DENIED);
     }
-    Optional<RestartHistory.Entry> last = history.last();
-    if (mode == Mode.NORMAL && last.isPresent()) {
-      long ago = Duration.between(last.get().at(), now).getSeconds();
-      long need = policy.cooldown().getSeconds();
-      if (ago < need) {
-        log.line(
-            "Restart SKIPPED: cooldown active ("
-                + ago
-                + "s ago by "
-                + last.get().source()
-                + ", need "
-                + need
-                + "s, wait "
-                + (need - ago)
-                + "s more)");
-        return Result.SKIPPED;
-      }
+    if (mode.appliesCooldown() && state.cooldown().isPresent()) {
+      GuardState.Cooldown c = state.cooldown().get();
+      log.line(
+          "Restart SKIPPED: cooldown active ("
+              + c.agoSeconds()
+              + "s ago by "
+              + c.last().source().word()
+              + ", need "
+              + c.needSeconds()
+              + "s, wait "
+              + c.leftSeconds()
+              + "s more)");
+      return Optional.of(Result.SKIPPED);
     }
     log.line(
         "Restart ALLOWED (restart " + (count + 1) + "/" + policy.maxRestarts() + " " + per + ")");
-    return null;
+    return Optional.empty();
   }
 
   private void saveIfChanged(RestartHistory history, Path stateFile) {

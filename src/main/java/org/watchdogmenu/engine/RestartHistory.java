@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.watchdogmenu.model.RecordedSource;
+import org.watchdogmenu.model.RestartSource;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.AtomicFile;
 import org.watchdogmenu.os.ControlChars;
@@ -21,17 +23,23 @@ import org.watchdogmenu.os.UnsafePathException;
 
 /**
  * The restarts of one target inside the rolling window, kept in the tunnel scripts' guide's state
- * file: one line per restart, {@code EPOCH SOURCE} (e.g. {@code 1739515200 health}). Shared by
- * health checks, scheduled restarts and manual restarts, so all of them count against one limit.
+ * file: one line per restart, {@code EPOCH SOURCE} (e.g. {@code 1739515200 health}; a source word
+ * this version does not know is kept: {@link RecordedSource}). Shared by health checks, scheduled
+ * restarts and manual restarts, so all of them count against one limit.
  */
 public final class RestartHistory {
   private final List<Entry> entries;
   private final boolean changedOnLoad;
 
-  /** One recorded restart. */
-  public record Entry(Instant at, String source) {
+  /**
+   * One recorded restart.
+   *
+   * @param source who it was by: a {@link RestartSource}, or a word this version does not know,
+   *     which counts all the same and is written back unchanged
+   */
+  public record Entry(Instant at, RecordedSource source) {
     String line() {
-      return at.getEpochSecond() + " " + source;
+      return at.getEpochSecond() + " " + source.word();
     }
   }
 
@@ -148,7 +156,9 @@ public final class RestartHistory {
     if (parts.length != 2 || !parts[0].matches("\\d{1,12}") || !parts[1].matches("[a-z]{1,16}")) {
       return Optional.empty();
     }
-    return Optional.of(new Entry(Instant.ofEpochSecond(Long.parseLong(parts[0])), parts[1]));
+    return Optional.of(
+        new Entry(
+            Instant.ofEpochSecond(Long.parseLong(parts[0])), RecordedSource.ofWord(parts[1])));
   }
 
   private static String abbreviate(String line) {
@@ -175,7 +185,7 @@ public final class RestartHistory {
     return changedOnLoad;
   }
 
-  public void record(Instant at, String source) {
+  public void record(Instant at, RestartSource source) {
     entries.add(new Entry(at, source));
   }
 

@@ -1,6 +1,7 @@
 package org.watchdogmenu.engine;
 
 import java.util.List;
+import org.watchdogmenu.model.RestartSource;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.service.RestartStep;
 import org.watchdogmenu.service.ServiceControl;
@@ -24,41 +25,39 @@ public final class ScheduledRestart {
     this.guard = guard;
   }
 
-  /**
-   * @param source who asks, as recorded in the state file: {@code cron}, {@code manual}, {@code
-   *     health} or {@code monitor}
-   * @param force skip the limit and the cooldown (still locked and recorded)
-   */
-  public RestartGuard.Result run(String source, boolean force, boolean dryRun) {
-    String who = "cron".equals(source) ? "Cron" : capitalized(source);
+  /** Restarts the first recovery level as {@code request} says, through the guard. */
+  public RestartGuard.Result run(RestartRequest request) {
+    String who = title(request.source());
     log.line("=== " + who + " Restart Triggered: " + target.id() + " ===");
     List<RestartStep> steps = service.restartSteps();
     RestartStep step = steps.get(0);
-    RestartGuard.Mode mode = force ? RestartGuard.Mode.FORCE : RestartGuard.Mode.NORMAL;
+    RestartGuard.Mode mode = request.guardMode();
     RestartGuard.Result result =
-        dryRun ? guard.preview(step, source, mode) : guard.attempt(step, source, mode);
+        request.isDryRun()
+            ? guard.preview(step, request.source(), mode)
+            : guard.attempt(step, request.source(), mode);
     log.line("=== " + who + " Restart Complete: " + closing(result) + " ===");
     return result;
   }
 
-  private static String closing(RestartGuard.Result result) {
-    switch (result) {
-      case RESTARTED:
-        return "Service restarted";
-      case WOULD_RESTART:
-        return "Dry run, nothing changed";
-      case FAILED:
-        return "Restart FAILED";
-      case ERROR:
-        return "Restart not possible";
-      case REFUSED:
-        return "Restart refused (unsafe lock or state file)";
-      default:
-        return "Restart skipped (protection active)";
-    }
+  /** The source in the opening and closing lines: {@code === Cron Restart Triggered: ...}. */
+  private static String title(RestartSource source) {
+    return switch (source) {
+      case HEALTH -> "Health";
+      case CRON -> "Cron";
+      case MANUAL -> "Manual";
+      case MONITOR -> "Monitor";
+    };
   }
 
-  private static String capitalized(String s) {
-    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  private static String closing(RestartGuard.Result result) {
+    return switch (result) {
+      case RESTARTED -> "Service restarted";
+      case WOULD_RESTART -> "Dry run, nothing changed";
+      case FAILED -> "Restart FAILED";
+      case ERROR -> "Restart not possible";
+      case REFUSED -> "Restart refused (unsafe lock or state file)";
+      case DENIED, SKIPPED, LOCK_BUSY -> "Restart skipped (protection active)";
+    };
   }
 }

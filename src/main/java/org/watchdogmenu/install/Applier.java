@@ -70,7 +70,7 @@ public final class Applier {
 
   /**
    * @param records where the manifest, the backups and the install lock live (see {@link
-   *     Installer})
+   *     InstallTools})
    */
   Applier(Host host, HostRoot records, BeforeRename beforeRename, Duration lockWait) {
     this.host = host;
@@ -95,8 +95,9 @@ public final class Applier {
    *     written); or when a write fails (what was written is put back from the backups)
    */
   public ApplyResult apply(Plan plan, Options options) {
-    if (plan.confirmation() != null && !options.confirmed()) {
-      throw new InstallException("not applied, it needs a deliberate yes: " + plan.confirmation());
+    if (plan.confirmation().isPresent() && !options.confirmed()) {
+      throw new InstallException(
+          "not applied, it needs a deliberate yes: " + plan.confirmation().get());
     }
     if (plan.isEmpty() && plan.mode() == Plan.Mode.APPLY) {
       return new ApplyResult(null, List.of("nothing to change"), true);
@@ -167,9 +168,9 @@ public final class Applier {
      * @throws InstallException as {@link Applier#apply}
      */
     public ApplyResult apply(Plan plan, Options options) {
-      if (plan.confirmation() != null && !options.confirmed()) {
+      if (plan.confirmation().isPresent() && !options.confirmed()) {
         throw new InstallException(
-            "not applied, it needs a deliberate yes: " + plan.confirmation());
+            "not applied, it needs a deliberate yes: " + plan.confirmation().get());
       }
       ApplyResult result;
       if (plan.isEmpty() && plan.mode() == Plan.Mode.APPLY) {
@@ -221,7 +222,7 @@ public final class Applier {
             : new Manifest.Apply(
                 id,
                 host.clock().instant().toString(),
-                plan.title(),
+                plan.commandLine(),
                 changes(plan, before),
                 plan.commands());
     if (intent != null) {
@@ -399,32 +400,11 @@ public final class Applier {
   private static List<Manifest.Change> changes(Plan plan, Map<String, Manifest.Before> before) {
     List<Manifest.Change> changes = new ArrayList<>();
     for (FileWrite w : plan.writes()) {
-      changes.add(
-          new Manifest.Change(
-              w.path(),
-              w.restore() ? "restore" : "write",
-              w.kind().name(),
-              w.feature().key(),
-              FileMeta.sha256(w.content()),
-              w.mode(),
-              w.owner(),
-              w.group(),
-              w.logs(),
-              before.get(w.path())));
+      Manifest.Before b = before.get(w.path());
+      changes.add(w.restore() ? Manifest.Change.restored(w, b) : Manifest.Change.written(w, b));
     }
     for (FileRemoval r : plan.removals()) {
-      changes.add(
-          new Manifest.Change(
-              r.path(),
-              "remove",
-              r.kind().name(),
-              r.feature().key(),
-              null,
-              null,
-              null,
-              null,
-              null,
-              before.get(r.path())));
+      changes.add(Manifest.Change.removed(r, before.get(r.path())));
     }
     return changes;
   }

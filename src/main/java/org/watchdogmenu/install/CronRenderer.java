@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.watchdogmenu.model.CommandService;
+import org.watchdogmenu.model.DockerService;
+import org.watchdogmenu.model.Pm2Service;
 import org.watchdogmenu.model.ServiceSpec;
+import org.watchdogmenu.model.SystemdService;
+import org.watchdogmenu.model.SystemdUserService;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.FolderTrust;
 import org.watchdogmenu.os.HostRoot;
@@ -33,29 +38,47 @@ final class CronRenderer {
     return FeatureKey.scheduled(target.id(), feature);
   }
 
+  private static String bare(String unit) {
+    return unit == null ? null : unit.replaceFirst("\\.service$", "");
+  }
+
   /**
    * The service part of the file name: the unit without {@code .service}, the pm2 app, the
    * container, or the target id; characters cron does not accept in a name become {@code _}.
    */
   static String service(Target target) {
-    ServiceSpec s = target.service();
-    String name = null;
-    if (s != null && s.kind() != null) {
-      switch (s.kind()) {
-        case SYSTEMD:
-        case SYSTEMD_USER:
-          name = s.unit() == null ? null : s.unit().replaceFirst("\\.service$", "");
-          break;
-        case PM2:
-          name = s.app();
-          break;
-        case DOCKER:
-          name = s.container();
-          break;
-        default:
-          break;
-      }
-    }
+    String name =
+        target.service() == null
+            ? null
+            : target
+                .service()
+                .match(
+                    new ServiceSpec.Cases<String>() {
+                      @Override
+                      public String systemd(SystemdService s) {
+                        return bare(s.unit());
+                      }
+
+                      @Override
+                      public String systemdUser(SystemdUserService s) {
+                        return bare(s.unit());
+                      }
+
+                      @Override
+                      public String pm2(Pm2Service s) {
+                        return s.app();
+                      }
+
+                      @Override
+                      public String docker(DockerService s) {
+                        return s.container();
+                      }
+
+                      @Override
+                      public String command(CommandService s) {
+                        return null; // named after the target
+                      }
+                    });
     if (name == null || name.isBlank()) {
       name = target.id();
     }

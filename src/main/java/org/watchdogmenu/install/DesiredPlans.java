@@ -102,9 +102,7 @@ public final class DesiredPlans {
           .forEach(b::remove);
       p.commands().forEach(b::command);
       p.warnings().forEach(b::warn);
-      if (p.confirmation() != null) {
-        b.confirm(p.confirmation());
-      }
+      p.confirmation().ifPresent(b::confirm);
     }
     planner.logrotate(b, planner.store.load());
     return b.build();

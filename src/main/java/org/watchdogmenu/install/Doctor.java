@@ -96,7 +96,7 @@ public final class Doctor {
     this(host, host.root(), CronCheck.of(host.root()));
   }
 
-  /** A doctor that reads the manifest under {@code records} (see {@link Installer}). */
+  /** A doctor that reads the manifest under {@code records} (see {@link InstallTools}). */
   Doctor(Host host, HostRoot records, CronCheck cron) {
     this.host = host;
     this.root = host.root();
@@ -162,7 +162,7 @@ public final class Doctor {
       if (found.isEmpty()) {
         verdicts.add(
             new Verdict(
-                e.getKey(), true, "ok, as written; " + passes(e.getValue().change().fileKind())));
+                e.getKey(), true, "ok, as written; " + passes(e.getValue().change().kind())));
       }
       for (Problem p : found) {
         verdicts.add(new Verdict(p.path(), false, p.words()));
@@ -242,7 +242,7 @@ public final class Doctor {
     for (Map.Entry<String, Manifest.Installed> e : installed.entrySet()) {
       Manifest.Change c = e.getValue().change();
       Optional<FeatureKey.Scheduled> schedule =
-          c.featureKey().flatMap(FeatureKey::schedule).filter(s -> c.fileKind() == FileKind.CRON);
+          c.featureKey().flatMap(FeatureKey::schedule).filter(s -> c.kind() == FileKind.CRON);
       if (schedule.isEmpty()) {
         continue;
       }
@@ -346,7 +346,7 @@ public final class Doctor {
           new FileWrite(
               hostPath,
               Files.readAllBytes(p),
-              c.fileKind(),
+              c.kind(),
               m.mode(),
               m.owner(),
               m.group(),

@@ -46,7 +46,7 @@ final class Journal {
 
   /**
    * @param root where the files an apply changes live
-   * @param records where the journal and the manifest live (see {@link Installer})
+   * @param records where the journal and the manifest live (see {@link InstallTools})
    */
   Journal(HostRoot root, HostRoot records) {
     this.root = root;
@@ -90,7 +90,7 @@ final class Journal {
     for (Manifest.Change c : apply.changes()) {
       Path p = root.resolve(c.path());
       Optional<FileMeta> now = FileMeta.read(p);
-      if ("remove".equals(c.action())) {
+      if (c.action() == Manifest.Action.REMOVE) {
         if (now.isEmpty() && c.before() != null) {
           putBack.run(c, c.before());
           done.add(c.path());

@@ -1,5 +1,6 @@
 package org.watchdogmenu.install;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,18 +29,44 @@ record Manifest(int version, List<Apply> applies) {
     }
   }
 
+  /** What a change did to its file; stored as {@code write}, {@code remove} or {@code restore}. */
+  enum Action {
+    /** The file is ours now. */
+    WRITE("write"),
+    /** Ours, removed. */
+    REMOVE("remove"),
+    /** What was there before ours, put back: not ours any more. */
+    RESTORE("restore");
+
+    private final String stored;
+
+    Action(String stored) {
+      this.stored = stored;
+    }
+
+    @JsonValue
+    String stored() {
+      return stored;
+    }
+  }
+
   /**
-   * One file change.
+   * One file change, made by {@link #written}, {@link #restored} or {@link #removed}; the
+   * components are the manifest's fields.
    *
-   * @param action {@code write} (ours now), {@code remove} (ours, removed) or {@code restore} (what
-   *     was there before ours, put back: not ours any more)
+   * @param kind the kind of file (stored by its name, e.g. {@code CRON})
+   * @param feature the stored text of what it belongs to ({@link FeatureKey#stored})
    * @param sha256 the hash of what was written (null for a removal)
+   * @param mode its mode after a write (null for a removal)
+   * @param owner its owner after a write (null for a removal)
+   * @param group its group after a write (null for a removal)
+   * @param logs the log files it names (none for a removal)
    * @param before what was there before, or null when there was no file
    */
   record Change(
       String path,
-      String action,
-      String kind,
+      Action action,
+      FileKind kind,
       String feature,
       String sha256,
       String mode,
@@ -51,17 +78,52 @@ record Manifest(int version, List<Apply> applies) {
       logs = logs == null ? List.of() : List.copyOf(logs);
     }
 
-    boolean writes() {
-      return "write".equals(action);
+    /** A file of ours written, replacing {@code before} (null: there was none). */
+    static Change written(FileWrite w, Before before) {
+      return wrote(Action.WRITE, w, before);
     }
 
-    FileKind fileKind() {
-      return FileKind.valueOf(kind);
+    /** What was there before ours put back in place of {@code before}, our file. */
+    static Change restored(FileWrite w, Before before) {
+      return wrote(Action.RESTORE, w, before);
+    }
+
+    /** A file of ours removed; {@code before} is the copy of it kept in the backups. */
+    static Change removed(FileRemoval r, Before before) {
+      return new Change(
+          r.path(),
+          Action.REMOVE,
+          r.kind(),
+          r.feature().key(),
+          null,
+          null,
+          null,
+          null,
+          List.of(),
+          before);
+    }
+
+    private static Change wrote(Action action, FileWrite w, Before before) {
+      return new Change(
+          w.path(),
+          action,
+          w.kind(),
+          w.feature().key(),
+          FileMeta.sha256(w.content()),
+          w.mode(),
+          w.owner(),
+          w.group(),
+          w.logs(),
+          before);
+    }
+
+    boolean writes() {
+      return action == Action.WRITE;
     }
 
     /** What the file belongs to, read from its stored text (none for an entry without one). */
     Optional<FeatureKey> featureKey() {
-      return FeatureKey.stored(feature, fileKind());
+      return FeatureKey.stored(feature, kind);
     }
   }
 

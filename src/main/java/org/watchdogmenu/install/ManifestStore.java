@@ -12,7 +12,7 @@ import org.watchdogmenu.os.HostRoot;
 /**
  * Reads and writes the manifest under the root; it is root's own file (0600). The root it lives
  * under holds the installer's other records too (backups, the install lock): normally the root the
- * files are written under, see {@link Installer}.
+ * files are written under, see {@link InstallTools}.
  */
 final class ManifestStore {
   private static final ObjectMapper JSON =

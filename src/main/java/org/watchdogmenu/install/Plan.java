@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.watchdogmenu.os.HostRoot;
 
 /**
@@ -25,7 +26,7 @@ public final class Plan {
   }
 
   private final HostRoot root;
-  private final String title;
+  private final String commandLine;
   private final Mode mode;
   private final String basis;
   private final List<FileWrite> writes;
@@ -36,7 +37,7 @@ public final class Plan {
 
   Plan(
       HostRoot root,
-      String title,
+      String commandLine,
       Mode mode,
       String basis,
       List<FileWrite> writes,
@@ -45,7 +46,7 @@ public final class Plan {
       List<String> warnings,
       String confirmation) {
     this.root = root;
-    this.title = title;
+    this.commandLine = commandLine;
     this.mode = mode;
     this.basis = basis;
     this.writes = List.copyOf(writes);
@@ -56,8 +57,8 @@ public final class Plan {
   }
 
   /** The command line that makes this plan, e.g. {@code watchdog-menu enable x --health 5m}. */
-  public String title() {
-    return title;
+  public String commandLine() {
+    return commandLine;
   }
 
   public List<FileWrite> writes() {
@@ -78,11 +79,11 @@ public final class Plan {
   }
 
   /**
-   * Why this plan needs a deliberate yes ({@link Applier.Options#confirmed}), or null when it does
-   * not; e.g. a sudoers rule that amounts to full root.
+   * Why this plan needs a deliberate yes ({@link Applier.Options#confirmed}); empty when it does
+   * not. E.g. a sudoers rule that amounts to full root.
    */
-  public String confirmation() {
-    return confirmation;
+  public Optional<String> confirmation() {
+    return Optional.ofNullable(confirmation);
   }
 
   /** True when applying it would change nothing. */
@@ -119,7 +120,10 @@ public final class Plan {
         confirmation == null
             ? other.confirmation
             : other.confirmation == null ? confirmation : confirmation + "; " + other.confirmation;
-    String t = title.equals(other.title) ? title : title + " && " + other.title;
+    String t =
+        commandLine.equals(other.commandLine)
+            ? commandLine
+            : commandLine + " && " + other.commandLine;
     return new Plan(root, t, mode, basis, new ArrayList<>(w.values()), r, c, warn, confirm);
   }
 
@@ -130,7 +134,7 @@ public final class Plan {
    */
   public List<PlanPart> parts() {
     List<PlanPart> parts = new ArrayList<>();
-    parts.add(new PlanPart.Title(title));
+    parts.add(new PlanPart.Title(commandLine));
     if (isEmpty()) {
       parts.add(new PlanPart.NothingToChange());
     }

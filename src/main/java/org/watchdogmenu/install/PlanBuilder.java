@@ -11,7 +11,7 @@ import org.watchdogmenu.os.HostRoot;
 /** Collects a plan's parts; files already exactly as they would be written are left out. */
 final class PlanBuilder {
   private final HostRoot root;
-  private final String title;
+  private final String commandLine;
   private final Plan.Mode mode;
   private final String basis;
   private final List<FileWrite> writes = new ArrayList<>();
@@ -20,9 +20,9 @@ final class PlanBuilder {
   private final List<String> warnings = new ArrayList<>();
   private String confirmation;
 
-  PlanBuilder(HostRoot root, String title, Plan.Mode mode, String basis) {
+  PlanBuilder(HostRoot root, String commandLine, Plan.Mode mode, String basis) {
     this.root = root;
-    this.title = title;
+    this.commandLine = commandLine;
     this.mode = mode;
     this.basis = basis;
   }
@@ -82,7 +82,8 @@ final class PlanBuilder {
         changed.add(w);
       }
     }
-    return new Plan(root, title, mode, basis, changed, removals, commands, warnings, confirmation);
+    return new Plan(
+        root, commandLine, mode, basis, changed, removals, commands, warnings, confirmation);
   }
 
   private boolean unchanged(FileWrite w) {

@@ -16,7 +16,7 @@ import org.watchdogmenu.alert.NewChannel;
 import org.watchdogmenu.catalog.ProgramTrust;
 import org.watchdogmenu.catalog.TargetFile;
 import org.watchdogmenu.catalog.TargetFiles;
-import org.watchdogmenu.model.ServiceKind;
+import org.watchdogmenu.model.ServiceSpec;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.monitor.MonitorList;
 import org.watchdogmenu.os.ConfigException;
@@ -38,7 +38,7 @@ public final class Planner {
     this(host, host.root());
   }
 
-  /** A planner whose manifest lives under {@code records} (see {@link Installer}). */
+  /** A planner whose manifest lives under {@code records} (see {@link InstallTools}). */
   Planner(Host host, HostRoot records) {
     this.root = host.root();
     this.store = new ManifestStore(records);
@@ -71,14 +71,24 @@ public final class Planner {
     }
     logrotate(b, m);
     Plan plan = b.build();
-    String user = target.service() == null ? null : target.service().user();
-    boolean runsAsUser =
-        target.service() != null
-            && (target.service().kind() == ServiceKind.COMMAND
-                || target.service().kind() == ServiceKind.SYSTEMD_USER)
-            && user != null
-            && !user.equals("root");
-    return runsAsUser ? withLinger(plan, user) : plan;
+    Optional<String> user = lingerUser(target.service());
+    return user.isPresent() ? withLinger(plan, user.get()) : plan;
+  }
+
+  /**
+   * The account whose services must outlive its logins: that of a command or systemd-user service
+   * run as a user other than root.
+   */
+  private static Optional<String> lingerUser(ServiceSpec s) {
+    if (s == null) {
+      return Optional.empty();
+    }
+    boolean usersManager =
+        switch (s.kind()) {
+          case COMMAND, SYSTEMD_USER -> true;
+          case SYSTEMD, PM2, DOCKER -> false;
+        };
+    return usersManager ? s.account().filter(u -> !u.equals("root")) : Optional.empty();
   }
 
   /** Removes the target's cron files of those features, putting back what they replaced. */
@@ -576,12 +586,12 @@ public final class Planner {
 
   /** Puts back what the last apply replaced and removes what it created. */
   public Plan undo() {
-    return new Reversal(root, store).undo(title("undo"));
+    return new Reversal(root, store).undo(commandLine("undo"));
   }
 
   /** Every file of ours removed, every file we replaced put back, the manifest and backups gone. */
   public Plan uninstall() {
-    return new Reversal(root, store).uninstall(title("uninstall"));
+    return new Reversal(root, store).uninstall(commandLine("uninstall"));
   }
 
   /** The user's home from the root's /etc/passwd; a missing user is one line saying what to do. */
@@ -593,10 +603,10 @@ public final class Planner {
   }
 
   PlanBuilder builder(String action) {
-    return new PlanBuilder(root, title(action), Plan.Mode.APPLY, store.basis());
+    return new PlanBuilder(root, commandLine(action), Plan.Mode.APPLY, store.basis());
   }
 
-  String title(String action) {
+  String commandLine(String action) {
     return "watchdog-menu " + (root.isSystem() ? "" : "--root " + root.dir() + " ") + action;
   }
 

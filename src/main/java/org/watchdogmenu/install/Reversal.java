@@ -23,7 +23,7 @@ final class Reversal {
   }
 
   /** Puts back what the last apply replaced and removes what it created. */
-  Plan undo(String title) {
+  Plan undo(String commandLine) {
     Manifest m = store.load();
     Manifest.Apply last =
         m.last()
@@ -31,12 +31,13 @@ final class Reversal {
                 () ->
                     new InstallException("nothing to undo: watchdog-menu has no apply on record"));
     PlanBuilder b =
-        new PlanBuilder(root, title + "  # undoes: " + last.title(), Plan.Mode.UNDO, store.basis());
+        new PlanBuilder(
+            root, commandLine + "  # undoes: " + last.title(), Plan.Mode.UNDO, store.basis());
     List<Manifest.Change> changes = new ArrayList<>(last.changes());
     Collections.reverse(changes);
     for (Manifest.Change c : changes) {
       refuseIfEditedByHand(c, last.id());
-      putBack(b, c.path(), c.before(), c.fileKind(), key(c));
+      putBack(b, c.path(), c.before(), c.kind(), key(c));
     }
     List<PlanCommand> commands = new ArrayList<>(last.commands());
     Collections.reverse(commands);
@@ -49,14 +50,14 @@ final class Reversal {
   }
 
   /** Every file of ours removed, every file we replaced put back, the manifest and backups gone. */
-  Plan uninstall(String title) {
+  Plan uninstall(String commandLine) {
     Manifest m = store.load();
-    PlanBuilder b = new PlanBuilder(root, title, Plan.Mode.UNINSTALL, store.basis());
+    PlanBuilder b = new PlanBuilder(root, commandLine, Plan.Mode.UNINSTALL, store.basis());
     List<Manifest.Installed> installed = new ArrayList<>(m.installed().values());
     Collections.reverse(installed);
     for (Manifest.Installed i : installed) {
       refuseIfEditedByHand(i.change(), i.applyId());
-      putBack(b, i.change().path(), i.original(), i.change().fileKind(), key(i.change()));
+      putBack(b, i.change().path(), i.original(), i.change().kind(), key(i.change()));
     }
     List<Manifest.Apply> applies = new ArrayList<>(m.applies());
     Collections.reverse(applies);
@@ -74,7 +75,7 @@ final class Reversal {
 
   /** Puts back what was there before the tool first wrote this file, or removes it. */
   void putBack(PlanBuilder b, Manifest.Installed i) {
-    putBack(b, i.change().path(), i.original(), i.change().fileKind(), key(i.change()));
+    putBack(b, i.change().path(), i.original(), i.change().kind(), key(i.change()));
   }
 
   /** The key of a recorded change; an entry without one keeps an empty key. */
@@ -121,7 +122,7 @@ final class Reversal {
     } catch (IOException e) {
       throw new InstallException("cannot read " + c.path() + ": " + e.getMessage());
     }
-    String expected = "remove".equals(c.action()) ? null : c.sha256();
+    String expected = c.action() == Manifest.Action.REMOVE ? null : c.sha256();
     if (now != null && !now.equals(expected)) {
       throw new InstallException(
           c.path()

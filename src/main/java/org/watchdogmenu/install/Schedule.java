@@ -1,5 +1,6 @@
 package org.watchdogmenu.install;
 
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,10 +12,16 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.watchdogmenu.model.CronInterval;
+import org.watchdogmenu.model.Durations;
 
 /**
  * When a cron job runs: every N minutes, every N hours, or daily at fixed times. Each renders as
- * one cron time expression and reads back from it ({@code fromCron(s.cron()) == s}).
+ * one cron time expression and reads back from it ({@code fromCron(s.cron()) == s}). Which
+ * intervals are allowed is {@link CronInterval}'s rule, the same the catalog applies to the
+ * intervals a menu offers. The menu builds a schedule from its choice ({@link
+ * #every(CronInterval)}, {@link #dailyAt}); the command line parses the same schedule from text
+ * ({@link #parse}).
  *
  * <p>Intervals that do not divide the hour (minutes) or the day (hours) are allowed, because cron
  * can express them, but they are uneven: {@code *}{@code /7} runs at :00, :07, ... :56 and then :00
@@ -44,6 +51,36 @@ public sealed interface Schedule {
   /** A warning when the runs are not evenly spaced; empty when they are. */
   Optional<String> note();
 
+  /** Every so many minutes or hours, as {@link CronInterval} allows. */
+  static Schedule every(CronInterval interval) {
+    return interval.unit() == CronInterval.Unit.MINUTES
+        ? new EveryMinutes(interval.count())
+        : new EveryHours(interval.count());
+  }
+
+  /**
+   * Every {@code every}: minutes below an hour, whole hours up to a day ({@code 60m} is every 1
+   * hour).
+   *
+   * @throws InstallException naming the interval and what is allowed
+   */
+  static Schedule every(Duration every) {
+    return CronInterval.of(every)
+        .map(Schedule::every)
+        .orElseThrow(
+            () ->
+                new InstallException(
+                    "every "
+                        + (every == null ? "(none)" : Durations.format(every))
+                        + " is not a cron schedule: write "
+                        + CronInterval.ALLOWED));
+  }
+
+  /** Daily at these times of day (whole minutes, in any order). */
+  static Schedule dailyAt(List<LocalTime> times) {
+    return new DailyAt(times);
+  }
+
   /**
    * Reads a schedule typed by an operator: {@code 5m} (1-59 minutes), {@code 2h} (1-24 hours) or
    * {@code 08:00,16:00,00:00} (times of day, any minutes: {@code 08:30,16:30,00:00}).
@@ -59,15 +96,23 @@ public sealed interface Schedule {
     if (m.matches()) {
       int n = Integer.parseInt(m.group(1));
       if (m.group(2).equals("m")) {
-        if (n < 1 || n > 59) {
+        if (n < 1 || n > CronInterval.MAX_MINUTES) {
           throw new InstallException(
-              "schedule '" + text + "': minutes must be 1 to 59 (for longer, write hours: 1h)");
+              "schedule '"
+                  + text
+                  + "': minutes must be 1 to "
+                  + CronInterval.MAX_MINUTES
+                  + " (for longer, write hours: 1h)");
         }
         return new EveryMinutes(n);
       }
-      if (n < 1 || n > 24) {
+      if (n < 1 || n > CronInterval.MAX_HOURS) {
         throw new InstallException(
-            "schedule '" + text + "': hours must be 1 to 24 (for fixed times write 08:00,20:00)");
+            "schedule '"
+                + text
+                + "': hours must be 1 to "
+                + CronInterval.MAX_HOURS
+                + " (for fixed times write 08:00,20:00)");
       }
       return new EveryHours(n);
     }
@@ -132,7 +177,9 @@ public sealed interface Schedule {
     Matcher m = Pattern.compile("\\*/([0-9]{1,2}) \\* \\* \\* \\*").matcher(e);
     if (m.matches()) {
       int n = Integer.parseInt(m.group(1));
-      return n >= 2 && n <= 59 ? Optional.of(new EveryMinutes(n)) : Optional.empty();
+      return n >= 2 && n <= CronInterval.MAX_MINUTES
+          ? Optional.of(new EveryMinutes(n))
+          : Optional.empty();
     }
     m = Pattern.compile("0 \\*/([0-9]{1,2}) \\* \\* \\*").matcher(e);
     if (m.matches()) {
@@ -172,8 +219,9 @@ public sealed interface Schedule {
   /** Every {@code minutes} minutes, counted from the full hour. */
   record EveryMinutes(int minutes) implements Schedule {
     public EveryMinutes {
-      if (minutes < 1 || minutes > 59) {
-        throw new InstallException("every " + minutes + " minutes: minutes must be 1 to 59");
+      if (minutes < 1 || minutes > CronInterval.MAX_MINUTES) {
+        throw new InstallException(
+            "every " + minutes + " minutes: minutes must be 1 to " + CronInterval.MAX_MINUTES);
       }
     }
 
@@ -209,8 +257,9 @@ public sealed interface Schedule {
   /** Every {@code hours} hours on the full hour, counted from midnight; 24 is once a day. */
   record EveryHours(int hours) implements Schedule {
     public EveryHours {
-      if (hours < 1 || hours > 24) {
-        throw new InstallException("every " + hours + " hours: hours must be 1 to 24");
+      if (hours < 1 || hours > CronInterval.MAX_HOURS) {
+        throw new InstallException(
+            "every " + hours + " hours: hours must be 1 to " + CronInterval.MAX_HOURS);
       }
     }
 

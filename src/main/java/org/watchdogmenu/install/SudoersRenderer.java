@@ -6,7 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.watchdogmenu.model.ServiceKind;
+import org.watchdogmenu.model.DockerService;
+import org.watchdogmenu.model.SystemdService;
 import org.watchdogmenu.model.Target;
 
 /** Renders a sudoers.d file with one NOPASSWD rule per exact command, fully-qualified paths. */
@@ -37,13 +38,11 @@ final class SudoersRenderer {
     // exactly what an operator types: `restart T` is a manual restart (its --source default);
     // a rule with arguments lets sudo run the program with those arguments and no others
     all.add(concat(bin, "restart", t.id()));
-    if (t.service() != null && t.service().kind() == ServiceKind.SYSTEMD) {
-      all.add(List.of(SYSTEMCTL, "restart", Names.unit("unit of " + t.id(), t.service().unit())));
+    if (t.service() instanceof SystemdService s) {
+      all.add(List.of(SYSTEMCTL, "restart", Names.unit("unit of " + t.id(), s.unit())));
     }
-    if (t.service() != null && t.service().kind() == ServiceKind.DOCKER) {
-      all.add(
-          List.of(
-              DOCKER, "restart", Names.word("container of " + t.id(), t.service().container())));
+    if (t.service() instanceof DockerService d) {
+      all.add(List.of(DOCKER, "restart", Names.word("container of " + t.id(), d.container())));
     }
     return all;
   }

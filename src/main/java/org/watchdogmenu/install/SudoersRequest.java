@@ -1,6 +1,7 @@
 package org.watchdogmenu.install;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.Users;
@@ -46,13 +47,13 @@ public record SudoersRequest(
     }
   }
 
-  /** What is wrong with an operator's account name, in one line, or null when it will do. */
-  public static String userProblem(String user) {
+  /** What is wrong with an operator's account name, in one line; empty when it will do. */
+  public static Optional<String> userProblem(String user) {
     try {
       checkUser(user);
-      return null;
+      return Optional.empty();
     } catch (InstallException e) {
-      return e.getMessage();
+      return Optional.of(e.getMessage());
     }
   }
 

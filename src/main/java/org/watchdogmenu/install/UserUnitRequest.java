@@ -2,7 +2,7 @@ package org.watchdogmenu.install;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.watchdogmenu.model.ServiceKind;
+import org.watchdogmenu.model.CommandService;
 import org.watchdogmenu.model.Target;
 
 /**
@@ -52,16 +52,14 @@ public record UserUnitRequest(
    * network.target.
    */
   public static UserUnitRequest forCommandTarget(Target target) {
-    if (target.service() == null
-        || target.service().kind() != ServiceKind.COMMAND
-        || target.service().user() == null) {
+    if (!(target.service() instanceof CommandService service) || service.user() == null) {
       throw new InstallException(
           "target "
               + target.id()
               + " is not a command service run as a user: a user unit needs service.kind command"
               + " and service.user");
     }
-    List<String> restart = target.service().restart();
+    List<String> restart = service.restart();
     if (restart.isEmpty() || !restart.get(restart.size() - 1).equals("restart")) {
       throw new InstallException(
           "target "
@@ -69,10 +67,10 @@ public record UserUnitRequest(
               + ": its restart command does not end in 'restart', so start and stop cannot be"
               + " derived from it");
     }
-    String workdir = target.service().workdir();
+    String workdir = service.workdir();
     return new UserUnitRequest(
         target.id() + ".service",
-        target.service().user(),
+        service.user(),
         null,
         target.title(),
         List.of("network.target"),

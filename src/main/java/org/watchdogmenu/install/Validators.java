@@ -20,28 +20,20 @@ final class Validators {
     this.target = new TargetFileValidator(host.root());
   }
 
+  /** Each kind of file has its checker here: a new kind does not compile until it has one. */
   List<String> check(FileWrite file) {
-    switch (file.kind()) {
-      case CRON:
-        return cron.check(file);
-      case SUDOERS:
-        return sudoers.check(file);
-      case UNIT:
-      case USER_UNIT:
-      case DROP_IN:
-        return units.check(file);
-      case LOGROTATE:
-        return logrotate.check(file);
-      case MONITOR_LIST:
-        return monitorList.check(file);
-      case ALERTS:
-        return alerts.check(file);
-      case TARGET:
-        return target.check(file);
-      default:
-        return file.content().length == 0
-            ? List.of()
-            : List.of(file.path() + ": a linger file is empty");
-    }
+    return switch (file.kind()) {
+      case CRON -> cron.check(file);
+      case SUDOERS -> sudoers.check(file);
+      case UNIT, USER_UNIT, DROP_IN -> units.check(file);
+      case LOGROTATE -> logrotate.check(file);
+      case MONITOR_LIST -> monitorList.check(file);
+      case ALERTS -> alerts.check(file);
+      case TARGET -> target.check(file);
+      case LINGER ->
+          file.content().length == 0
+              ? List.of()
+              : List.of(file.path() + ": a linger file is empty");
+    };
   }
 }

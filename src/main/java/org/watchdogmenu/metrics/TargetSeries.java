@@ -44,7 +44,7 @@ record TargetSeries(
   TargetSeries afterRestart(RestartSample s) {
     Map<String, Long> counted = new TreeMap<>(restarts);
     if (s.ran()) {
-      counted.merge(s.source(), 1L, Long::sum);
+      counted.merge(s.source().word(), 1L, Long::sum);
     }
     return new TargetSeries(
         up, failures, counted, probeSeconds, s.limitReached() ? 1 : 0, lastCheck);

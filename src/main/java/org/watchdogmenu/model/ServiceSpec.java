@@ -1,86 +1,68 @@
 package org.watchdogmenu.model;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The service a target watches and how to restart it.
+ * The service a target watches and how to restart it: one record per {@link ServiceKind}, each
+ * holding only its kind's keys, read from {@code service: {kind: pm2, app: web, ...}}. Every kind
+ * takes {@code recovery} (further levels, each an argv, tried in order after the kind's own) and
+ * {@code kill_stuck} (a level that kills the stuck process tree, then restarts).
  *
- * @param unit systemd kinds: the unit, e.g. {@code paqet-server.service}
- * @param user systemd-user, pm2 and command kinds: whose manager (or account) to use
- * @param app pm2: the app name
- * @param ecosystem pm2: the ecosystem file for the last recovery level ({@code pm2 start FILE
- *     --only APP})
- * @param env pm2: the environment given to {@code --env} when starting from the ecosystem file
- * @param pm2 pm2: the pm2 executable
- * @param container docker: the container name
- * @param restart command kind: the restart argv (no shell)
- * @param status command kind: an optional argv whose exit status 0 means "running"
- * @param workdir command kind: the folder the restart runs in
- * @param recovery further levels, each an argv, tried in order after the kind's own levels
- * @param killStuck optional level after the kind's own: kill the stuck process tree, then restart
- * @param pidFile command kind: the service's pid file; its process's start time starts the grace
- *     period, and without a status command the service runs while that process does
+ * <p>Code that depends on the kind asks {@link #match} with a {@link Cases}: one method per kind,
+ * so a new kind does not compile until every such place handles it.
  */
-public record ServiceSpec(
-    ServiceKind kind,
-    String unit,
-    String user,
-    String app,
-    String ecosystem,
-    String env,
-    String pm2,
-    String container,
-    List<String> restart,
-    List<String> status,
-    String workdir,
-    List<List<String>> recovery,
-    KillStuckSpec killStuck,
-    String pidFile) {
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = SystemdService.class, name = "systemd"),
+  @JsonSubTypes.Type(value = SystemdUserService.class, name = "systemd-user"),
+  @JsonSubTypes.Type(value = Pm2Service.class, name = "pm2"),
+  @JsonSubTypes.Type(value = DockerService.class, name = "docker"),
+  @JsonSubTypes.Type(value = CommandService.class, name = "command")
+})
+public sealed interface ServiceSpec
+    permits SystemdService, SystemdUserService, Pm2Service, DockerService, CommandService {
 
-  /** A service without a pid file. */
-  public ServiceSpec(
-      ServiceKind kind,
-      String unit,
-      String user,
-      String app,
-      String ecosystem,
-      String env,
-      String pm2,
-      String container,
-      List<String> restart,
-      List<String> status,
-      String workdir,
-      List<List<String>> recovery,
-      KillStuckSpec killStuck) {
-    this(
-        kind, unit, user, app, ecosystem, env, pm2, container, restart, status, workdir, recovery,
-        killStuck, null);
+  /** The kind, as written in {@code service.kind}. */
+  ServiceKind kind();
+
+  /** Further levels, each an argv, tried in order after the kind's own levels. */
+  List<List<String>> recovery();
+
+  /** The level that kills the stuck process tree before the kind's restart, or null for none. */
+  KillStuckSpec killStuck();
+
+  /**
+   * The account the service runs as, where its kind names one (systemd-user, pm2 and command);
+   * empty when root runs it or the kind has no account of its own.
+   */
+  default Optional<String> account() {
+    return Optional.empty();
   }
 
-  /** A service without a kill level. */
-  public ServiceSpec(
-      ServiceKind kind,
-      String unit,
-      String user,
-      String app,
-      String ecosystem,
-      String env,
-      String pm2,
-      String container,
-      List<String> restart,
-      List<String> status,
-      String workdir,
-      List<List<String>> recovery) {
-    this(
-        kind, unit, user, app, ecosystem, env, pm2, container, restart, status, workdir, recovery,
-        null, null);
+  /** The unit of the systemd kinds; empty for the others. */
+  default Optional<String> systemdUnit() {
+    return Optional.empty();
   }
 
-  public ServiceSpec {
-    restart = restart == null ? List.of() : List.copyOf(restart);
-    status = status == null ? List.of() : List.copyOf(status);
-    recovery = recovery == null ? List.of() : recovery.stream().map(List::copyOf).toList();
-    env = env == null ? "production" : env;
-    pm2 = pm2 == null ? "pm2" : pm2;
+  /** The service in words: {@code systemd web.service}, {@code pm2 app api of ubuntu}. */
+  String describe();
+
+  /** The answer of {@code cases} for this service's kind. */
+  <R> R match(Cases<R> cases);
+
+  /** What to do for each kind of service; {@link #match} calls the one for its kind. */
+  interface Cases<R> {
+    R systemd(SystemdService s);
+
+    R systemdUser(SystemdUserService s);
+
+    R pm2(Pm2Service s);
+
+    R docker(DockerService s);
+
+    R command(CommandService s);
   }
 }

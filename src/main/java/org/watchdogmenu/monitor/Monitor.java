@@ -209,8 +209,7 @@ public final class Monitor {
 
   private void check(Target target) {
     try {
-      CheckReport report =
-          engine.check(target, new HealthCheck.Options(true, false, "monitor"), DISCARD);
+      CheckReport report = engine.check(target, HealthCheck.Options.monitor(), DISCARD);
       Outcome before = lastOutcome.put(target.id(), report.outcome());
       if (before != report.outcome() || report.outcome() != Outcome.OK) {
         log.line(target.id() + ": " + report.outcome() + ": " + report.summary());

@@ -1,6 +1,7 @@
 package org.watchdogmenu.probe;
 
 import org.watchdogmenu.model.DockerProbeSpec;
+import org.watchdogmenu.model.DockerService;
 import org.watchdogmenu.os.Docker;
 
 /**
@@ -18,8 +19,8 @@ final class DockerProbe implements Probe {
   public ProbeResult run(ProbeContext context) {
     Stopwatch watch = Stopwatch.start();
     String container = spec.container();
-    if (container == null && context.target().service() != null) {
-      container = context.target().service().container();
+    if (container == null && context.target().service() instanceof DockerService d) {
+      container = d.container();
     }
     Fields.required(container, "docker", "container", "kms-production");
     Docker.State state = Docker.state(context.host(), container, spec.timeout());

@@ -1,5 +1,6 @@
 package org.watchdogmenu.probe;
 
+import org.watchdogmenu.model.Pm2Service;
 import org.watchdogmenu.model.ServiceSpec;
 import org.watchdogmenu.os.Pm2;
 
@@ -9,8 +10,8 @@ final class Pm2Access {
 
   static Pm2 of(ProbeContext context, String user) {
     ServiceSpec service = context.target().service();
-    String binary = service == null ? "pm2" : service.pm2();
-    String who = user != null ? user : service == null ? null : service.user();
+    String binary = service instanceof Pm2Service p ? p.pm2() : "pm2";
+    String who = user != null ? user : service == null ? null : service.account().orElse(null);
     return new Pm2(context.host(), binary, who);
   }
 
@@ -19,7 +20,6 @@ final class Pm2Access {
     if (app != null) {
       return app;
     }
-    ServiceSpec service = context.target().service();
-    return service == null ? null : service.app();
+    return context.target().service() instanceof Pm2Service p ? p.app() : null;
   }
 }

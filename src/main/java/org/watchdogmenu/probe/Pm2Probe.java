@@ -63,7 +63,7 @@ final class Pm2Probe implements Probe {
   private String owner(ProbeContext context) {
     String user = spec.user();
     if (user == null && context.target().service() != null) {
-      user = context.target().service().user();
+      user = context.target().service().account().orElse(null);
     }
     return user == null ? "" : " (user " + user + ")";
   }

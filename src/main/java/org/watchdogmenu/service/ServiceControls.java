@@ -3,7 +3,12 @@ package org.watchdogmenu.service;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.watchdogmenu.model.CommandService;
+import org.watchdogmenu.model.DockerService;
+import org.watchdogmenu.model.Pm2Service;
 import org.watchdogmenu.model.ServiceSpec;
+import org.watchdogmenu.model.SystemdService;
+import org.watchdogmenu.model.SystemdUserService;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.Command;
 import org.watchdogmenu.os.Host;
@@ -19,35 +24,7 @@ public final class ServiceControls {
   public static ServiceControl forTarget(Target target, Host host) {
     ServiceSpec s = target.service();
     Duration timeout = target.policy().restartTimeout();
-    ServiceControl base;
-    switch (s.kind()) {
-      case SYSTEMD:
-        base = new SystemdControl(host, s.unit(), null, timeout);
-        break;
-      case SYSTEMD_USER:
-        base = new SystemdControl(host, s.unit(), s.user(), timeout);
-        break;
-      case PM2:
-        base =
-            new Pm2Control(
-                host, new Pm2(host, s.pm2(), s.user()), s.app(), s.ecosystem(), s.env(), timeout);
-        break;
-      case DOCKER:
-        base = new DockerControl(host, s.container(), timeout);
-        break;
-      default:
-        base =
-            new CommandControl(
-                host,
-                s.restart(),
-                s.status(),
-                s.user(),
-                s.workdir(),
-                timeout,
-                s.pidFile(),
-                s.pidFile() == null ? null : ServiceProcesses.of(host.root(), s));
-        break;
-    }
+    ServiceControl base = s.match(new KindControl(host, timeout));
     List<RestartStep> extra = new ArrayList<>();
     if (s.killStuck() != null) {
       extra.add(KillStuck.step(host, s, base.restartSteps().get(0)));
@@ -56,16 +33,59 @@ public final class ServiceControls {
     return extra.isEmpty() ? base : new WithRecovery(base, extra);
   }
 
-  /** The target's own extra levels, run as the service's user where the kind has one. */
+  /** The control of each kind, with its own restart levels. */
+  private record KindControl(Host host, Duration timeout)
+      implements ServiceSpec.Cases<ServiceControl> {
+    @Override
+    public ServiceControl systemd(SystemdService s) {
+      return new SystemdControl(host, s.unit(), null, timeout);
+    }
+
+    @Override
+    public ServiceControl systemdUser(SystemdUserService s) {
+      return new SystemdControl(host, s.unit(), s.user(), timeout);
+    }
+
+    @Override
+    public ServiceControl pm2(Pm2Service s) {
+      return new Pm2Control(
+          host, new Pm2(host, s.pm2(), s.user()), s.app(), s.ecosystem(), s.env(), timeout);
+    }
+
+    @Override
+    public ServiceControl docker(DockerService s) {
+      return new DockerControl(host, s.container(), timeout);
+    }
+
+    @Override
+    public ServiceControl command(CommandService s) {
+      return new CommandControl(
+          host,
+          s.restart(),
+          s.status(),
+          s.user(),
+          s.workdir(),
+          timeout,
+          s.pidFile(),
+          s.pidFile() == null ? null : ServiceProcesses.of(host.root(), s));
+    }
+  }
+
+  /**
+   * The target's own extra levels, run as the service's user where the kind has one that runs its
+   * commands (pm2 and command); a systemd-user service's levels run as root, like its own.
+   */
   private static List<RestartStep> recoverySteps(ServiceSpec s, Host host, Duration timeout) {
     boolean asServiceUser =
-        s.kind() == org.watchdogmenu.model.ServiceKind.PM2
-            || s.kind() == org.watchdogmenu.model.ServiceKind.COMMAND;
+        switch (s.kind()) {
+          case PM2, COMMAND -> true;
+          case SYSTEMD, SYSTEMD_USER, DOCKER -> false;
+        };
     List<RestartStep> steps = new ArrayList<>();
     for (List<String> argv : s.recovery()) {
       Command c = Command.of(timeout, argv);
       if (asServiceUser) {
-        c = c.asUser(s.user(), host.currentUser());
+        c = c.asUser(s.account().orElse(null), host.currentUser());
       }
       steps.add(new RestartStep(c.display(), c));
     }

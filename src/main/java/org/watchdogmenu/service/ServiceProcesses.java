@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.watchdogmenu.model.ServiceKind;
 import org.watchdogmenu.model.ServiceSpec;
 import org.watchdogmenu.os.FileStat;
 import org.watchdogmenu.os.FolderTrust;
@@ -68,10 +67,8 @@ public final class ServiceProcesses {
     if (service == null) {
       return new ServiceProcesses(root, null, null);
     }
-    String user = service.user() == null || service.user().isEmpty() ? null : service.user();
-    boolean systemd =
-        service.kind() == ServiceKind.SYSTEMD || service.kind() == ServiceKind.SYSTEMD_USER;
-    String unit = systemd && service.unit() != null ? unitName(service.unit()) : null;
+    String user = service.account().orElse(null);
+    String unit = service.systemdUnit().map(ServiceProcesses::unitName).orElse(null);
     return new ServiceProcesses(root, user, unit);
   }
 

@@ -2,12 +2,16 @@ package org.watchdogmenu.tui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.watchdogmenu.install.FeatureKey;
 import org.watchdogmenu.install.InstallException;
 import org.watchdogmenu.install.Plan;
 import org.watchdogmenu.install.UserUnitRequest;
+import org.watchdogmenu.model.CommandService;
+import org.watchdogmenu.model.Pm2Service;
 import org.watchdogmenu.model.ServiceSpec;
+import org.watchdogmenu.model.SystemdService;
 import org.watchdogmenu.model.Target;
 
 /**
@@ -58,56 +62,51 @@ final class AccessView extends MenuView {
 
   /** The units the service's kind can have, each with whether watchdog-menu installed it. */
   private void units(ServiceSpec s, List<Choice> items) {
-    switch (s.kind()) {
-      case SYSTEMD -> {
-        FeatureKey dropIn = FeatureKey.restartPolicy(s.unit());
+    if (s instanceof SystemdService systemd) {
+      String u = systemd.unit();
+      FeatureKey dropIn = FeatureKey.restartPolicy(u);
+      items.add(
+          item(
+              "Restart policy drop-in for " + u + " (and an alert when it fails)",
+              dropIn,
+              preview(() -> session.installer().planner().restartPolicy(u))));
+      if (session.installer().installed(dropIn)) {
         items.add(
-            item(
-                "Restart policy drop-in for " + s.unit() + " (and an alert when it fails)",
-                dropIn,
-                preview(() -> session.installer().planner().restartPolicy(s.unit()))));
-        if (session.installer().installed(dropIn)) {
-          items.add(
-              Choice.of(
-                  "Remove the restart policy drop-in for " + s.unit(),
-                  preview(() -> session.installer().planner().removeRestartPolicy(s.unit()))));
-        }
+            Choice.of(
+                "Remove the restart policy drop-in for " + u,
+                preview(() -> session.installer().planner().removeRestartPolicy(u))));
       }
-      case PM2 ->
-          items.add(
-              item(
-                  "PM2 housekeeping and start at boot for " + s.user(),
-                  FeatureKey.pm2Housekeeping(s.user()),
-                  () -> Step.open(pm2Form(s.user()))));
-      case COMMAND -> {
-        if (runsAsUser(s)) {
-          FeatureKey unit = FeatureKey.userUnit(s.user(), target.id());
-          items.add(
-              item(
-                  "User service: start " + target.id() + " at boot as " + s.user(),
-                  unit,
-                  preview(
-                      () ->
-                          session
-                              .installer()
-                              .planner()
-                              .userUnit(UserUnitRequest.forCommandTarget(target)))));
-          if (session.installer().installed(unit)) {
-            items.add(
-                Choice.of(
-                    "Remove the user service " + target.id() + " of " + s.user(),
-                    preview(
-                        () ->
-                            session.installer().planner().removeUserUnit(s.user(), target.id()))));
-          }
-        }
+    } else if (s instanceof Pm2Service pm2) {
+      items.add(
+          item(
+              "PM2 housekeeping and start at boot for " + pm2.user(),
+              FeatureKey.pm2Housekeeping(pm2.user()),
+              () -> Step.open(pm2Form(pm2.user()))));
+    } else if (s instanceof CommandService && ownUser(s).isPresent()) {
+      String user = ownUser(s).get();
+      FeatureKey unit = FeatureKey.userUnit(user, target.id());
+      items.add(
+          item(
+              "User service: start " + target.id() + " at boot as " + user,
+              unit,
+              preview(
+                  () ->
+                      session
+                          .installer()
+                          .planner()
+                          .userUnit(UserUnitRequest.forCommandTarget(target)))));
+      if (session.installer().installed(unit)) {
+        items.add(
+            Choice.of(
+                "Remove the user service " + target.id() + " of " + user,
+                preview(() -> session.installer().planner().removeUserUnit(user, target.id()))));
       }
-      default -> {}
     }
   }
 
-  private static boolean runsAsUser(ServiceSpec s) {
-    return s != null && s.user() != null && !s.user().equals("root");
+  /** The account of its own the service runs as (not root), if any. */
+  private static Optional<String> ownUser(ServiceSpec s) {
+    return s == null ? Optional.empty() : s.account().filter(u -> !u.equals("root"));
   }
 
   private Choice sudoers() {
@@ -129,15 +128,16 @@ final class AccessView extends MenuView {
   }
 
   private Choice linger() {
-    ServiceSpec s = target.service();
-    if (!runsAsUser(s)) {
+    Optional<String> own = ownUser(target.service());
+    if (own.isEmpty()) {
       return Choice.disabled(
           "Linger (keep a user's services running)",
           "the service of " + target.id() + " does not run as a user of its own");
     }
-    boolean on = session.installer().lingerEnabled(s.user());
+    String user = own.get();
+    boolean on = session.installer().lingerEnabled(user);
     return new Choice(
-        "Linger for " + s.user() + " (keep the user's services running)",
+        "Linger for " + user + " (keep the user's services running)",
         on ? "On" : "Off",
         on ? Tone.ON : Tone.OFF,
         null,
@@ -148,8 +148,8 @@ final class AccessView extends MenuView {
                 null,
                 () ->
                     on
-                        ? session.installer().planner().lingerOff(s.user())
-                        : session.installer().planner().linger(s.user()),
+                        ? session.installer().planner().lingerOff(user)
+                        : session.installer().planner().linger(user),
                 1));
   }
 

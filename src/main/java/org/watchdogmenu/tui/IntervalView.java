@@ -1,11 +1,8 @@
 package org.watchdogmenu.tui;
 
-import java.time.Duration;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.watchdogmenu.catalog.CatalogSystem;
 import org.watchdogmenu.catalog.FixedTimes;
 import org.watchdogmenu.catalog.IntervalChoice;
@@ -20,8 +17,6 @@ import org.watchdogmenu.model.Target;
  * preview; nothing is written here.
  */
 final class IntervalView extends MenuView {
-  private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
-
   private final Session session;
   private final Group group;
   private final Target target;
@@ -84,13 +79,11 @@ final class IntervalView extends MenuView {
     List<IntervalChoice> intervals =
         feature == Feature.HEALTH ? s.healthIntervals() : s.restartIntervals();
     for (IntervalChoice c : intervals) {
-      Schedule schedule = Schedule.parse(cliText(c.every()));
-      items.add(item(schedule, c.label(), c.recommended(), c.warning(), now));
+      items.add(item(Schedule.every(c.every()), c.label(), c.recommended(), c.warning(), now));
     }
     if (feature == Feature.RESTART) {
       for (FixedTimes t : s.restartTimes()) {
-        String text = t.at().stream().map(HH_MM::format).collect(Collectors.joining(","));
-        items.add(item(Schedule.parse(text), t.label(), t.recommended(), null, now));
+        items.add(item(Schedule.dailyAt(t.at()), t.label(), t.recommended(), null, now));
       }
     }
     items.add(
@@ -127,11 +120,6 @@ final class IntervalView extends MenuView {
                 warning,
                 () -> session.installer().planner().enable(target, feature, schedule),
                 2));
-  }
-
-  static String cliText(Duration every) {
-    long minutes = every.toMinutes();
-    return minutes % 60 == 0 ? (minutes / 60) + "h" : minutes + "m";
   }
 
   @Override

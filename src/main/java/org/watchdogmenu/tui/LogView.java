@@ -116,8 +116,8 @@ final class LogView implements View {
 
   @Override
   public boolean tick() {
-    long now = System.currentTimeMillis();
-    if (!follow || now - polled < POLL_MILLIS) {
+    long now = session.host().clock().millis();
+    if (!follow || (now >= polled && now - polled < POLL_MILLIS)) {
       return false;
     }
     polled = now;

@@ -1,6 +1,6 @@
 package org.watchdogmenu.tui;
 
-import org.watchdogmenu.install.Installer;
+import org.watchdogmenu.install.InstallTools;
 import org.watchdogmenu.model.Durations;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.monitor.MonitorState;
@@ -77,7 +77,7 @@ final class MonitorChoices {
       return "the monitor is "
           + now
           + ": its service is installed; start it with 'systemctl enable --now "
-          + Installer.MONITOR_UNIT
+          + InstallTools.MONITOR_UNIT
           + "'";
     }
     return "the monitor is "

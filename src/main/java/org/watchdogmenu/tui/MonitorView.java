@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.watchdogmenu.alert.Alerts;
 import org.watchdogmenu.alert.AlertsEdit;
 import org.watchdogmenu.alert.ChannelResult;
-import org.watchdogmenu.install.Installer;
+import org.watchdogmenu.install.InstallTools;
 import org.watchdogmenu.model.Durations;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.monitor.Heartbeat;
@@ -45,7 +45,7 @@ final class MonitorView extends MenuView {
     lines.add(
         Line.of(
             "Service: "
-                + Installer.MONITOR_UNIT
+                + InstallTools.MONITOR_UNIT
                 + (session.installer().monitorUnitInstalled() ? " installed" : " not installed")));
     state.problem().ifPresent(p -> lines.add(Line.of(p, Tone.BAD)));
     lines.add(targets(state));

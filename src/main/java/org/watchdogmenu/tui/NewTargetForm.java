@@ -121,11 +121,11 @@ final class NewTargetForm {
   private String idProblem(String id) {
     return id.isEmpty()
         ? "give the id: it names the target and its file"
-        : new TargetFiles(session.catalog()).idProblem(id);
+        : new TargetFiles(session.catalog()).idProblem(id).orElse(null);
   }
 
   private void add(String label, String key, String hint, ValueRule rule) {
-    add(label, key, hint, v -> rule.problem(key, v));
+    add(label, key, hint, v -> rule.problem(key, v).orElse(null));
   }
 
   private void add(String label, String key, String hint, Function<String, String> check) {

@@ -125,7 +125,7 @@ final class PlanView implements View {
     }
     out.add(Line.of(""));
     out.add(Line.of("Same as the command:", Tone.HEAD));
-    out.add(Line.of("  " + plan.title()));
+    out.add(Line.of("  " + plan.commandLine()));
     lines = out;
     return lines;
   }
@@ -175,9 +175,7 @@ final class PlanView implements View {
       return Step.say("Nothing to change: everything is already as asked.");
     }
     String question =
-        "Apply this plan"
-            + (plan.confirmation() == null ? "" : " (" + plan.confirmation() + ")")
-            + "?";
+        "Apply this plan" + plan.confirmation().map(c -> " (" + c + ")").orElse("") + "?";
     return pending.ask(question, () -> Step.work("Applying...", this::apply));
   }
 

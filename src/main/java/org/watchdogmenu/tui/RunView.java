@@ -3,9 +3,12 @@ package org.watchdogmenu.tui;
 import com.googlecode.lanterna.input.KeyStroke;
 import java.util.ArrayList;
 import java.util.List;
+import org.watchdogmenu.engine.CheckMode;
 import org.watchdogmenu.engine.CheckReport;
 import org.watchdogmenu.engine.HealthCheck;
 import org.watchdogmenu.engine.RestartGuard;
+import org.watchdogmenu.engine.RestartRequest;
+import org.watchdogmenu.model.RestartSource;
 import org.watchdogmenu.model.Target;
 
 /**
@@ -65,7 +68,11 @@ final class RunView implements View {
               try {
                 return session
                     .engine()
-                    .check(target, new HealthCheck.Options(dryRun, dryRun, "health"), out);
+                    .check(
+                        target,
+                        HealthCheck.Options.health(
+                            dryRun ? CheckMode.DRY_RUN : CheckMode.CHECK_ONLY),
+                        out);
               } finally {
                 session.services().refresh(target);
               }
@@ -81,7 +88,8 @@ final class RunView implements View {
             kind.running + target.id(),
             out -> {
               try {
-                return session.engine().restart(target, "manual", force, false, out);
+                RestartRequest manual = RestartRequest.by(RestartSource.MANUAL);
+                return session.engine().restart(target, force ? manual.forced() : manual, out);
               } finally {
                 session.services().refresh(target);
               }

@@ -28,6 +28,9 @@ final class ServiceWatch {
   /** How old an answer may be before it is asked again. */
   static final Duration FRESH = Duration.ofSeconds(10);
 
+  /** The name of the threads that ask. */
+  static final String THREAD = "service states";
+
   /**
    * An answer.
    *
@@ -53,7 +56,7 @@ final class ServiceWatch {
             TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(256),
             r -> {
-              Thread t = new Thread(r, "service states");
+              Thread t = new Thread(r, THREAD);
               t.setDaemon(true);
               return t;
             },
@@ -81,13 +84,9 @@ final class ServiceWatch {
     return answers.get();
   }
 
-  /** Waits (at most {@code max}) until no question is out; true when none is. For tests. */
-  boolean settle(Duration max) throws InterruptedException {
-    long until = System.nanoTime() + max.toNanos();
-    while (!asking.isEmpty() && System.nanoTime() < until) {
-      Thread.sleep(5);
-    }
-    return asking.isEmpty();
+  /** How many questions are out (asked and not yet answered). */
+  int out() {
+    return asking.size();
   }
 
   private void ask(Target target) {

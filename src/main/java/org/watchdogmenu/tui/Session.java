@@ -2,6 +2,8 @@ package org.watchdogmenu.tui;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +13,7 @@ import org.watchdogmenu.engine.Engine;
 import org.watchdogmenu.install.Applier;
 import org.watchdogmenu.install.ApplyResult;
 import org.watchdogmenu.install.InstallException;
-import org.watchdogmenu.install.Installer;
+import org.watchdogmenu.install.InstallTools;
 import org.watchdogmenu.install.Plan;
 import org.watchdogmenu.os.CronDaemon;
 import org.watchdogmenu.os.Host;
@@ -24,19 +26,22 @@ final class Session {
   private final Host host;
   private Catalog catalog;
   private final Engine engine;
-  private final Installer installer;
+  private final InstallTools installer;
   private final ApplyGate gate;
   private final ServiceWatch services;
   private final List<Run<?>> runs = new CopyOnWriteArrayList<>();
   private ZoneId zone = ZoneId.systemDefault();
   private String cronWarning;
-  private long cronReadAt;
+  private Instant cronReadAt;
+
+  /** How often whether cron runs is read again, on the host's clock. */
+  private static final Duration CRON_READ_EVERY = Duration.ofSeconds(2);
 
   Session(Host host, Catalog catalog, ApplyGate gate) {
     this.host = host;
     this.catalog = catalog;
     this.engine = new Engine(host, id -> this.catalog.knownIds().contains(id));
-    this.installer = new Installer(host);
+    this.installer = new InstallTools(host);
     this.gate = gate;
     this.services = new ServiceWatch(engine, host.clock());
   }
@@ -104,7 +109,7 @@ final class Session {
     return engine;
   }
 
-  Installer installer() {
+  InstallTools installer() {
     return installer;
   }
 
@@ -113,8 +118,10 @@ final class Session {
    * cron runs. Read again at most every two seconds.
    */
   String cronWarning() {
-    long now = System.nanoTime();
-    if (cronReadAt == 0 || now - cronReadAt > 2_000_000_000L) {
+    Instant now = host.clock().instant();
+    if (cronReadAt == null
+        || now.isBefore(cronReadAt)
+        || Duration.between(cronReadAt, now).compareTo(CRON_READ_EVERY) > 0) {
       cronWarning = CronDaemon.of(host.root()).warning().orElse(null);
       cronReadAt = now;
     }

@@ -52,7 +52,7 @@ final class SudoersForm {
     if (user.isEmpty()) {
       return "give the operator's login name";
     }
-    return SudoersRequest.userProblem(user);
+    return SudoersRequest.userProblem(user).orElse(null);
   }
 
   /** The state words of the sudoers item: who may check the target without a password. */

@@ -11,15 +11,20 @@ import org.watchdogmenu.catalog.TargetFile;
 import org.watchdogmenu.catalog.TargetFiles;
 import org.watchdogmenu.catalog.ValueRule;
 import org.watchdogmenu.model.CloseWaitProbeSpec;
+import org.watchdogmenu.model.CommandService;
 import org.watchdogmenu.model.CpuProbeSpec;
 import org.watchdogmenu.model.DiskProbeSpec;
+import org.watchdogmenu.model.DockerService;
 import org.watchdogmenu.model.Durations;
 import org.watchdogmenu.model.HttpProbeSpec;
 import org.watchdogmenu.model.MemoryProbeSpec;
+import org.watchdogmenu.model.Pm2Service;
 import org.watchdogmenu.model.Policy;
 import org.watchdogmenu.model.ProbeSpec;
 import org.watchdogmenu.model.ServiceSpec;
 import org.watchdogmenu.model.Socks5ProbeSpec;
+import org.watchdogmenu.model.SystemdService;
+import org.watchdogmenu.model.SystemdUserService;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.model.TcpConnectProbeSpec;
 import org.watchdogmenu.model.TcpListenProbeSpec;
@@ -76,30 +81,48 @@ final class TargetSettings {
 
   private void service(ServiceSpec s) {
     add("Title", "title", target.title(), ValueRule.TEXT, "how the menu names it");
-    switch (s.kind()) {
-      case SYSTEMD -> add("Unit", "service.unit", s.unit(), ValueRule.UNIT, UNIT);
-      case SYSTEMD_USER -> {
-        add("Unit", "service.unit", s.unit(), ValueRule.UNIT, UNIT);
-        add("Runs as user", "service.user", s.user(), ValueRule.USER, USER);
-      }
-      case PM2 -> {
-        add("PM2 app", "service.app", s.app(), ValueRule.TEXT, "the app's name in pm2 list");
-        add("User of its PM2", "service.user", s.user(), ValueRule.USER, USER);
-      }
-      case DOCKER ->
-          add("Container", "service.container", s.container(), ValueRule.TEXT, "its name");
-      case COMMAND -> {
-        add("Restart command", "service.restart", words(s.restart()), ValueRule.TEXT, COMMAND);
-        add("Runs as user", "service.user", s.user(), ValueRule.USER, USER);
-        add("Working folder", "service.workdir", s.workdir(), ValueRule.PATH, FOLDER);
-        add(
-            "Pid file",
-            "service.pid_file",
-            s.pidFile(),
-            ValueRule.PATH,
-            "its process's start time starts the grace period, e.g. /run/app.pid");
-      }
-    }
+    s.match(
+        new ServiceSpec.Cases<Void>() {
+          @Override
+          public Void systemd(SystemdService d) {
+            add("Unit", "service.unit", d.unit(), ValueRule.UNIT, UNIT);
+            return null;
+          }
+
+          @Override
+          public Void systemdUser(SystemdUserService d) {
+            add("Unit", "service.unit", d.unit(), ValueRule.UNIT, UNIT);
+            add("Runs as user", "service.user", d.user(), ValueRule.USER, USER);
+            return null;
+          }
+
+          @Override
+          public Void pm2(Pm2Service p) {
+            add("PM2 app", "service.app", p.app(), ValueRule.TEXT, "the app's name in pm2 list");
+            add("User of its PM2", "service.user", p.user(), ValueRule.USER, USER);
+            return null;
+          }
+
+          @Override
+          public Void docker(DockerService d) {
+            add("Container", "service.container", d.container(), ValueRule.TEXT, "its name");
+            return null;
+          }
+
+          @Override
+          public Void command(CommandService c) {
+            add("Restart command", "service.restart", words(c.restart()), ValueRule.TEXT, COMMAND);
+            add("Runs as user", "service.user", c.user(), ValueRule.USER, USER);
+            add("Working folder", "service.workdir", c.workdir(), ValueRule.PATH, FOLDER);
+            add(
+                "Pid file",
+                "service.pid_file",
+                c.pidFile(),
+                ValueRule.PATH,
+                "its process's start time starts the grace period, e.g. /run/app.pid");
+            return null;
+          }
+        });
   }
 
   private void probe(int i, ProbeSpec p) {
@@ -217,7 +240,7 @@ final class TargetSettings {
 
   private void add(String label, String key, String value, ValueRule rule, String hint) {
     keys.add(key);
-    fields.add(Field.of(label, value, hint, v -> rule.problem(key, v)));
+    fields.add(Field.of(label, value, hint, v -> rule.problem(key, v).orElse(null)));
   }
 
   private static String text(Integer n) {

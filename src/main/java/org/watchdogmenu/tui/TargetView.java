@@ -134,7 +134,10 @@ final class TargetView extends MenuView {
     }
     if (!status.restarts().isEmpty()) {
       RestartHistory.Entry last = status.restarts().get(status.restarts().size() - 1);
-      b.append(", last restart ").append(time.ago(last.at())).append(" by ").append(last.source());
+      b.append(", last restart ")
+          .append(time.ago(last.at()))
+          .append(" by ")
+          .append(last.source().word());
     }
     return Line.of(b.toString(), tone);
   }

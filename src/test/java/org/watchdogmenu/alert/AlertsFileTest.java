@@ -108,20 +108,6 @@ class AlertsFileTest {
   }
 
   @Test
-  void aLinkOrAFifoIsNeverOpened() throws Exception {
-    Path file = root.resolve("etc/watchdog-menu/alerts.yaml");
-    Files.createDirectories(file.getParent());
-    Files.createSymbolicLink(file, Path.of("/dev/zero"));
-    assertThatThrownBy(() -> AlertsFile.read(new HostRoot(root)))
-        .hasMessage("refusing " + file() + ": it is a link, not a regular file");
-
-    Files.delete(file);
-    new ProcessBuilder("mkfifo", file.toString()).start().waitFor();
-    assertThatThrownBy(() -> AlertsFile.read(new HostRoot(root)))
-        .hasMessage("refusing " + file() + ": it is a FIFO, not a regular file");
-  }
-
-  @Test
   void anAliasIsRefusedNotReadAsItsName() {
     assertThatThrownBy(
             () ->

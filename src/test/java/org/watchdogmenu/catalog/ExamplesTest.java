@@ -12,13 +12,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchdogmenu.model.ActiveProbeSpec;
+import org.watchdogmenu.model.CommandService;
 import org.watchdogmenu.model.CpuProbeSpec;
 import org.watchdogmenu.model.DataSize;
 import org.watchdogmenu.model.HttpProbeSpec;
 import org.watchdogmenu.model.MemoryProbeSpec;
 import org.watchdogmenu.model.Pm2ProbeSpec;
+import org.watchdogmenu.model.Pm2Service;
 import org.watchdogmenu.model.Policy;
 import org.watchdogmenu.model.ServiceKind;
+import org.watchdogmenu.model.SystemdService;
 import org.watchdogmenu.model.Target;
 
 /** The files in docs/examples, copied into a site folder, load as documented. */
@@ -55,9 +58,9 @@ class ExamplesTest {
     assertThat(t.system()).isEqualTo("pm2");
     assertThat(t.extendsId()).isEqualTo("pm2-app");
     assertThat(t.service().kind()).isEqualTo(ServiceKind.PM2);
-    assertThat(t.service().app()).isEqualTo("codebox");
-    assertThat(t.service().user()).isEqualTo("ubuntu");
-    assertThat(t.service().env()).isEqualTo("production");
+    assertThat(((Pm2Service) t.service()).app()).isEqualTo("codebox");
+    assertThat(t.service().account()).contains("ubuntu");
+    assertThat(((Pm2Service) t.service()).env()).isEqualTo("production");
     assertThat(t.probes())
         .containsExactly(
             new Pm2ProbeSpec("PM2 daemon and app online", five, "codebox", "ubuntu"),
@@ -89,10 +92,10 @@ class ExamplesTest {
   void amexingHasItsEcosystemAndTheSeed002Checks() {
     Target t = catalog.target("pm2-amexing-api");
 
-    assertThat(t.service().ecosystem())
+    assertThat(((Pm2Service) t.service()).ecosystem())
         .isEqualTo("/home/ubuntu/Amexing/amexing-web/.config/pm2/ecosystem.config.js");
-    assertThat(t.service().app()).isEqualTo("amexing-api");
-    assertThat(t.service().user()).isEqualTo("ubuntu");
+    assertThat(((Pm2Service) t.service()).app()).isEqualTo("amexing-api");
+    assertThat(t.service().account()).contains("ubuntu");
     assertThat(t.probes()).extracting(p -> p.type()).containsExactly("pm2", "memory");
     assertThat(((MemoryProbeSpec) t.probes().get(1)).pm2App()).isEqualTo("amexing-api");
   }
@@ -103,7 +106,7 @@ class ExamplesTest {
 
     assertThat(t.system()).isEqualTo("svc");
     assertThat(t.service().kind()).isEqualTo(ServiceKind.SYSTEMD);
-    assertThat(t.service().unit()).isEqualTo("mingus-backend.service");
+    assertThat(((SystemdService) t.service()).unit()).isEqualTo("mingus-backend.service");
     assertThat(t.probes()).containsExactly(new ActiveProbeSpec(null, null));
     assertThat(t.policy().maxRestarts()).isEqualTo(5);
     assertThat(t.policy().window()).isEqualTo(Duration.ofMinutes(5));
@@ -118,7 +121,7 @@ class ExamplesTest {
     assertThat(t.system()).isEqualTo("custom");
     assertThat(t.extendsId()).isNull();
     assertThat(t.service().kind()).isEqualTo(ServiceKind.COMMAND);
-    assertThat(t.service().restart()).containsExactly("/opt/demo/restart.sh");
+    assertThat(((CommandService) t.service()).restart()).containsExactly("/opt/demo/restart.sh");
     assertThat(t.probes()).extracting(p -> p.type()).containsExactly("http", "disk");
   }
 }

@@ -25,7 +25,7 @@ class MenuFilesTest {
     }
 
     assertThat(MenuFiles.fromClassPath()).extracting(NamedText::name).isEqualTo(shipped);
-    assertThat(shipped).hasSize(6);
+    assertThat(shipped).hasSize(7).contains(MenuFiles.DEFAULTS);
   }
 
   @Test

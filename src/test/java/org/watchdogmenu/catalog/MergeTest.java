@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchdogmenu.model.LogScanProbeSpec;
 import org.watchdogmenu.model.Socks5ProbeSpec;
+import org.watchdogmenu.model.SystemdService;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.model.TcpListenProbeSpec;
 
@@ -31,7 +32,7 @@ class MergeTest {
 
     assertThat(t.policy().cooldown()).isEqualTo(Duration.ofMinutes(5));
     assertThat(t.policy().maxRestarts()).isEqualTo(5);
-    assertThat(t.service().unit()).isEqualTo("waterwall-direct-client");
+    assertThat(((SystemdService) t.service()).unit()).isEqualTo("waterwall-direct-client");
     assertThat(t.paths().state()).isEqualTo("/var/lib/watchdog-menu/state/waterwall-client.txt");
     assertThat(t.system()).isEqualTo("waterwall");
     assertThat(t.role()).isEqualTo("client");

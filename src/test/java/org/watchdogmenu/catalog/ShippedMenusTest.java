@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.watchdogmenu.model.ActiveProbeSpec;
 import org.watchdogmenu.model.CloseWaitProbeSpec;
 import org.watchdogmenu.model.CommandProbeSpec;
+import org.watchdogmenu.model.CommandService;
 import org.watchdogmenu.model.CpuProbeSpec;
 import org.watchdogmenu.model.DataSize;
 import org.watchdogmenu.model.DockerProbeSpec;
@@ -22,9 +23,11 @@ import org.watchdogmenu.model.HttpProbeSpec;
 import org.watchdogmenu.model.LogScanProbeSpec;
 import org.watchdogmenu.model.MemoryProbeSpec;
 import org.watchdogmenu.model.Pm2ProbeSpec;
+import org.watchdogmenu.model.Pm2Service;
 import org.watchdogmenu.model.Policy;
 import org.watchdogmenu.model.ServiceKind;
 import org.watchdogmenu.model.Socks5ProbeSpec;
+import org.watchdogmenu.model.SystemdService;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.model.TcpListenProbeSpec;
 
@@ -96,7 +99,7 @@ class ShippedMenusTest {
     assertThat(t.system()).isEqualTo(system);
     assertThat(t.role()).isEqualTo(role);
     assertThat(t.service().kind()).isEqualTo(ServiceKind.SYSTEMD);
-    assertThat(t.service().unit()).isEqualTo(unit);
+    assertThat(((SystemdService) t.service()).unit()).isEqualTo(unit);
     assertThat(t.paths().state())
         .isEqualTo("/var/lib/watchdog-menu/state/" + system + "-" + role + ".txt");
     assertThat(t.paths().healthLog()).isEqualTo("/var/log/" + system + "-health-" + role + ".log");
@@ -158,9 +161,10 @@ class ShippedMenusTest {
 
     assertThat(t.system()).isEqualTo("camera");
     assertThat(t.service().kind()).isEqualTo(ServiceKind.COMMAND);
-    assertThat(t.service().user()).isEqualTo("satinder");
-    assertThat(t.service().workdir()).isEqualTo("/home/satinder/camera-platform-local");
-    assertThat(t.service().restart())
+    assertThat(t.service().account()).contains("satinder");
+    assertThat(((CommandService) t.service()).workdir())
+        .isEqualTo("/home/satinder/camera-platform-local");
+    assertThat(((CommandService) t.service()).restart())
         .containsExactly("/bin/bash", "./scripts/managed_start.sh", "restart");
     assertThat(t.paths().state()).isEqualTo("/var/lib/watchdog-menu/state/camera-platform.txt");
     assertThat(t.paths().healthLog())
@@ -210,7 +214,10 @@ class ShippedMenusTest {
   @CsvSource({"paqet", "icmptunnel", "waterwall", "pm2", "svc"})
   void healthIntervalsAreSeed003s(String system) {
     assertThat(system(system).healthIntervals())
-        .extracting(IntervalChoice::every, IntervalChoice::label, IntervalChoice::recommended)
+        .extracting(
+            (IntervalChoice c) -> c.every().duration(),
+            IntervalChoice::label,
+            IntervalChoice::recommended)
         .containsExactly(
             tuple(Duration.ofMinutes(2), "frequent monitoring", false),
             tuple(Duration.ofMinutes(5), "balanced", true),
@@ -223,7 +230,10 @@ class ShippedMenusTest {
     List<IntervalChoice> choices = system(system).restartIntervals();
 
     assertThat(choices)
-        .extracting(IntervalChoice::every, IntervalChoice::label, IntervalChoice::recommended)
+        .extracting(
+            (IntervalChoice c) -> c.every().duration(),
+            IntervalChoice::label,
+            IntervalChoice::recommended)
         .containsExactly(
             tuple(Duration.ofMinutes(10), "testing only", false),
             tuple(Duration.ofMinutes(30), "frequent", false),
@@ -244,7 +254,7 @@ class ShippedMenusTest {
     CatalogSystem camera = system("camera");
 
     assertThat(camera.healthIntervals())
-        .extracting(IntervalChoice::every, IntervalChoice::recommended)
+        .extracting((IntervalChoice c) -> c.every().duration(), IntervalChoice::recommended)
         .containsExactly(
             tuple(Duration.ofMinutes(2), false),
             tuple(Duration.ofMinutes(5), false),
@@ -277,7 +287,7 @@ class ShippedMenusTest {
 
     assertThat(t.system()).isEqualTo("pm2");
     assertThat(t.service().kind()).isEqualTo(ServiceKind.PM2);
-    assertThat(t.service().env()).isEqualTo("production");
+    assertThat(((Pm2Service) t.service()).env()).isEqualTo("production");
     assertThat(t.probes())
         .containsExactly(
             new Pm2ProbeSpec("PM2 daemon and app online", five, "api", "ubuntu"),

@@ -7,10 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchdogmenu.os.HostRoot;
 
@@ -183,16 +181,6 @@ class SiteFileTrustTest {
   }
 
   @Test
-  @Timeout(value = 10, unit = TimeUnit.SECONDS)
-  void aFifoIsRefusedWithoutWaitingForAWriter() throws Exception {
-    Path fifo = dir.resolve("pipe.yaml");
-    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
-
-    assertThat(onlyProblem("pipe"))
-        .isEqualTo("refusing " + fifo + ": it is a FIFO, not a regular file");
-  }
-
-  @Test
   void aFileOverOneMebibyteIsRefusedUnread() throws Exception {
     Path big = Sites.write(root, "big.yaml", "id: big\ntitle: " + "x".repeat(8 * 1024 * 1024));
 
@@ -292,25 +280,6 @@ class SiteFileTrustTest {
         .asString()
         .doesNotContain("\u001b")
         .contains("a\\x1b[2Jb");
-  }
-
-  @Test
-  void everyBadSiblingAtOnceLeavesTheGoodTargetLoading() throws Exception {
-    Files.setAttribute(bad("theirs"), "unix:uid", NOBODY);
-    Files.setPosixFilePermissions(bad("world"), PosixFilePermissions.fromString("rw-rw-rw-"));
-    Files.createSymbolicLink(dir.resolve("zero.yaml"), Path.of("/dev/zero"));
-    new ProcessBuilder("mkfifo", dir.resolve("pipe.yaml").toString()).start().waitFor();
-    Sites.write(root, "big.yaml", "x".repeat(8 * 1024 * 1024));
-
-    Catalog catalog = Sites.load(root);
-
-    assertThat(catalog.target("good").id()).isEqualTo("good");
-    assertThat(catalog.problems())
-        .extracting(Problem::file)
-        .containsExactlyInAnyOrderElementsOf(
-            List.of("big", "pipe", "theirs", "world", "zero").stream()
-                .map(id -> Catalog.SITE_DIR + "/" + id + ".yaml")
-                .toList());
   }
 
   @Test

@@ -10,8 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.watchdogmenu.model.CommandService;
 import org.watchdogmenu.model.HttpProbeSpec;
 import org.watchdogmenu.model.ServiceKind;
+import org.watchdogmenu.model.SystemdService;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.model.TcpListenProbeSpec;
 
@@ -52,7 +54,7 @@ class TargetFilesTest {
     assertThat(file.command()).isEqualTo("target set waterwall-client policy.cooldown=60s");
     Target t = write(file).target("waterwall-client");
     assertThat(t.policy().cooldown()).isEqualTo(Duration.ofSeconds(60));
-    assertThat(t.service().unit()).isEqualTo("waterwall-direct-client");
+    assertThat(((SystemdService) t.service()).unit()).isEqualTo("waterwall-direct-client");
   }
 
   @Test
@@ -142,12 +144,15 @@ class TargetFilesTest {
         "# Seed 001's backend.\nid: svc-web\nextends: systemd-service\nservice: {unit: web}\n";
     Sites.write(root, "svc-web.yaml", text);
 
-    TargetFile file = files().set("svc-web", settings("service.user=www"));
+    TargetFile file =
+        files().set("svc-web", settings("service.kind=systemd-user", "service.user=www"));
 
     assertThat(file.text())
         .startsWith("# Managed by watchdog-menu")
         .doesNotContain("Seed 001")
-        .endsWith("id: svc-web\nextends: systemd-service\nservice:\n  unit: web\n  user: www\n");
+        .endsWith(
+            "id: svc-web\nextends: systemd-service\nservice:\n  unit: web\n  kind: systemd-user\n"
+                + "  user: www\n");
     assertThat(file.notes())
         .containsExactly(
             "the comments in /etc/watchdog-menu/targets/svc-web.yaml are not kept: the change"
@@ -219,7 +224,8 @@ class TargetFilesTest {
 
     Target t = write(file).target("demo");
     assertThat(t.service().kind()).isEqualTo(ServiceKind.COMMAND);
-    assertThat(t.service().restart()).containsExactly("/opt/demo/restart.sh", "--now");
+    assertThat(((CommandService) t.service()).restart())
+        .containsExactly("/opt/demo/restart.sh", "--now");
     assertThat(t.system()).isEqualTo("custom");
     assertThat(((TcpListenProbeSpec) t.probes().get(0)).port()).isEqualTo(8080);
   }
@@ -257,11 +263,11 @@ class TargetFilesTest {
         .hasMessage(
             "'id' must be lower-case letters, digits and dashes (at most 63, not starting with a"
                 + " dash), not 'Web_1'");
-    assertThat(files().idProblem("paqet-server"))
+    assertThat(files().idProblem("paqet-server").orElseThrow())
         .isEqualTo(
             "'paqet-server' is already a target: pick another id, or change it with"
                 + " 'watchdog-menu target set paqet-server KEY=VALUE'");
-    assertThat(files().idProblem("pm2-app"))
+    assertThat(files().idProblem("pm2-app").orElseThrow())
         .isEqualTo("'pm2-app' is a template of the catalog: pick another id");
     assertThatThrownBy(() -> files().set("nothing-here", settings("title=x")))
         .hasMessage("unknown target 'nothing-here': run 'watchdog-menu list' to see the targets");
@@ -318,28 +324,30 @@ class TargetFilesTest {
 
   @Test
   void valueRulesUseTheCatalogsWords() {
-    assertThat(ValueRule.PORT.problem("probes[1].port", "70000"))
+    assertThat(ValueRule.PORT.problem("probes[1].port", "70000").orElseThrow())
         .isEqualTo("'probes[1].port' must be between 1 and 65535, not 70000");
-    assertThat(ValueRule.DURATION.problem("policy.cooldown", "5x"))
+    assertThat(ValueRule.DURATION.problem("policy.cooldown", "5x").orElseThrow())
         .isEqualTo("'policy.cooldown' must be a duration like 500ms, 5s, 2m, 1h or 1d, not '5x'");
-    assertThat(ValueRule.DURATION.problem("policy.grace", "0s"))
+    assertThat(ValueRule.DURATION.problem("policy.grace", "0s").orElseThrow())
         .isEqualTo("'policy.grace' must be longer than 0, not 0s");
-    assertThat(ValueRule.DURATION_OR_ZERO.problem("policy.grace", "0s")).isNull();
-    assertThat(ValueRule.DURATION_OR_ZERO.problem("policy.retry_delay", "0ms")).isNull();
-    assertThat(ValueRule.DURATION_OR_ZERO.problem("policy.grace", "soon"))
+    assertThat(ValueRule.DURATION_OR_ZERO.problem("policy.grace", "0s")).isEmpty();
+    assertThat(ValueRule.DURATION_OR_ZERO.problem("policy.retry_delay", "0ms")).isEmpty();
+    assertThat(ValueRule.DURATION_OR_ZERO.problem("policy.grace", "soon").orElseThrow())
         .isEqualTo("'policy.grace' must be a duration like 500ms, 5s, 2m, 1h or 1d, not 'soon'");
-    assertThat(ValueRule.SIZE.problem("probes[1].max", "lots"))
+    assertThat(ValueRule.SIZE.problem("probes[1].max", "lots").orElseThrow())
         .isEqualTo("'probes[1].max' must be a size like 512M or 1G, not 'lots'");
-    assertThat(ValueRule.COUNT.problem("policy.retries", "0"))
+    assertThat(ValueRule.COUNT.problem("policy.retries", "0").orElseThrow())
         .isEqualTo("'policy.retries' must be at least 1, not 0");
-    assertThat(ValueRule.PERCENT.problem("probes[2].max_percent", "120"))
+    assertThat(ValueRule.PERCENT.problem("probes[2].max_percent", "120").orElseThrow())
         .isEqualTo("'probes[2].max_percent' must be between 1 and 100, not 120");
-    assertThat(ValueRule.URL.problem("probes[0].url", "localhost:80"))
+    assertThat(ValueRule.URL.problem("probes[0].url", "localhost:80").orElseThrow())
         .startsWith("'probes[0].url' must be an http:// or https:// address with a host");
-    assertThat(ValueRule.USER.problem("service.user", "no body")).contains("is not a user name");
-    assertThat(ValueRule.TEXT.problem("title", "a; rm")).contains("must not contain ';'");
-    assertThat(ValueRule.PORT.problem("probes[0].port", "")).isNull();
-    assertThat(ValueRule.UNIT.problem("service.unit", "web.service")).isNull();
+    assertThat(ValueRule.USER.problem("service.user", "no body").orElseThrow())
+        .contains("is not a user name");
+    assertThat(ValueRule.TEXT.problem("title", "a; rm").orElseThrow())
+        .contains("must not contain ';'");
+    assertThat(ValueRule.PORT.problem("probes[0].port", "")).isEmpty();
+    assertThat(ValueRule.UNIT.problem("service.unit", "web.service")).isEmpty();
   }
 
   @Test

@@ -6,11 +6,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.watchdogmenu.catalog.OneTarget;
+import org.watchdogmenu.model.RestartSource;
 
 /**
  * The runs cron starts ({@code check}, {@code restart}) read their arguments without picocli and
@@ -67,7 +66,7 @@ class CronRunTest {
     assertThat(CronRun.parse("restart", "web", "--source", "cron", "--force", "--root=/r"))
         .hasValueSatisfying(
             a -> {
-              assertThat(a.source()).isEqualTo("cron");
+              assertThat(a.source()).isEqualTo(RestartSource.CRON);
               assertThat(a.force()).isTrue();
               assertThat(a.root()).isEqualTo(Path.of("/r"));
             });
@@ -96,18 +95,6 @@ class CronRunTest {
   }
 
   @Test
-  void checkSaysWhatPicocliSays() {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    int viaPicocli = picocli(o, e, "check", "web", "--dry-run", "--root", root.toString());
-    int direct = run("check", "web", "--dry-run", "--root", root.toString());
-    assertThat(direct).isEqualTo(viaPicocli).isZero();
-    assertThat(withoutTimes(out.toString())).isEqualTo(withoutTimes(o.toString()));
-    assertThat(err.toString()).isEqualTo(e.toString()).isEmpty();
-    assertThat(out.toString()).contains("PASS");
-  }
-
-  @Test
   void restartSaysWhatPicocliSays() {
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
@@ -117,16 +104,6 @@ class CronRunTest {
     assertThat(direct).isEqualTo(viaPicocli).isZero();
     assertThat(withoutTimes(out.toString())).isEqualTo(withoutTimes(o.toString()));
     assertThat(err.toString()).isEqualTo(e.toString()).isEmpty();
-  }
-
-  @Test
-  void aBrokenUnrelatedSiteFileDoesNotStopTheCheck() throws Exception {
-    write(
-        "other.yaml", "id: other\nservice: {kind: command, restart: [\"/bin/true\"]\nprobes: [\n");
-    write("wrong-name.yaml", "id: not-the-file-name\n");
-    assertThat(run("check", "web", "--root", root.toString())).isZero();
-    assertThat(out.toString()).contains("Health Check PASSED");
-    assertThat(err.toString()).isEmpty();
   }
 
   @Test
@@ -153,30 +130,5 @@ class CronRunTest {
     assertThat(err.toString().strip())
         .isEqualTo("unknown target 'nope': run 'watchdog-menu list' to see the targets")
         .doesNotContain("\n");
-  }
-
-  @Test
-  void theCompiledTargetFollowsItsFile() throws Exception {
-    assertThat(run("check", "web", "--root", root.toString())).isZero();
-    Path compiled = root.resolve(OneTarget.DIR.substring(1)).resolve("web");
-    assertThat(compiled).exists();
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(compiled)))
-        .isEqualTo("rw-------");
-    write(
-        "web.yaml",
-        "id: web\n"
-            + "service: {kind: command, restart: [\"/bin/true\"]}\n"
-            + "probes:\n"
-            + "  - {type: command, name: second, command: [\"/bin/true\"]}\n"
-            + "policy: {retries: 1}\n");
-    out.getBuffer().setLength(0);
-    assertThat(run("check", "web", "--root", root.toString())).isZero();
-    assertThat(out.toString()).contains("second").doesNotContain("first");
-  }
-
-  @Test
-  void aDryRunKeepsNothing() {
-    assertThat(run("check", "web", "--dry-run", "--root", root.toString())).isZero();
-    assertThat(root.resolve(OneTarget.DIR.substring(1))).doesNotExist();
   }
 }

@@ -23,6 +23,7 @@ import org.watchdogmenu.install.FileWrite;
 import org.watchdogmenu.install.Planner;
 import org.watchdogmenu.install.Schedule;
 import org.watchdogmenu.model.ServiceKind;
+import org.watchdogmenu.model.SystemdService;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.HostRoot;
 import org.watchdogmenu.os.MutableClock;
@@ -62,7 +63,12 @@ class StatusCommandTest {
     for (Target t : Catalog.load(new HostRoot(root)).targets()) {
       if (t.service().kind() == ServiceKind.SYSTEMD) {
         runner
-            .expect("systemctl", "show", t.service().unit(), SHOW, "--timestamp=unix")
+            .expect(
+                "systemctl",
+                "show",
+                ((SystemdService) t.service()).unit(),
+                SHOW,
+                "--timestamp=unix")
             .prints(
                 "LoadState=loaded\nActiveState="
                     + activeState
@@ -216,7 +222,14 @@ class StatusCommandTest {
 
     for (Target t : Catalog.load(new HostRoot(root)).targets()) {
       if (t.service().kind() == ServiceKind.SYSTEMD) {
-        runner.expect("systemctl", "show", t.service().unit(), SHOW, "--timestamp=unix").timesOut();
+        runner
+            .expect(
+                "systemctl",
+                "show",
+                ((SystemdService) t.service()).unit(),
+                SHOW,
+                "--timestamp=unix")
+            .timesOut();
       }
     }
     String unknown = status();

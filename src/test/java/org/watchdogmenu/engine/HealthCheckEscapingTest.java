@@ -73,7 +73,13 @@ class HealthCheckEscapingTest {
     EngineLog log =
         new EngineLog(root.resolve("health.log"), new PrintWriter(new StringWriter()), clock);
     return new HealthCheck(
-            host, target, ServiceControls.forTarget(target, host), probes, log, EngineEvents.NONE)
-        .run(new HealthCheck.Options(false, false, "health"));
+            host,
+            target,
+            ServiceControls.forTarget(target, host),
+            probes,
+            log,
+            EngineEvents.NONE,
+            new RestartGuard(host, target, log, EngineEvents.NONE))
+        .run(HealthCheck.Options.health(CheckMode.CHECK_ONLY));
   }
 }

@@ -48,7 +48,13 @@ class HealthCheckTest {
           return rounds.remove();
         };
     return new HealthCheck(
-            host, target, ServiceControls.forTarget(target, host), probes, log, EngineEvents.NONE)
+            host,
+            target,
+            ServiceControls.forTarget(target, host),
+            probes,
+            log,
+            EngineEvents.NONE,
+            new RestartGuard(host, target, log, EngineEvents.NONE))
         .run(options);
   }
 
@@ -239,21 +245,7 @@ class HealthCheckTest {
 
   @Test
   void aDockerContainerStartedFiveSecondsAgoIsWithinItsGracePeriod() {
-    Target docker =
-        withService(
-            new org.watchdogmenu.model.ServiceSpec(
-                org.watchdogmenu.model.ServiceKind.DOCKER,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                "kms",
-                null,
-                null,
-                null,
-                null));
+    Target docker = withService(new org.watchdogmenu.model.DockerService("kms"));
     runner
         .expect("docker", "inspect", "--format", "{{json .State}}", "kms")
         .prints(
@@ -272,18 +264,13 @@ class HealthCheckTest {
   void aStatusCommandThatPrintsTheStartTimeFeedsTheGracePeriod() {
     Target command =
         withService(
-            new org.watchdogmenu.model.ServiceSpec(
-                org.watchdogmenu.model.ServiceKind.COMMAND,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
+            new org.watchdogmenu.model.CommandService(
                 List.of("/opt/demo/restart.sh"),
                 List.of("/opt/demo/status.sh"),
                 null,
+                null,
+                null,
+                List.of(),
                 null));
     runner.expect("/opt/demo/status.sh").prints("running\n" + T0.minusSeconds(8) + "\n");
     assertThat(check(command, HealthCheck.Options.DEFAULT).outcome()).isEqualTo(Outcome.OK);
@@ -312,19 +299,7 @@ class HealthCheckTest {
         "demo",
         null,
         null,
-        new org.watchdogmenu.model.ServiceSpec(
-            org.watchdogmenu.model.ServiceKind.COMMAND,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            List.of("/opt/demo/restart.sh"),
-            null,
-            null,
-            null),
+        new org.watchdogmenu.model.CommandService(List.of("/opt/demo/restart.sh"), null),
         List.of(
             new org.watchdogmenu.model.TcpConnectProbeSpec("web port", null, "127.0.0.1", 8080),
             new org.watchdogmenu.model.HttpProbeSpec(
@@ -432,7 +407,7 @@ class HealthCheckTest {
     activeSince(300);
     rounds(fail(), fail(), fail());
     CheckReport report =
-        check(Targets.paqetServer(), new HealthCheck.Options(false, false, "health"));
+        check(Targets.paqetServer(), HealthCheck.Options.health(CheckMode.CHECK_ONLY));
     assertThat(report.outcome()).isEqualTo(Outcome.CRITICAL);
     assertThat(out.toString()).contains("Restart not attempted (--no-restart)");
     runner.verifyAllUsed();
@@ -443,7 +418,7 @@ class HealthCheckTest {
     activeSince(300);
     rounds(fail(), fail(), fail());
     CheckReport report =
-        check(Targets.paqetServer(), new HealthCheck.Options(true, true, "health"));
+        check(Targets.paqetServer(), HealthCheck.Options.health(CheckMode.DRY_RUN));
     assertThat(report.outcome()).isEqualTo(Outcome.CRITICAL);
     assertThat(out.toString())
         .contains(

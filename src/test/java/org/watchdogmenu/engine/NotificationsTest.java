@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.watchdogmenu.model.RestartSource;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.MutableClock;
 import org.watchdogmenu.os.ScriptedCommandRunner;
@@ -57,7 +58,7 @@ class NotificationsTest {
     Files.createDirectories(alerts.getParent());
     Files.writeString(alerts, "chanels: []\n");
     Notifications n = notifications();
-    n.afterRestart(Targets.paqetServer(), "cron", RestartGuard.Result.DENIED);
+    n.afterRestart(Targets.paqetServer(), RestartSource.CRON, RestartGuard.Result.DENIED);
     assertThat(out.toString()).contains("WARNING: alerts are off: ").contains("chanels");
   }
 }

@@ -6,19 +6,17 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchdogmenu.engine.RestartGuard.Mode;
 import org.watchdogmenu.engine.RestartGuard.Result;
+import org.watchdogmenu.model.RestartSource;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.Command;
 import org.watchdogmenu.os.Host;
-import org.watchdogmenu.os.LockFile;
 import org.watchdogmenu.os.MutableClock;
 import org.watchdogmenu.os.ScriptedCommandRunner;
 import org.watchdogmenu.os.TestHosts;
@@ -46,7 +44,7 @@ class RestartGuardTest {
     state = root.resolve("var/tmp/paqet_restart_state_server.txt");
   }
 
-  private Result attempt(String source, Mode mode) {
+  private Result attempt(RestartSource source, Mode mode) {
     return guard.attempt(step(), source, mode);
   }
 
@@ -58,7 +56,7 @@ class RestartGuardTest {
   @Test
   void firstRestartRunsTheCommandAndRecordsEpochAndSource() throws Exception {
     runner.expect(RESTART);
-    assertThat(attempt("health", Mode.NORMAL)).isEqualTo(Result.RESTARTED);
+    assertThat(attempt(RestartSource.HEALTH, Mode.NORMAL)).isEqualTo(Result.RESTARTED);
     assertThat(Files.readString(state)).isEqualTo(T0.getEpochSecond() + " health\n");
     assertThat(out.toString())
         .contains("[2025-02-14T10:00:00Z] Restart ALLOWED (restart 1/5 per hour)")
@@ -70,7 +68,7 @@ class RestartGuardTest {
   void cooldownSkipsARestartFromAnySourceWithTheSeedsWording() throws Exception {
     Files.createDirectories(state.getParent());
     Files.writeString(state, (T0.getEpochSecond() - 90) + " health\n");
-    assertThat(attempt("cron", Mode.NORMAL)).isEqualTo(Result.SKIPPED);
+    assertThat(attempt(RestartSource.CRON, Mode.NORMAL)).isEqualTo(Result.SKIPPED);
     assertThat(out.toString())
         .contains("Restart SKIPPED: cooldown active (90s ago by health, need 120s, wait 30s more)");
     assertThat(runner.seen()).isEmpty();
@@ -81,7 +79,7 @@ class RestartGuardTest {
     Files.createDirectories(state.getParent());
     Files.writeString(state, (T0.getEpochSecond() - 120) + " health\n");
     runner.expect(RESTART);
-    assertThat(attempt("cron", Mode.NORMAL)).isEqualTo(Result.RESTARTED);
+    assertThat(attempt(RestartSource.CRON, Mode.NORMAL)).isEqualTo(Result.RESTARTED);
     assertThat(Files.readAllLines(state))
         .containsExactly((T0.getEpochSecond() - 120) + " health", T0.getEpochSecond() + " cron");
   }
@@ -90,20 +88,21 @@ class RestartGuardTest {
   void theSixthRestartInAnHourIsDeniedAndTheWindowRollsOn() throws Exception {
     for (int i = 0; i < 5; i++) {
       runner.expect(RESTART);
-      assertThat(attempt(i % 2 == 0 ? "health" : "cron", Mode.NORMAL)).isEqualTo(Result.RESTARTED);
+      assertThat(attempt(i % 2 == 0 ? RestartSource.HEALTH : RestartSource.CRON, Mode.NORMAL))
+          .isEqualTo(Result.RESTARTED);
       clock.advance(Duration.ofMinutes(5));
     }
     // 10:25 - the sixth is denied
-    assertThat(attempt("health", Mode.NORMAL)).isEqualTo(Result.DENIED);
+    assertThat(attempt(RestartSource.HEALTH, Mode.NORMAL)).isEqualTo(Result.DENIED);
     assertThat(out.toString())
         .contains("Restart DENIED: limit reached (5/5 per hour)")
         .contains("ACTION REQUIRED: Check service health manually - automatic restarts stopped");
     // 10:59:59 - still denied; 11:00:00 the 10:00 restart has left the window
     clock.set(T0.plus(Duration.ofMinutes(60)).minusSeconds(1));
-    assertThat(attempt("health", Mode.NORMAL)).isEqualTo(Result.DENIED);
+    assertThat(attempt(RestartSource.HEALTH, Mode.NORMAL)).isEqualTo(Result.DENIED);
     clock.set(T0.plus(Duration.ofMinutes(60)).plusSeconds(1));
     runner.expect(RESTART);
-    assertThat(attempt("health", Mode.NORMAL)).isEqualTo(Result.RESTARTED);
+    assertThat(attempt(RestartSource.HEALTH, Mode.NORMAL)).isEqualTo(Result.RESTARTED);
     assertThat(Files.readAllLines(state))
         .hasSize(5)
         .doesNotContain(T0.getEpochSecond() + " health");
@@ -115,13 +114,13 @@ class RestartGuardTest {
     Files.createDirectories(state.getParent());
     Files.writeString(state, (T0.getEpochSecond() - 30) + " health\n");
     runner.expect(RESTART);
-    assertThat(attempt("health", Mode.ESCALATION)).isEqualTo(Result.RESTARTED);
+    assertThat(attempt(RestartSource.HEALTH, Mode.ESCALATION)).isEqualTo(Result.RESTARTED);
     StringBuilder five = new StringBuilder();
     for (int i = 1; i <= 5; i++) {
       five.append(T0.getEpochSecond() - i * 60).append(" health\n");
     }
     Files.writeString(state, five);
-    assertThat(attempt("health", Mode.ESCALATION)).isEqualTo(Result.DENIED);
+    assertThat(attempt(RestartSource.HEALTH, Mode.ESCALATION)).isEqualTo(Result.DENIED);
   }
 
   @Test
@@ -133,7 +132,7 @@ class RestartGuardTest {
     Files.createDirectories(state.getParent());
     Files.writeString(state, five);
     runner.expect(RESTART);
-    assertThat(attempt("manual", Mode.FORCE)).isEqualTo(Result.RESTARTED);
+    assertThat(attempt(RestartSource.MANUAL, Mode.FORCE)).isEqualTo(Result.RESTARTED);
     assertThat(Files.readAllLines(state)).hasSize(6).contains(T0.getEpochSecond() + " manual");
     assertThat(out.toString()).contains("Restart FORCED");
   }
@@ -144,7 +143,7 @@ class RestartGuardTest {
     Files.writeString(
         state, "garbage here\n\n" + (T0.getEpochSecond() - 600) + " cron\n12ab health\n");
     runner.expect(RESTART);
-    assertThat(attempt("health", Mode.NORMAL)).isEqualTo(Result.RESTARTED);
+    assertThat(attempt(RestartSource.HEALTH, Mode.NORMAL)).isEqualTo(Result.RESTARTED);
     assertThat(out.toString())
         .contains("Ignoring unreadable line 1 of")
         .contains("Ignoring unreadable line 4 of");
@@ -157,18 +156,18 @@ class RestartGuardTest {
     Files.createDirectories(state.getParent());
     Files.writeString(state, (T0.getEpochSecond() + 86_400 * 365) + " health\n");
     // taken as "now": the cooldown applies, and the file is rewritten with the clamped time
-    assertThat(attempt("health", Mode.NORMAL)).isEqualTo(Result.SKIPPED);
+    assertThat(attempt(RestartSource.HEALTH, Mode.NORMAL)).isEqualTo(Result.SKIPPED);
     assertThat(out.toString()).contains("lies in the future");
     assertThat(Files.readAllLines(state)).containsExactly(T0.getEpochSecond() + " health");
     clock.advance(Duration.ofHours(1));
     runner.expect(RESTART);
-    assertThat(attempt("health", Mode.NORMAL)).isEqualTo(Result.RESTARTED);
+    assertThat(attempt(RestartSource.HEALTH, Mode.NORMAL)).isEqualTo(Result.RESTARTED);
   }
 
   @Test
   void aFailingRestartCommandIsReportedAndStillCounts() throws Exception {
     runner.expect(RESTART).exits(1).printsError("Job for paqet-server.service failed.");
-    assertThat(attempt("health", Mode.NORMAL)).isEqualTo(Result.FAILED);
+    assertThat(attempt(RestartSource.HEALTH, Mode.NORMAL)).isEqualTo(Result.FAILED);
     assertThat(out.toString())
         .contains(
             "Restart FAILED: systemctl restart paqet-server.service: exit 1: Job for paqet-server.service failed.");
@@ -176,31 +175,9 @@ class RestartGuardTest {
   }
 
   @Test
-  void aBusyLockHoldsTheRestartBackWithoutRunningAnything() throws Exception {
-    Clock wall = Clock.systemUTC();
-    EngineLog log = new EngineLog(null, new PrintWriter(out), wall);
-    guard = new RestartGuard(host, withLockTimeout(Duration.ofMillis(300)), log, EngineEvents.NONE);
-    Path lock = root.resolve("run/watchdog-menu/var-tmp-paqet_restart_state_server.txt.lock");
-    LockFile.Held other = LockFile.acquire(lock, Duration.ofSeconds(1), wall).orElseThrow();
-    AtomicReference<Result> result = new AtomicReference<>();
-    try {
-      Thread contender = new Thread(() -> result.set(guard.attempt(step(), "cron", Mode.NORMAL)));
-      contender.start();
-      contender.join(5000);
-    } finally {
-      other.close();
-    }
-    assertThat(result.get()).isEqualTo(Result.LOCK_BUSY);
-    assertThat(out.toString())
-        .contains(
-            "Could not acquire lock: another restart of paqet-server is in progress (waited 300ms)");
-    assertThat(runner.seen()).isEmpty();
-    assertThat(state).doesNotExist();
-  }
-
-  @Test
   void previewChangesNothing() throws Exception {
-    assertThat(guard.preview(step(), "health", Mode.NORMAL)).isEqualTo(Result.WOULD_RESTART);
+    assertThat(guard.preview(step(), RestartSource.HEALTH, Mode.NORMAL))
+        .isEqualTo(Result.WOULD_RESTART);
     assertThat(out.toString())
         .contains(
             "DRY RUN: would restart paqet-server (health): systemctl restart paqet-server.service");

@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchdogmenu.engine.RestartGuard.Mode;
 import org.watchdogmenu.engine.RestartGuard.Result;
+import org.watchdogmenu.model.RestartSource;
 import org.watchdogmenu.os.Command;
 import org.watchdogmenu.os.CommandResult;
 import org.watchdogmenu.os.CommandRunner;
@@ -40,9 +42,9 @@ class RestartOutputLogTest {
             Targets.paqetServer(),
             new EngineLog(null, new PrintWriter(out), clock),
             EngineEvents.NONE,
-            commandLog);
+            Optional.ofNullable(commandLog));
     Command c = Command.of(Duration.ofSeconds(120), "systemctl", "restart", "paqet-server.service");
-    return guard.attempt(new RestartStep(c.display(), c), "cron", Mode.NORMAL);
+    return guard.attempt(new RestartStep(c.display(), c), RestartSource.CRON, Mode.NORMAL);
   }
 
   @Test

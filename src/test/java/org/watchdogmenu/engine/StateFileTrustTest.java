@@ -13,10 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchdogmenu.engine.RestartGuard.Mode;
 import org.watchdogmenu.engine.RestartGuard.Result;
+import org.watchdogmenu.model.RestartSource;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.Command;
 import org.watchdogmenu.os.Host;
@@ -57,7 +57,7 @@ class StateFileTrustTest {
 
   private Result attempt() {
     Command c = Command.of(Duration.ofSeconds(120), RESTART);
-    return guard.attempt(new RestartStep(c.display(), c), "health", Mode.NORMAL);
+    return guard.attempt(new RestartStep(c.display(), c), RestartSource.HEALTH, Mode.NORMAL);
   }
 
   private String fiveFreshRestarts() {
@@ -84,14 +84,6 @@ class StateFileTrustTest {
         .contains("Restart NOT done: refusing state file " + state + ": it belongs to nobody")
         .doesNotContain("limit reached");
     assertThat(runner.seen()).isEmpty();
-  }
-
-  @Test
-  @Timeout(10)
-  void aFifoUnderTheStateFilesNameDoesNotHangTheGuard() throws Exception {
-    assertThat(new ProcessBuilder("mkfifo", state.toString()).start().waitFor()).isZero();
-    assertThat(attempt()).isEqualTo(Result.REFUSED);
-    assertThat(out.toString()).contains("refusing " + state + ": it is a FIFO");
   }
 
   @Test

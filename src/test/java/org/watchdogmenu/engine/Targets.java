@@ -2,9 +2,10 @@ package org.watchdogmenu.engine;
 
 import java.util.List;
 import org.watchdogmenu.model.ActiveProbeSpec;
+import org.watchdogmenu.model.Pm2Service;
 import org.watchdogmenu.model.Policy;
-import org.watchdogmenu.model.ServiceKind;
 import org.watchdogmenu.model.ServiceSpec;
+import org.watchdogmenu.model.SystemdService;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.model.TargetPaths;
 
@@ -29,12 +30,10 @@ final class Targets {
   }
 
   static ServiceSpec systemd(String unit) {
-    return new ServiceSpec(
-        ServiceKind.SYSTEMD, unit, null, null, null, null, null, null, null, null, null, null);
+    return new SystemdService(unit);
   }
 
   static ServiceSpec pm2(String app, String user, String ecosystem) {
-    return new ServiceSpec(
-        ServiceKind.PM2, null, user, app, ecosystem, null, null, null, null, null, null, null);
+    return new Pm2Service(app, user, ecosystem, null, null, List.of(), null);
   }
 }

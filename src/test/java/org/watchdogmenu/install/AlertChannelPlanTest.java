@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,13 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchdogmenu.alert.Alerts;
 import org.watchdogmenu.alert.NewChannel;
-import org.watchdogmenu.os.ExecCommandRunner;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
-import org.watchdogmenu.os.Sleeper;
+import org.watchdogmenu.os.MutableClock;
+import org.watchdogmenu.os.ScriptedCommandRunner;
 
 /** {@code alert add-channel} through plan and apply: 0600 root, channels kept, secrets masked. */
 class AlertChannelPlanTest {
+  private final MutableClock clock = MutableClock.at("2026-12-01T12:00:00Z");
   private static final String HOOK = "https://hooks.slack.com/services/T0/B0/t0ken";
   private static final String EXISTING =
       "remind_every: 1h\n"
@@ -33,15 +33,13 @@ class AlertChannelPlanTest {
 
   @TempDir Path dir;
   private Host host;
-  private Installer installer;
+  private InstallTools installer;
   private Path file;
 
   @BeforeEach
   void setUp() {
-    host =
-        new Host(
-            new HostRoot(dir), new ExecCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root");
-    installer = new Installer(host);
+    host = new Host(new HostRoot(dir), new ScriptedCommandRunner(), clock, clock, "root");
+    installer = new InstallTools(host);
     file = dir.resolve("etc/watchdog-menu/alerts.yaml");
   }
 
@@ -58,7 +56,7 @@ class AlertChannelPlanTest {
   @Test
   void theFileIsWrittenMode0600RootAndTheLoaderReadsTheChannel() throws Exception {
     Plan plan = installer.planner().alertChannel(slack());
-    assertThat(plan.title())
+    assertThat(plan.commandLine())
         .isEqualTo(
             "watchdog-menu --root "
                 + dir
@@ -155,7 +153,7 @@ class AlertChannelPlanTest {
             Map.of("TOKEN", "s3cr3t-t0ken"));
     assertThat(notify.toString()).doesNotContain("s3cr3t");
     Plan plan = installer.planner().alertChannel(notify);
-    assertThat(plan.title())
+    assertThat(plan.commandLine())
         .endsWith(
             "alert add-channel notify --command '/usr/local/bin/notify --chat ops {message}'"
                 + " --env TOKEN");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -15,13 +14,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.model.TargetPaths;
-import org.watchdogmenu.os.ExecCommandRunner;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
-import org.watchdogmenu.os.Sleeper;
+import org.watchdogmenu.os.MutableClock;
+import org.watchdogmenu.os.ScriptedCommandRunner;
 
 /** Names, paths, intervals and times with metacharacters, newlines or '..': one line, no write. */
 class BadInputTest {
+  private final MutableClock clock = MutableClock.at("2026-12-01T12:00:00Z");
   @TempDir Path dir;
 
   static Stream<Arguments> cases() {
@@ -143,14 +143,12 @@ class BadInputTest {
   @MethodSource("cases")
   void isRefusedInOneLineAndNothingIsWritten(String name, Function<Planner, Plan> action)
       throws Exception {
-    Host host =
-        new Host(
-            new HostRoot(dir), new ExecCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root");
+    Host host = new Host(new HostRoot(dir), new ScriptedCommandRunner(), clock, clock, "root");
     Map<String, String> before = Trees.snapshot(dir);
 
     assertThatThrownBy(
             () ->
-                new Installer(host)
+                new InstallTools(host)
                     .applier()
                     .apply(action.apply(new Planner(host)), new Applier.Options(true)))
         .isInstanceOf(InstallException.class)

@@ -5,17 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchdogmenu.catalog.Catalog;
 import org.watchdogmenu.model.Target;
-import org.watchdogmenu.os.ExecCommandRunner;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
-import org.watchdogmenu.os.Sleeper;
+import org.watchdogmenu.os.MutableClock;
+import org.watchdogmenu.os.ScriptedCommandRunner;
 
 /**
  * {@code doctor} names what decides what root runs and is refused or broken, and the programs root
@@ -23,18 +22,17 @@ import org.watchdogmenu.os.Sleeper;
  * schedule of its target is enabled.
  */
 class DoctorTrustTest {
+  private final MutableClock clock = MutableClock.at("2026-12-01T12:00:00Z");
   private static final int NOBODY = 65534;
 
   @TempDir Path dir;
   private Host host;
-  private Installer installer;
+  private InstallTools installer;
 
   @BeforeEach
   void setUp() throws Exception {
-    host =
-        new Host(
-            new HostRoot(dir), new ExecCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root");
-    installer = new Installer(host);
+    host = new Host(new HostRoot(dir), new ScriptedCommandRunner(), clock, clock, "root");
+    installer = new InstallTools(host);
     Files.createDirectories(dir.resolve("etc/cron.d"));
     Path bob = Files.createDirectories(dir.resolve("home/bob"));
     Files.writeString(bob.resolve("restart.sh"), "#!/bin/sh\n");

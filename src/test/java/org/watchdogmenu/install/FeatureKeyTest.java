@@ -6,22 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.watchdogmenu.os.ExecCommandRunner;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
-import org.watchdogmenu.os.Sleeper;
+import org.watchdogmenu.os.MutableClock;
+import org.watchdogmenu.os.ScriptedCommandRunner;
 
 /**
  * The one key of what a file belongs to: every renderer writes it into the manifest, and every
  * reader of installed state asks with the same factory, so they agree, in this run and the next.
  */
 class FeatureKeyTest {
+  private final MutableClock clock = MutableClock.at("2026-12-01T12:00:00Z");
   @TempDir Path dir;
   private Host host;
 
@@ -29,61 +29,15 @@ class FeatureKeyTest {
   void setUp() throws IOException {
     Files.createDirectories(dir.resolve("etc"));
     Files.writeString(dir.resolve("etc/passwd"), "deploy:x:1100:1100::/home/deploy:/bin/sh\n");
-    host =
-        new Host(
-            new HostRoot(dir), new ExecCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root");
+    host = new Host(new HostRoot(dir), new ScriptedCommandRunner(), clock, clock, "root");
   }
 
-  private Installer installer() {
-    return new Installer(host);
+  private InstallTools installer() {
+    return new InstallTools(host);
   }
 
   private void apply(Plan plan) {
     installer().applier().apply(plan, new Applier.Options(true));
-  }
-
-  @Test
-  void everyWriterAndEveryReaderAgreeThroughTheManifest() {
-    Installer installer = installer();
-    Planner planner = installer.planner();
-    apply(planner.restartPolicy("paqet-client"));
-    apply(
-        planner.enable(
-            SeedTargets.tunnel("paqet", "server"), Feature.HEALTH, Schedule.parse("5m")));
-    apply(planner.pm2Housekeeping(Pm2Housekeeping.seed002("ubuntu", "/home/ubuntu", "/srv/app")));
-    apply(planner.linger("ubuntu"));
-    apply(
-        planner.sudoers(
-            new SudoersRequest(
-                "deploy", null, List.of(SeedTargets.tunnel("paqet", "server")), null)));
-    apply(planner.monitorTarget(SeedTargets.tunnel("paqet", "server"), true));
-
-    List<FeatureKey> keys =
-        List.of(
-            FeatureKey.restartPolicy("paqet-client"),
-            FeatureKey.Single.ALERT_UNIT,
-            FeatureKey.scheduled("paqet-server", Feature.HEALTH),
-            FeatureKey.Single.LOGROTATE,
-            FeatureKey.pm2Housekeeping("ubuntu"),
-            FeatureKey.linger("ubuntu"),
-            FeatureKey.sudoers("watchdog-menu-deploy"),
-            FeatureKey.Single.MONITOR_LIST);
-    for (Installer reader : List.of(installer, installer())) {
-      assertThat(keys).allMatch(reader::installed);
-      assertThat(reader.installed(FeatureKey.restartPolicy("paqet-client.service"))).isTrue();
-      assertThat(reader.installed(FeatureKey.restartPolicy("paqet-server"))).isFalse();
-      assertThat(reader.installed(FeatureKey.scheduled("paqet-server", Feature.RESTART))).isFalse();
-      assertThat(reader.installed(FeatureKey.Single.MONITOR_UNIT)).isFalse();
-    }
-
-    // the stored text reads back as the key that wrote it, for every file on record
-    Manifest m = new ManifestStore(new HostRoot(dir)).load();
-    assertThat(m.installed()).hasSize(keys.size());
-    for (Manifest.Installed i : m.installed().values()) {
-      FeatureKey read = i.change().featureKey().orElseThrow();
-      assertThat(read).isNotInstanceOf(FeatureKey.Other.class).isIn(keys);
-      assertThat(read.key()).isEqualTo(i.change().feature());
-    }
   }
 
   @Test
@@ -141,7 +95,7 @@ class FeatureKeyTest {
             + ","
             + change("/etc/cron.d/paqet-health-paqet-server", "CRON", "paqet-server/health")
             + "],\"commands\":[]}]}");
-    Installer installer = installer();
+    InstallTools installer = installer();
     assertThat(installer.installed(FeatureKey.Single.MONITOR_LIST)).isTrue();
     assertThat(installer.installed(FeatureKey.Single.MONITOR_UNIT)).isFalse();
     assertThat(installer.installed(FeatureKey.restartPolicy("paqet-client"))).isTrue();
@@ -161,45 +115,6 @@ class FeatureKeyTest {
   }
 
   @Test
-  void aDropInIsRemovedWithTheAlertUnitOnlyWhenItIsTheLastOne() throws IOException {
-    Installer installer = installer();
-    apply(installer.planner().restartPolicy("paqet-client"));
-    apply(installer.planner().restartPolicy("paqet-server.service"));
-    Path client = dir.resolve("etc/systemd/system/paqet-client.service.d/watchdog-menu.conf");
-    Path alert = dir.resolve("etc/systemd/system/watchdog-menu-alert@.service");
-
-    Plan one = installer.planner().removeRestartPolicy("paqet-client.service");
-    assertThat(one.removals())
-        .extracting(FileRemoval::path)
-        .containsExactly("/etc/systemd/system/paqet-client.service.d/watchdog-menu.conf");
-    assertThat(one.title()).endsWith("units --remove-restart-policy paqet-client.service");
-    apply(one);
-    assertThat(client).doesNotExist();
-    assertThat(alert).exists();
-    assertThat(installer.installed(FeatureKey.restartPolicy("paqet-client"))).isFalse();
-    assertThat(installer.installed(FeatureKey.restartPolicy("paqet-server"))).isTrue();
-
-    Plan last = installer.planner().removeRestartPolicy("paqet-server");
-    assertThat(last.removals())
-        .extracting(FileRemoval::path)
-        .containsExactly(
-            "/etc/systemd/system/paqet-server.service.d/watchdog-menu.conf",
-            "/etc/systemd/system/watchdog-menu-alert@.service");
-    apply(last);
-    assertThat(alert).doesNotExist();
-    assertThatThrownBy(() -> installer.planner().removeRestartPolicy("paqet-server"))
-        .isInstanceOf(InstallException.class)
-        .hasMessage(
-            "no restart-policy drop-in of paqet-server.service was installed by watchdog-menu;"
-                + " a file it did not write is left alone");
-
-    // a removal is a change like any other: undo brings the files back
-    apply(installer.planner().undo());
-    assertThat(alert).exists();
-    assertThat(installer.installed(FeatureKey.restartPolicy("paqet-server"))).isTrue();
-  }
-
-  @Test
   void aDropInNotWrittenByWatchdogMenuIsNeverRemoved() throws IOException {
     Path own = dir.resolve("etc/systemd/system/web.service.d/watchdog-menu.conf");
     Files.createDirectories(own.getParent());
@@ -212,12 +127,12 @@ class FeatureKeyTest {
 
   @Test
   void lingerOffWithoutSystemdRemovesTheLingerFileAndUndoPutsItBack() {
-    Installer installer = installer();
+    InstallTools installer = installer();
     apply(installer.planner().linger("ubuntu"));
     Path file = dir.resolve("var/lib/systemd/linger/ubuntu");
     assertThat(file).exists();
     Plan off = installer.planner().lingerOff("ubuntu");
-    assertThat(off.title()).endsWith("linger ubuntu --off");
+    assertThat(off.commandLine()).endsWith("linger ubuntu --off");
     assertThat(off.removals()).extracting(FileRemoval::path).containsExactly(Linger.path("ubuntu"));
     apply(off);
     assertThat(file).doesNotExist();
@@ -247,11 +162,11 @@ class FeatureKeyTest {
             + FileMeta.sha256("[Unit]\n".getBytes())
             + "\",\"mode\":\"0644\",\"owner\":\"satinder\",\"group\":\"satinder\"}],"
             + "\"commands\":[]}]}");
-    Installer installer = installer();
+    InstallTools installer = installer();
     assertThat(installer.installed(FeatureKey.userUnit("satinder", "camera-platform"))).isTrue();
     Plan plan = installer.planner().removeUserUnit("satinder", "camera-platform");
-    assertThat(plan.title()).endsWith("units --remove-user-service camera-platform");
-    assertThat(plan.confirmation()).isNull();
+    assertThat(plan.commandLine()).endsWith("units --remove-user-service camera-platform");
+    assertThat(plan.confirmation()).isEmpty();
     assertThat(plan.removals())
         .extracting(FileRemoval::path)
         .containsExactly("/home/satinder/.config/systemd/user/camera-platform.service");

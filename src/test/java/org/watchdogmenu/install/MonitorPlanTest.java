@@ -5,21 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.monitor.MonitorList;
-import org.watchdogmenu.os.ExecCommandRunner;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
-import org.watchdogmenu.os.Sleeper;
+import org.watchdogmenu.os.MutableClock;
+import org.watchdogmenu.os.ScriptedCommandRunner;
 
 /** {@code enable TARGET --monitor} and {@code disable TARGET --monitor} through plan and apply. */
 class MonitorPlanTest {
+  private final MutableClock clock = MutableClock.at("2026-12-01T12:00:00Z");
   @TempDir Path dir;
-  private Installer installer;
+  private InstallTools installer;
   private HostRoot root;
   private final Target paqet = SeedTargets.tunnel("paqet", "server");
   private final Target client = SeedTargets.tunnel("paqet", "client");
@@ -27,9 +27,7 @@ class MonitorPlanTest {
   @BeforeEach
   void setUp() {
     root = new HostRoot(dir);
-    installer =
-        new Installer(
-            new Host(root, new ExecCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root"));
+    installer = new InstallTools(new Host(root, new ScriptedCommandRunner(), clock, clock, "root"));
   }
 
   @Test

@@ -42,7 +42,7 @@ class RealCronIT {
   private final Path cronFile = Path.of("/etc/cron.d/custom-health-" + id);
   private final Host host = Host.system(HostRoot.SYSTEM);
   @TempDir Path records;
-  private Installer installer;
+  private InstallTools installer;
   private List<String> machineBefore;
   private Path work;
   private Process startedCron;
@@ -52,7 +52,7 @@ class RealCronIT {
     assumeFalse(
         Files.exists(cronFile, LinkOption.NOFOLLOW_LINKS),
         cronFile + " exists already: not touching a file this test did not write");
-    installer = new Installer(host, new HostRoot(records));
+    installer = new InstallTools(host, new HostRoot(records));
     machineBefore = MachineRecords.snapshot();
     work = Files.createTempDirectory("wdm-it-");
     Files.setPosixFilePermissions(work, FileMeta.permissions("0755"));
@@ -147,7 +147,7 @@ class RealCronIT {
     PlanBuilder b =
         new PlanBuilder(
             host.root(),
-            rendered.title(),
+            rendered.commandLine(),
             Plan.Mode.APPLY,
             new ManifestStore(new HostRoot(records)).basis());
     for (FileWrite w : rendered.writes()) {

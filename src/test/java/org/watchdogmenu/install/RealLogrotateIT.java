@@ -65,7 +65,7 @@ class RealLogrotateIT {
     Files.createDirectories(dir.resolve("var/log"));
     Files.writeString(dir.resolve("var/log/paqet-health-server.log"), "x\n");
 
-    Installer installer = new Installer(Host.system(root));
+    InstallTools installer = new InstallTools(Host.system(root));
     Applier.Options no = new Applier.Options(false);
     installer
         .applier()

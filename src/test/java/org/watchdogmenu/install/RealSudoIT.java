@@ -42,7 +42,7 @@ class RealSudoIT {
   private final Path groupFile = Path.of("/etc/sudoers.d/watchdog-menu-group-" + group);
   private final ExecCommandRunner runner = new ExecCommandRunner();
   @TempDir Path records;
-  private Installer installer;
+  private InstallTools installer;
   private List<String> machineBefore;
   private boolean userAdded;
 
@@ -53,7 +53,7 @@ class RealSudoIT {
           Files.exists(own, LinkOption.NOFOLLOW_LINKS),
           own + " exists already: not touching a file this test did not write");
     }
-    installer = new Installer(Host.system(HostRoot.SYSTEM), new HostRoot(records));
+    installer = new InstallTools(Host.system(HostRoot.SYSTEM), new HostRoot(records));
     machineBefore = MachineRecords.snapshot();
     assertThat(run("useradd", "-M", user).succeeded()).isTrue();
     userAdded = true;
@@ -84,7 +84,7 @@ class RealSudoIT {
             List.of(SeedTargets.tunnel("paqet", "server")),
             List.of(SudoersRequest.command("/usr/bin/id -u")));
     Plan plan = installer.planner().sudoers(request);
-    assertThat(plan.confirmation()).isNull();
+    assertThat(plan.confirmation()).isEmpty();
     assertThat(plan.writes()).extracting(FileWrite::path).containsExactly(userFile.toString());
 
     installer.applier().apply(plan, new Applier.Options(false));
@@ -138,7 +138,7 @@ class RealSudoIT {
       Target target = Catalog.load(new HostRoot(sandbox)).target(id);
       Plan plan =
           installer.planner().sudoers(new SudoersRequest(user, null, List.of(target), null));
-      assertThat(plan.confirmation()).as("no --yes needed").isNull();
+      assertThat(plan.confirmation()).as("no --yes needed").isEmpty();
       installer.applier().apply(plan, new Applier.Options(false));
       assertThat(run("visudo", "-c").succeeded()).isTrue();
 
@@ -180,7 +180,7 @@ class RealSudoIT {
         new SudoersRequest(
             "%" + group, null, List.of(), List.of(SudoersRequest.command("/usr/bin/id -u")));
     Plan plan = installer.planner().sudoers(request);
-    assertThat(plan.confirmation()).isNull();
+    assertThat(plan.confirmation()).isEmpty();
     assertThat(plan.writes()).extracting(FileWrite::path).containsExactly(groupFile.toString());
     installer.applier().apply(plan, new Applier.Options(false));
     assertThat(groupFile).exists();

@@ -2,9 +2,11 @@ package org.watchdogmenu.install;
 
 import java.util.List;
 import org.watchdogmenu.model.ActiveProbeSpec;
+import org.watchdogmenu.model.CommandService;
+import org.watchdogmenu.model.Pm2Service;
 import org.watchdogmenu.model.Policy;
-import org.watchdogmenu.model.ServiceKind;
 import org.watchdogmenu.model.ServiceSpec;
+import org.watchdogmenu.model.SystemdService;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.model.TargetPaths;
 
@@ -40,18 +42,13 @@ final class SeedTargets {
         "camera",
         null,
         null,
-        new ServiceSpec(
-            ServiceKind.COMMAND,
-            null,
-            "satinder",
-            null,
-            null,
-            null,
-            null,
-            null,
+        new CommandService(
             List.of("/bin/bash", "./scripts/managed_start.sh", "restart"),
-            null,
+            List.of(),
+            "satinder",
             CAMERA_DIR,
+            null,
+            List.of(),
             null),
         List.of(),
         Policy.DEFAULTS,
@@ -69,8 +66,7 @@ final class SeedTargets {
         "pm2",
         null,
         null,
-        new ServiceSpec(
-            ServiceKind.PM2, null, "ubuntu", app, null, null, null, null, null, null, null, null),
+        new Pm2Service(app, "ubuntu"),
         List.of(),
         Policy.DEFAULTS,
         null);
@@ -90,26 +86,13 @@ final class SeedTargets {
         "custom",
         null,
         null,
-        new ServiceSpec(
-            ServiceKind.COMMAND,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            List.of("/bin/true"),
-            null,
-            null,
-            null),
+        new CommandService(List.of("/bin/true"), null),
         List.of(),
         null,
         new TargetPaths(null, healthLog, cronLog));
   }
 
   static ServiceSpec systemd(String unit) {
-    return new ServiceSpec(
-        ServiceKind.SYSTEMD, unit, null, null, null, null, null, null, null, null, null, null);
+    return new SystemdService(unit);
   }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,26 +16,25 @@ import org.watchdogmenu.catalog.Setting;
 import org.watchdogmenu.catalog.TargetFile;
 import org.watchdogmenu.catalog.TargetFiles;
 import org.watchdogmenu.model.TcpListenProbeSpec;
-import org.watchdogmenu.os.ExecCommandRunner;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
-import org.watchdogmenu.os.Sleeper;
+import org.watchdogmenu.os.MutableClock;
+import org.watchdogmenu.os.ScriptedCommandRunner;
 
 /** A site target file through plan, apply, doctor and undo, like every other file we write. */
 class TargetFilePlanTest {
+  private final MutableClock clock = MutableClock.at("2026-12-01T12:00:00Z");
   private static final Applier.Options NO = new Applier.Options(false);
   private static final String FILE = "/etc/watchdog-menu/targets/waterwall-client.yaml";
 
   @TempDir Path dir;
   private Host host;
-  private Installer installer;
+  private InstallTools installer;
 
   @BeforeEach
   void setUp() {
-    host =
-        new Host(
-            new HostRoot(dir), new ExecCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root");
-    installer = new Installer(host);
+    host = new Host(new HostRoot(dir), new ScriptedCommandRunner(), clock, clock, "root");
+    installer = new InstallTools(host);
   }
 
   private TargetFile set(String... pairs) {
@@ -52,7 +50,7 @@ class TargetFilePlanTest {
   void thePlanWritesExactlyTheFileAndUndoTakesItAway() throws Exception {
     Plan plan = installer.planner().targetFile(set("probes.1.port=9090"));
 
-    assertThat(plan.title())
+    assertThat(plan.commandLine())
         .isEqualTo(
             "watchdog-menu --root " + dir + " target set waterwall-client probes.1.port=9090");
     assertThat(plan.writes()).hasSize(1);

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.watchdogmenu.model.RestartSource;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.MutableClock;
 import org.watchdogmenu.os.ScriptedCommandRunner;
@@ -63,10 +64,11 @@ class CloudWatchTest {
     assertThat(metrics.afterCheck("pm2-codebox", unhealthy())).isEmpty();
     assertThat(
             metrics.afterRestart(
-                "pm2-codebox", new RestartSample(T0.plusSeconds(1), "monitor", true, false)))
+                "pm2-codebox",
+                new RestartSample(T0.plusSeconds(1), RestartSource.MONITOR, true, false)))
         .isEmpty();
     metrics.afterRestart(
-        "pm2-codebox", new RestartSample(T0.plusSeconds(2), "monitor", false, true));
+        "pm2-codebox", new RestartSample(T0.plusSeconds(2), RestartSource.MONITOR, false, true));
 
     List<JsonNode> lines = emfLines();
     assertThat(lines).hasSize(2);
@@ -141,11 +143,13 @@ class CloudWatchTest {
     assertThat(metrics.afterCheck("pm2-codebox", unhealthy())).isEmpty();
     assertThat(
             metrics.afterRestart(
-                "pm2-codebox", new RestartSample(T0.plusSeconds(5), "health", true, false)))
+                "pm2-codebox",
+                new RestartSample(T0.plusSeconds(5), RestartSource.HEALTH, true, false)))
         .isEmpty();
     assertThat(
             metrics.afterRestart(
-                "pm2-codebox", new RestartSample(T0.plusSeconds(6), "health", false, true)))
+                "pm2-codebox",
+                new RestartSample(T0.plusSeconds(6), RestartSource.HEALTH, false, true)))
         .isEmpty();
 
     runner.verifyAllUsed();
@@ -170,7 +174,8 @@ class CloudWatchTest {
             "Unable to locate credentials. You can configure credentials by running \"aws configure\".");
 
     List<String> problems =
-        Metrics.load(host).afterRestart("web", new RestartSample(T0, "cron", true, false));
+        Metrics.load(host)
+            .afterRestart("web", new RestartSample(T0, RestartSource.CRON, true, false));
 
     assertThat(problems)
         .containsExactly(

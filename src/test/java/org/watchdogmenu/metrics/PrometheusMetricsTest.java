@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.watchdogmenu.model.RestartSource;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.MutableClock;
 import org.watchdogmenu.os.ScriptedCommandRunner;
@@ -45,7 +46,8 @@ class PrometheusMetricsTest {
 
     assertThat(
             metrics.afterRestart(
-                "paqet-server", new RestartSample(T0.minusSeconds(40), "health", true, false)))
+                "paqet-server",
+                new RestartSample(T0.minusSeconds(40), RestartSource.HEALTH, true, false)))
         .isEmpty();
     assertThat(
             metrics.afterCheck(
@@ -92,10 +94,12 @@ class PrometheusMetricsTest {
     for (int run = 0; run < 3; run++) {
       Metrics fresh = Metrics.load(host); // cron starts a new process every time
       fresh.afterCheck("web", check(false, true));
-      fresh.afterRestart("web", new RestartSample(T0, "cron", true, false));
+      fresh.afterRestart("web", new RestartSample(T0, RestartSource.CRON, true, false));
     }
-    Metrics.load(host).afterRestart("web", new RestartSample(T0, "manual", true, false));
-    Metrics.load(host).afterRestart("web", new RestartSample(T0, "health", false, true));
+    Metrics.load(host)
+        .afterRestart("web", new RestartSample(T0, RestartSource.MANUAL, true, false));
+    Metrics.load(host)
+        .afterRestart("web", new RestartSample(T0, RestartSource.HEALTH, false, true));
 
     String text = Files.readString(textfile());
     assertThat(text)
@@ -130,7 +134,8 @@ class PrometheusMetricsTest {
   @Test
   void seriesOfTargetsNoLongerOnTheHostAreDroppedAtTheNextRewrite() throws Exception {
     Metrics.load(host).afterCheck("web", check(true, false));
-    Metrics.load(host).afterRestart("old-api", new RestartSample(T0, "cron", true, false));
+    Metrics.load(host)
+        .afterRestart("old-api", new RestartSample(T0, RestartSource.CRON, true, false));
     Metrics.load(host).afterCheck("old-api", check(false, true));
     assertThat(Files.readString(textfile())).contains("target=\"old-api\"");
 

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.watchdogmenu.model.RestartSource;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.MutableClock;
 import org.watchdogmenu.os.ScriptedCommandRunner;
@@ -37,9 +38,9 @@ class PrometheusTextfileIT {
   void writeMetrics() throws Exception {
     Host host = TestHosts.scripted(root, new ScriptedCommandRunner(), new MutableClock(T0));
     Metrics metrics = Metrics.load(host);
-    metrics.afterRestart("web", new RestartSample(T0, "cron", true, false));
-    metrics.afterRestart("web", new RestartSample(T0, "health", true, false));
-    metrics.afterRestart("web", new RestartSample(T0, "health", false, true));
+    metrics.afterRestart("web", new RestartSample(T0, RestartSource.CRON, true, false));
+    metrics.afterRestart("web", new RestartSample(T0, RestartSource.HEALTH, true, false));
+    metrics.afterRestart("web", new RestartSample(T0, RestartSource.HEALTH, false, true));
     metrics.afterCheck(
         "web",
         new CheckSample(

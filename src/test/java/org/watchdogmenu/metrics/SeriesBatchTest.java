@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.watchdogmenu.model.RestartSource;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.MutableClock;
 import org.watchdogmenu.os.ScriptedCommandRunner;
@@ -52,7 +53,8 @@ class SeriesBatchTest {
     Metrics now = Metrics.load(host(direct));
     for (Metrics m : List.of(later, now)) {
       assertThat(m.afterCheck("web", check(false))).isEmpty();
-      assertThat(m.afterRestart("web", new RestartSample(T0, "health", true, false))).isEmpty();
+      assertThat(m.afterRestart("web", new RestartSample(T0, RestartSource.HEALTH, true, false)))
+          .isEmpty();
       assertThat(m.afterCheck("web", check(true))).isEmpty();
       assertThat(m.afterCheck("api", check(true))).isEmpty();
     }

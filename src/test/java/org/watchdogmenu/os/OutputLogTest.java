@@ -70,14 +70,6 @@ class OutputLogTest {
   }
 
   @Test
-  void aFifoIsRefusedWithoutBlocking() throws Exception {
-    Path log = dir.resolve("health.log");
-    new ProcessBuilder("mkfifo", log.toString()).start().waitFor();
-
-    assertThat(refusal(OutputLog.open(log))).contains("a FIFO");
-  }
-
-  @Test
   void inAnotherAccountsFolderAnExistingLogIsUsed() throws Exception {
     Path home = Files.createDirectory(dir.resolve("home"));
     Path log = Files.writeString(home.resolve("app.log"), "");

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,7 +83,11 @@ class RootWritesTest {
   @Test
   void aLockIsNeverTakenInASharedFolder() {
     assertThatThrownBy(
-            () -> LockFile.acquire(shared.resolve("x.lock"), Duration.ZERO, Clock.systemUTC()))
+            () ->
+                LockFile.acquire(
+                    shared.resolve("x.lock"),
+                    Duration.ZERO,
+                    MutableClock.at("2026-12-01T12:00:00Z")))
         .isInstanceOf(UnsafePathException.class)
         .hasMessageContaining("only root can write");
   }
@@ -93,7 +96,8 @@ class RootWritesTest {
   void aLockFolderIsMadeRootsAloneAndTheLockFileTooNarrow() throws Exception {
     Path lock = dir.resolve("run/watchdog-menu/a.lock");
     try (LockFile.Held held =
-        LockFile.acquire(lock, Duration.ZERO, Clock.systemUTC()).orElseThrow()) {
+        LockFile.acquire(lock, Duration.ZERO, MutableClock.at("2026-12-01T12:00:00Z"))
+            .orElseThrow()) {
       assertThat(FileStat.lstat(lock.getParent()).orElseThrow().mode()).isEqualTo(0700);
       assertThat(FileStat.lstat(lock).orElseThrow().mode()).isEqualTo(0600);
     }
@@ -105,7 +109,8 @@ class RootWritesTest {
     Files.createDirectories(lock.getParent());
     Files.writeString(lock, "");
     FolderTrustTest.chown(lock, 65534);
-    assertThatThrownBy(() -> LockFile.acquire(lock, Duration.ZERO, Clock.systemUTC()))
+    assertThatThrownBy(
+            () -> LockFile.acquire(lock, Duration.ZERO, MutableClock.at("2026-12-01T12:00:00Z")))
         .isInstanceOf(UnsafePathException.class)
         .hasMessageContaining("it belongs to nobody");
   }
@@ -115,7 +120,8 @@ class RootWritesTest {
     Path lock = dir.resolve("run/watchdog-menu/a.lock");
     Files.createDirectories(lock.getParent());
     Files.createSymbolicLink(lock, victim);
-    assertThatThrownBy(() -> LockFile.acquire(lock, Duration.ZERO, Clock.systemUTC()))
+    assertThatThrownBy(
+            () -> LockFile.acquire(lock, Duration.ZERO, MutableClock.at("2026-12-01T12:00:00Z")))
         .isInstanceOf(IOException.class);
     untouched();
   }

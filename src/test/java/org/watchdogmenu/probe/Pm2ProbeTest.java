@@ -180,24 +180,6 @@ class Pm2ProbeTest {
 
   @Test
   @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-  void aFifoAsThePidFileIsUnknownAtOnceWithoutRunningPm2() throws Exception {
-    Path fifo = pm2Pid("/var/www");
-    Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
-    assertThat(mk.waitFor()).isZero();
-
-    long t0 = System.nanoTime();
-    ProbeResult r = runAs("www-data");
-
-    assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(3_000L);
-    assertThat(runner.seen()).isEmpty();
-    assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
-    assertThat(r.message())
-        .isEqualTo("refusing " + fifo + ": it is a FIFO, not a regular file")
-        .doesNotContain("\n");
-  }
-
-  @Test
-  @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aLinkToDevZeroAsThePidFileIsUnknownWithoutReadingIt() throws Exception {
     Path link = Files.createSymbolicLink(pm2Pid("/var/www"), Path.of("/dev/zero"));
 

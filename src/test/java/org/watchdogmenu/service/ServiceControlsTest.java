@@ -7,9 +7,12 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.watchdogmenu.model.CommandService;
+import org.watchdogmenu.model.DockerService;
 import org.watchdogmenu.model.Policy;
-import org.watchdogmenu.model.ServiceKind;
 import org.watchdogmenu.model.ServiceSpec;
+import org.watchdogmenu.model.SystemdService;
+import org.watchdogmenu.model.SystemdUserService;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.MutableClock;
@@ -30,35 +33,9 @@ class ServiceControlsTest {
         new Target("t", null, null, null, null, spec, List.of(), Policy.DEFAULTS, null), host);
   }
 
-  private static ServiceSpec spec(
-      ServiceKind kind,
-      String unit,
-      String user,
-      String container,
-      List<String> restart,
-      List<String> status,
-      String workdir,
-      List<List<String>> recovery) {
-    return new ServiceSpec(
-        kind, unit, user, null, null, null, null, container, restart, status, workdir, recovery);
-  }
-
   private static ServiceSpec withPidFile(List<String> status, String pidFile) {
-    return new ServiceSpec(
-        ServiceKind.COMMAND,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        List.of("/opt/app/restart.sh"),
-        status,
-        null,
-        null,
-        null,
-        pidFile);
+    return new CommandService(
+        List.of("/opt/app/restart.sh"), status, null, null, pidFile, List.of(), null);
   }
 
   @Test
@@ -92,17 +69,7 @@ class ServiceControlsTest {
 
   @Test
   void aUserUnitIsReachedThroughTheUsersManager() {
-    ServiceControl c =
-        control(
-            spec(
-                ServiceKind.SYSTEMD_USER,
-                "camera-platform.service",
-                "satinder",
-                null,
-                null,
-                null,
-                null,
-                null));
+    ServiceControl c = control(new SystemdUserService("camera-platform.service", "satinder"));
     runner
         .expect(
             "systemctl",
@@ -126,9 +93,7 @@ class ServiceControlsTest {
 
   @Test
   void systemctlThatCannotBeAskedIsUnknownNotInactive() {
-    ServiceControl c =
-        control(
-            spec(ServiceKind.SYSTEMD, "paqet-client.service", null, null, null, null, null, null));
+    ServiceControl c = control(new SystemdService("paqet-client.service"));
     runner
         .expect("systemctl", "show", "paqet-client.service", PROPS, "--timestamp=unix")
         .exits(1)
@@ -140,8 +105,7 @@ class ServiceControlsTest {
 
   @Test
   void anActivatingUnitCountsAsJustStarted() {
-    ServiceControl c =
-        control(spec(ServiceKind.SYSTEMD, "x.service", null, null, null, null, null, null));
+    ServiceControl c = control(new SystemdService("x.service"));
     runner
         .expect("systemctl", "show", "x.service", PROPS, "--timestamp=unix")
         .prints("LoadState=loaded\nActiveState=activating\nSubState=auto-restart\n");
@@ -150,8 +114,7 @@ class ServiceControlsTest {
 
   @Test
   void aContainerIsInspectedAndRestartedWithDocker() {
-    ServiceControl c =
-        control(spec(ServiceKind.DOCKER, null, null, "kms-production", null, null, null, null));
+    ServiceControl c = control(new DockerService("kms-production"));
     runner
         .expect("docker", "inspect", "--format", "{{json .State}}", "kms-production")
         .prints(
@@ -176,15 +139,14 @@ class ServiceControlsTest {
   void aCommandServiceRunsAsItsUserInItsFolderAndAppendsRecoveryLevels() {
     ServiceControl c =
         control(
-            spec(
-                ServiceKind.COMMAND,
-                null,
-                "satinder",
-                null,
+            new CommandService(
                 List.of("/bin/bash", "./scripts/managed_start.sh", "restart"),
                 List.of("/bin/bash", "./scripts/managed_status.sh"),
+                "satinder",
                 "/home/satinder/camera-platform-local",
-                List.of(List.of("/usr/bin/docker", "restart", "kms-production"))));
+                null,
+                List.of(List.of("/usr/bin/docker", "restart", "kms-production")),
+                null));
     runner
         .expect("runuser", "-u", "satinder", "--", "/bin/bash", "./scripts/managed_status.sh")
         .exits(3);
@@ -202,9 +164,7 @@ class ServiceControlsTest {
 
   @Test
   void aCommandServiceWithoutStatusIsUntracked() {
-    ServiceControl c =
-        control(
-            spec(ServiceKind.COMMAND, null, null, null, List.of("/bin/true"), null, null, null));
+    ServiceControl c = control(new CommandService(List.of("/bin/true"), null));
     assertThat(c.state().activity()).isEqualTo(ServiceState.Activity.UNTRACKED);
     assertThat(runner.seen()).isEmpty();
   }

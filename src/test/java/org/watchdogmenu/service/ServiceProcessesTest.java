@@ -9,8 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.watchdogmenu.model.ServiceKind;
+import org.watchdogmenu.model.CommandService;
 import org.watchdogmenu.model.ServiceSpec;
+import org.watchdogmenu.model.SystemdUserService;
 import org.watchdogmenu.os.HostRoot;
 import org.watchdogmenu.os.ProcTable;
 import org.watchdogmenu.probe.FakeProc;
@@ -35,10 +36,12 @@ class ServiceProcessesTest {
             .owner(103, WWW);
   }
 
-  private ServiceProcesses of(ServiceKind kind, String unit, String user) {
-    return ServiceProcesses.of(
-        new HostRoot(root),
-        new ServiceSpec(kind, unit, user, null, null, null, null, null, null, null, null, null));
+  private ServiceProcesses of(ServiceSpec service) {
+    return ServiceProcesses.of(new HostRoot(root), service);
+  }
+
+  private static ServiceSpec command(String user) {
+    return new CommandService(List.of("/bin/true"), user);
   }
 
   private static List<Long> pids(List<ProcTable.Proc> procs) {
@@ -47,7 +50,7 @@ class ServiceProcessesTest {
 
   @Test
   void byNameAUserServiceHasOnlyThatUsersProcesses() throws IOException {
-    ServiceProcesses www = of(ServiceKind.COMMAND, null, "www-data");
+    ServiceProcesses www = of(command("www-data"));
 
     assertThat(pids(www.named("sleep", true))).containsExactly(101L, 102L);
     assertThat(pids(www.named("sleep", false))).containsExactly(101L, 102L);
@@ -57,7 +60,7 @@ class ServiceProcessesTest {
 
   @Test
   void byNameARootRunServiceKillsOnlyRootsButMeasuresAll() throws IOException {
-    ServiceProcesses rootRun = of(ServiceKind.COMMAND, null, null);
+    ServiceProcesses rootRun = of(command(null));
 
     assertThat(rootRun.rootRun()).isTrue();
     assertThat(pids(rootRun.named("sleep", true))).containsExactly(100L);
@@ -71,7 +74,7 @@ class ServiceProcessesTest {
         Files.readString(root.resolve("proc/102/status"))
             .replace("Uid:\t33\t33\t33\t33", "Uid:\t33\t0\t0\t0"));
 
-    ServiceProcesses www = of(ServiceKind.COMMAND, null, "www-data");
+    ServiceProcesses www = of(command("www-data"));
 
     assertThat(pids(www.named("sleep", true))).containsExactly(101L);
     ProcTable.Proc setuid = new ProcTable(new HostRoot(root)).get(102).orElseThrow();
@@ -83,8 +86,7 @@ class ServiceProcessesTest {
   void zombiesAreNotRunning() throws IOException {
     proc.zombie(101);
 
-    assertThat(pids(of(ServiceKind.COMMAND, null, "www-data").named("sleep", true)))
-        .containsExactly(102L);
+    assertThat(pids(of(command("www-data")).named("sleep", true))).containsExactly(102L);
   }
 
   @Test
@@ -92,7 +94,7 @@ class ServiceProcessesTest {
     String unitGroup = "/user.slice/user-33.slice/user@33.service/app.slice/web.service";
     proc.cgroup(100, unitGroup).cgroup(101, unitGroup).cgroup(102, "/user.slice/other.scope");
 
-    ServiceProcesses web = of(ServiceKind.SYSTEMD_USER, "web", "www-data");
+    ServiceProcesses web = of(new SystemdUserService("web", "www-data"));
 
     assertThat(pids(web.named("sleep", true))).containsExactly(101L);
     assertThat(web.whose()).isEqualTo("www-data's in web.service");
@@ -103,10 +105,9 @@ class ServiceProcessesTest {
     ProcTable table = new ProcTable(new HostRoot(root));
     ProcTable.Proc rootChild = table.get(100).orElseThrow();
 
-    assertThat(of(ServiceKind.COMMAND, null, null).mayFollow(rootChild)).isTrue();
-    assertThat(of(ServiceKind.COMMAND, null, "www-data").mayFollow(rootChild)).isFalse();
-    assertThat(of(ServiceKind.COMMAND, null, "www-data").mayFollow(table.get(101).orElseThrow()))
-        .isTrue();
+    assertThat(of(command(null)).mayFollow(rootChild)).isTrue();
+    assertThat(of(command("www-data")).mayFollow(rootChild)).isFalse();
+    assertThat(of(command("www-data")).mayFollow(table.get(101).orElseThrow())).isTrue();
   }
 
   @Test

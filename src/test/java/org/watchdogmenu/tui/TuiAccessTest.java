@@ -7,7 +7,6 @@ import com.googlecode.lanterna.input.KeyType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,43 +52,6 @@ class TuiAccessTest {
     if (look.ascii()) {
       assertThat(m.text().chars()).allMatch(c -> c < 128);
     }
-  }
-
-  @Test
-  void aGrantAddsToWhatTheOperatorsFileAlreadyHas() throws IOException {
-    Files.createDirectories(dir.resolve("etc/sudoers.d"));
-    VirtualMenu m = menu().type("1191");
-    assertThat(m.row(0)).endsWith("Sudoers");
-    assertThat(m.text())
-        .contains("may then run exactly these, with no other arguments:")
-        .contains("sudo watchdog-menu --root ", " check", " restart", "paqet-server")
-        .contains("  sudo systemctl restart paqet-server.service ")
-        .doesNotContain("--source");
-    m.type("1").type("deploy\n").type("2");
-    assertThat(m.row(0)).endsWith("Preview");
-    assertThat(m.text())
-        .contains("+deploy ALL=(root) NOPASSWD: /usr/bin/systemctl restart paqet-server.service")
-        .contains("sudoers deploy", "--add --target paqet-server");
-    m.type("ay");
-    assertThat(m.text()).contains("Applied");
-    assertThat(m.row(0)).endsWith("Access and boot");
-    assertThat(m.text()).contains("1) Sudoers (check and restart without a password)", "[deploy]");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(sudoers())))
-        .isEqualTo("r--r-----");
-
-    m.press(KeyType.Escape, KeyType.Escape)
-        .type("2")
-        .type("911")
-        .type("deploy\n")
-        .type("2")
-        .type("ay");
-    String text = Files.readString(sudoers());
-    assertThat(text)
-        .contains(" check paqet-server\n")
-        .contains("/usr/bin/systemctl restart paqet-server.service\n")
-        .contains(" check paqet-client\n")
-        .contains("/usr/bin/systemctl restart paqet-client.service\n");
-    assertThat(text.indexOf("paqet-server")).isLessThan(text.indexOf("paqet-client"));
   }
 
   @Test

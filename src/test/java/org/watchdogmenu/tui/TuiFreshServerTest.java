@@ -5,16 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.watchdogmenu.os.CommandResult;
-import org.watchdogmenu.os.CommandRunner;
-import org.watchdogmenu.os.ExecCommandRunner;
 import org.watchdogmenu.os.Host;
-import org.watchdogmenu.os.HostRoot;
-import org.watchdogmenu.os.Sleeper;
 
 /**
  * The menu on a fresh server: the first screen says when cron does not run (no schedule would
@@ -80,13 +74,8 @@ class TuiFreshServerTest {
   @Test
   void anApplyThatFailsForAMissingValidatorShowsTheWholeLine() throws IOException {
     cronProcess(812);
-    CommandRunner real = new ExecCommandRunner();
-    CommandRunner noLogrotate =
-        command ->
-            command.program().equals("logrotate")
-                ? CommandResult.notStarted("logrotate: error=2, No such file or directory")
-                : real.run(command);
-    Host host = new Host(new HostRoot(dir), noLogrotate, Clock.systemUTC(), Sleeper.SYSTEM, "root");
+    Host host =
+        VirtualMenu.sandbox(dir, new ExactCommands().noServiceManager().missing("logrotate"));
     VirtualMenu m = new VirtualMenu(host, 60, 16, LOOK).type("1112");
     assertThat(m.loop.top()).isInstanceOf(PlanView.class);
 

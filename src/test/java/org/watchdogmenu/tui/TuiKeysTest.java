@@ -5,22 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.watchdogmenu.catalog.Catalog;
-import org.watchdogmenu.install.Applier;
-import org.watchdogmenu.install.Feature;
-import org.watchdogmenu.install.Installer;
-import org.watchdogmenu.install.Schedule;
-import org.watchdogmenu.model.Target;
-import org.watchdogmenu.os.ExecCommandRunner;
+import org.watchdogmenu.os.CommandResult;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
-import org.watchdogmenu.os.Sleeper;
+import org.watchdogmenu.os.MutableClock;
 
 /** Key scripts: navigation, the shared keys, and that nothing is written without a's and y's. */
 class TuiKeysTest {
@@ -90,20 +85,6 @@ class TuiKeysTest {
   }
 
   @Test
-  void restartTimesWithDifferentMinutesShowInWords() {
-    Host host = VirtualMenu.sandbox(dir);
-    Installer installer = new Installer(host);
-    Target paqet = Catalog.load(host.root()).target("paqet-server");
-    installer
-        .applier()
-        .apply(
-            installer.planner().enable(paqet, Feature.RESTART, Schedule.parse("08:30,16:30,00:00")),
-            new Applier.Options(false));
-    VirtualMenu m = new VirtualMenu(host, 80, 24, LOOK).type("11");
-    assertThat(m.text()).contains("Scheduled restart", "[Daily at 00:00, 08:30, 16:30]");
-  }
-
-  @Test
   void qQuitsCtrlCQuitsAndEndOfInputQuits() {
     assertThat(menu().type("11q").loop.done()).isTrue();
     assertThat(menu().type("1").press(new KeyStroke('c', true, false)).loop.done()).isTrue();
@@ -133,28 +114,11 @@ class TuiKeysTest {
   }
 
   @Test
-  void aThenYAppliesAndTheTargetShowsTheNewStateThenDisableRemovesIt() throws IOException {
-    VirtualMenu m = menu().type("1112ay");
-    assertThat(cron).exists();
-    assertThat(Files.readString(cron)).contains("*/5 * * * * root");
-    assertThat(m.loop.top()).isInstanceOf(TargetView.class);
-    assertThat(m.text())
-        .contains("Applied: ")
-        .contains("1) Health check (auto-restart)", "[Every 5 minutes]");
-    m.type("1");
-    assertThat(m.text()).contains("2) Every 5 minutes - balanced (recommended)", "[current]");
-    m.type("4ay");
-    assertThat(cron).doesNotExist();
-    assertThat(m.text()).contains("[Not configured]");
-    m.press(KeyType.Escape, KeyType.Escape);
-    assertThat(m.text()).contains("1) Paqet tunnel", "no schedule]");
-  }
-
-  @Test
   void notRootOnTheRealRootShowsPreviewsAndRefusesToApply() {
+    // the machine's own root (read-only needs it) but never its programs
+    MutableClock clock = new MutableClock(VirtualMenu.START);
     Host nobody =
-        new Host(
-            HostRoot.SYSTEM, new ExecCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "nobody");
+        new Host(HostRoot.SYSTEM, new ExactCommands().missing("systemctl"), clock, clock, "nobody");
     VirtualMenu m = new VirtualMenu(nobody, 80, 24, LOOK);
     assertThat(m.text()).contains("Not root: you can look and preview");
     m.type("11");
@@ -202,7 +166,21 @@ class TuiKeysTest {
             + "    command: [\"/bin/false\"]\n"
             + "policy:\n"
             + "  retries: 1\n");
-    VirtualMenu m = menu().type("7");
+    ExactCommands commands =
+        new ExactCommands()
+            .noServiceManager()
+            .answer(CommandResult.exited(1, "", "", Duration.ofMillis(1)), "/bin/false")
+            .does(
+                () -> {
+                  try {
+                    Files.createFile(restarted);
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                },
+                "/usr/bin/touch",
+                restarted.toString());
+    VirtualMenu m = new VirtualMenu(VirtualMenu.sandbox(dir, commands), 80, 24, LOOK).type("7");
     assertThat(m.row(0)).endsWith("Your own targets");
     m.type("4");
     assertThat(m.row(0)).endsWith("Health check");
@@ -242,12 +220,8 @@ class TuiKeysTest {
     m.type("f");
     assertThat(m.text()).contains("Following: new lines appear", "f follow (on)");
     Files.writeString(log, "[t] second\n", java.nio.file.StandardOpenOption.APPEND);
-    long until = System.currentTimeMillis() + 3000;
-    while (!m.text().contains("[t] second") && System.currentTimeMillis() < until) {
-      if (m.loop.top().tick()) {
-        m.resize(80, 24);
-      }
-    }
+    m.clock().advance(Duration.ofMillis(500));
+    assertThat(m.tick()).isTrue();
     assertThat(m.text()).contains("[t] second");
     m.type("/Start\n");
     assertThat(m.text()).contains("Found 'Start' in line 1 of 3");

@@ -95,12 +95,12 @@ class TuiMonitorAlertsTest {
         .doesNotContain("every 30s");
     assertThat(m.colorOf("[On (monitor not running)]")).isEqualTo(TextColor.ANSI.YELLOW);
 
-    heartbeat(Instant.now());
+    heartbeat(VirtualMenu.START);
     m.press(KeyType.Escape).type("1");
     assertThat(m.text()).contains("3) Continuous monitor", "[On, every 30s]");
     assertThat(m.colorOf("[On, every 30s]")).isEqualTo(TextColor.ANSI.CYAN);
 
-    heartbeat(Instant.now().minusSeconds(300));
+    heartbeat(VirtualMenu.START.minusSeconds(300));
     m.press(KeyType.Escape).type("1");
     assertThat(m.text()).contains("[On (monitor not running)]");
     assertThat(m.colorOf("[On (monitor not running)]")).isEqualTo(TextColor.ANSI.YELLOW);
@@ -120,7 +120,7 @@ class TuiMonitorAlertsTest {
     Path list = dir.resolve("etc/watchdog-menu/monitor.yaml");
     Files.createDirectories(list.getParent());
     Files.writeString(list, "targets: [paqet-server, camera-platform]\n");
-    heartbeat(Instant.now());
+    heartbeat(VirtualMenu.START);
     VirtualMenu m = menu();
     assertThat(m.text()).contains("m) Continuous monitor and alerts", "[running, 2 targets]");
     assertThat(m.colorOf("[running, 2 targets]")).isEqualTo(TextColor.ANSI.CYAN);
@@ -132,7 +132,7 @@ class TuiMonitorAlertsTest {
         .contains("Monitored: camera-platform every 30s, paqet-server every 30s")
         .contains("1) Install or update the monitor service", "[not installed]");
 
-    Instant stale = Instant.now().minusSeconds(300);
+    Instant stale = VirtualMenu.START.minusSeconds(300);
     heartbeat(stale);
     m.press(KeyType.Escape);
     assertThat(m.text()).contains("[not running, 2 targets]");

@@ -6,19 +6,13 @@ import com.googlecode.lanterna.input.KeyType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.watchdogmenu.os.CommandResult;
-import org.watchdogmenu.os.CommandRunner;
-import org.watchdogmenu.os.ExecCommandRunner;
 import org.watchdogmenu.os.Host;
-import org.watchdogmenu.os.HostRoot;
-import org.watchdogmenu.os.Sleeper;
 
 /**
  * No message is ever cut: what a failed apply found, the questions and the results show whole in
@@ -45,15 +39,9 @@ class TuiNoticesTest {
     Files.writeString(dir.resolve("etc/group"), "root:x:0:\ndeploy:x:1000:\n");
   }
 
-  /** A host whose commands are the real ones, but {@code program} is not installed. */
+  /** A sandbox host on which {@code program} is not installed. */
   private Host without(String program) {
-    CommandRunner real = new ExecCommandRunner();
-    CommandRunner runner =
-        command ->
-            command.program().equals(program)
-                ? CommandResult.notStarted(program + ": error=2, No such file or directory")
-                : real.run(command);
-    return new Host(new HostRoot(dir), runner, Clock.systemUTC(), Sleeper.SYSTEM, "root");
+    return VirtualMenu.sandbox(dir, new ExactCommands().noServiceManager().missing(program));
   }
 
   /**
@@ -111,24 +99,6 @@ class TuiNoticesTest {
 
   @ParameterizedTest
   @MethodSource("sizes")
-  void aVisudoRefusalIsShownWhole(int w, int h, Look look) throws IOException {
-    // the real visudo refuses a command that is not a full path, kept from the operator's file
-    sudoersFile("systemctl restart web\n");
-    VirtualMenu m = sudoersPreview(new VirtualMenu(VirtualMenu.sandbox(dir), w, h, look));
-    m.type("ay");
-
-    assertThat(m.loop.top()).isInstanceOf(TextView.class);
-    assertThat(flat(m))
-        .contains("Not applied: nothing was written, 1 problem(s):")
-        .contains(
-            "/etc/sudoers.d/watchdog-menu-deploy:2: visudo: expected a fully-qualified path name"
-                + " (column ");
-    m.press(KeyType.Enter);
-    assertThat(m.loop.top()).isInstanceOf(PlanView.class);
-  }
-
-  @ParameterizedTest
-  @MethodSource("sizes")
   void aMissingVisudoIsNamedWhole(int w, int h, Look look) {
     VirtualMenu m = sudoersPreview(new VirtualMenu(without("visudo"), w, h, look));
     m.type("ay");
@@ -163,18 +133,6 @@ class TuiNoticesTest {
     assertThat(m.loop.notice().text()).contains("deploy: '/bin/bash' runs bash");
     wholeNotice(m);
     assertThat(footer(m)).startsWith("y yes, go ahead  n no");
-  }
-
-  @ParameterizedTest
-  @MethodSource("sizes")
-  void theResultOfAnApplyIsWholeUnderTheMenu(int w, int h, Look look) {
-    VirtualMenu m = new VirtualMenu(VirtualMenu.sandbox(dir), w, h, look).type("1112ay");
-
-    assertThat(m.loop.top()).isInstanceOf(TargetView.class);
-    assertThat(m.loop.notice().text())
-        .startsWith("Applied:")
-        .contains("/etc/cron.d/paqet-health-paqet-server", "/etc/logrotate.d/watchdog-menu");
-    wholeNotice(m);
   }
 
   @ParameterizedTest

@@ -3,14 +3,13 @@ package org.watchdogmenu.tui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.googlecode.lanterna.input.KeyType;
-import java.time.Clock;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
-import org.watchdogmenu.os.Sleeper;
+import org.watchdogmenu.os.MutableClock;
 
 /**
  * Not root on the machine's own root: a banner on every screen says the menu is read-only and what
@@ -27,8 +26,9 @@ class TuiReadOnlyTest {
   private static VirtualMenu nobody(int w, int h, Look look) {
     // the machine's own root (read-only needs it) but never its programs: every command is
     // answered "not installed", so what the machine's systemd says cannot change the screens
+    MutableClock clock = new MutableClock(VirtualMenu.START);
     Host host =
-        new Host(HostRoot.SYSTEM, new ExactCommands(), Clock.systemUTC(), Sleeper.SYSTEM, "nobody");
+        new Host(HostRoot.SYSTEM, new ExactCommands().missing("systemctl"), clock, clock, "nobody");
     return new VirtualMenu(host, w, h, look);
   }
 

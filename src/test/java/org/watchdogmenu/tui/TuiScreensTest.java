@@ -250,17 +250,6 @@ class TuiScreensTest {
     assertThat(m.text()).contains("59x24");
   }
 
-  @Test
-  void stateIsCyanInColourAndWordsAloneWithoutColour() throws IOException {
-    Files.createDirectories(dir.resolve("etc/cron.d"));
-    VirtualMenu colour = menu(80, 24, new Look(false, true)).type("1112ay");
-    assertThat(colour.text()).contains("1) Health check (auto-restart)", "[Every 5 minutes]");
-    assertThat(colour.colorOf("[Every 5 minutes]")).isEqualTo(TextColor.ANSI.CYAN);
-    VirtualMenu plain = menu(80, 24, new Look(true, false)).type("11");
-    assertThat(plain.text()).contains("[Every 5 minutes]");
-    assertThat(plain.colorOf("[Every 5 minutes]")).isEqualTo(TextColor.ANSI.DEFAULT);
-  }
-
   private static String sep(Look look) {
     return look.crumbSeparator();
   }

@@ -10,21 +10,40 @@ import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.locks.LockSupport;
 import org.watchdogmenu.catalog.Catalog;
-import org.watchdogmenu.os.ExecCommandRunner;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
-import org.watchdogmenu.os.Sleeper;
+import org.watchdogmenu.os.MutableClock;
 
-/** The menu on Lanterna's in-memory terminal: press keys, read the screen, as a person would. */
+/**
+ * The menu on Lanterna's in-memory terminal: press keys, read the screen, as a person would. Its
+ * hosts start no program and never wait for real: commands are answered by {@link ExactCommands}
+ * (any other fails the test at the next key), time is a {@link MutableClock} that moves only when a
+ * test (or a wait of the engine's) moves it.
+ */
 final class VirtualMenu {
+  /** Where the clock of {@link #sandbox} starts. */
+  static final Instant START = Instant.parse("2026-12-01T12:00:00Z");
+
+  /**
+   * How long a question to the fake service manager may stay unanswered before the test fails: a
+   * guard against a hang, never reached when the menu works (the answers take microseconds).
+   */
+  private static final Duration HANG = Duration.ofSeconds(30);
+
+  /** How often {@link #settle} looks again whether the answers came. */
+  private static final Duration POLL = Duration.ofNanos(200_000);
+
   final DefaultVirtualTerminal terminal;
   final MenuLoop loop;
   final Session session;
+  private final ExactCommands commands;
 
   VirtualMenu(Host host, int columns, int rows, Look look) {
+    commands = ExactCommands.of(host.runner()).orElse(null);
     try {
       terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
       TerminalScreen screen = new TerminalScreen(terminal);
@@ -39,28 +58,66 @@ final class VirtualMenu {
   }
 
   /**
-   * Draws, and when the screen asked its service manager something in the background, waits a
-   * little for the answers and draws again: the screen a person sees a moment after the key, the
-   * same on every run however fast the answers come. A question still out after the wait (a test
-   * that holds one) leaves its "checking" words on the screen.
+   * Draws, and when the screen asked its service manager something in the background, waits for the
+   * answers and draws again: the screen a person sees a moment after the key, the same on every run
+   * however fast the answers come. A question a test holds leaves its "checking" words on the
+   * screen.
    */
   private void drawSettled() throws IOException {
     int before = session.services().answers();
     loop.draw();
-    try {
-      session.services().settle(Duration.ofSeconds(2));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    settle();
     if (session.services().answers() != before && !loop.done()) {
       loop.draw();
     }
+    unexpectedCommands();
   }
 
-  /** A sandbox host at {@code dir}, run as root. */
+  /**
+   * Waits until every question to the service manager is answered, or held by the test ({@link
+   * ExactCommands#hold}): not for a time, for the answers.
+   */
+  void settle() {
+    ServiceWatch services = session.services();
+    long hang = System.nanoTime() + HANG.toNanos();
+    while (services.out() > (commands == null ? 0 : commands.heldOn(ServiceWatch.THREAD))) {
+      if (System.nanoTime() > hang) {
+        throw new AssertionError(
+            services.out() + " question(s) to the service manager never ended");
+      }
+      LockSupport.parkNanos(POLL.toNanos()); // gives the CPU to the threads that answer
+    }
+  }
+
+  /** Fails the test when the menu ran a command no test answered. */
+  private void unexpectedCommands() {
+    if (commands != null && !commands.unexpected().isEmpty()) {
+      throw new AssertionError("commands no test scripted: " + commands.unexpected());
+    }
+  }
+
+  /**
+   * A sandbox host at {@code dir}, run as root, on a machine whose systemd does not run: every
+   * other command fails the test; its clock starts at {@link #START}.
+   */
   static Host sandbox(Path dir) {
-    return new Host(
-        new HostRoot(dir), new ExecCommandRunner(), Clock.systemUTC(), Sleeper.SYSTEM, "root");
+    return sandbox(dir, new ExactCommands().noServiceManager());
+  }
+
+  /** A sandbox host at {@code dir}, run as root, whose commands {@code commands} answers. */
+  static Host sandbox(Path dir, ExactCommands commands) {
+    MutableClock clock = new MutableClock(START);
+    return new Host(new HostRoot(dir), commands, clock, clock, "root");
+  }
+
+  /** The host's clock: a test moves it, the menu reads it. */
+  MutableClock clock() {
+    return (MutableClock) session.host().clock();
+  }
+
+  /** The host's commands. */
+  ExactCommands commands() {
+    return commands;
   }
 
   /** Typed text: each character one key; {@code \n} is Enter. */
@@ -97,6 +154,7 @@ final class VirtualMenu {
       if (changed) {
         loop.draw();
       }
+      unexpectedCommands();
       return changed;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
