@@ -387,7 +387,7 @@ class InstallFlowIT {
                 SudoersRequest.command("/usr/bin/setsid")));
     Plan plan = installer.planner().sudoers(seed000);
 
-    assertThat(plan.confirmation())
+    assertThat(plan.confirmation().orElseThrow())
         .contains("full root")
         .contains("/bin/sh -c *")
         .contains("setsid")
