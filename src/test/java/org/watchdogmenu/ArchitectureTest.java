@@ -74,6 +74,8 @@ class ArchitectureTest {
         .definedBy(P + "engine..")
         .layer("monitor")
         .definedBy(P + "monitor..")
+        .layer("apply")
+        .definedBy(P + "apply..")
         .layer("cli")
         .definedBy(P + "cli..")
         .layer("tui")
@@ -101,10 +103,12 @@ class ArchitectureTest {
             "model", "os", "service", "probe", "catalog", "install", "alert", "metrics")
         .whereLayer("monitor")
         .mayOnlyAccessLayers("engine", "catalog", "alert", "metrics", "os", "model")
+        .whereLayer("apply")
+        .mayOnlyAccessLayers("os", "model", "catalog", "install", "alert", "monitor")
         .whereLayer("cli")
         .mayOnlyAccessLayers(
             "model", "os", "service", "probe", "catalog", "install", "alert", "metrics", "engine",
-            "monitor", "tui")
+            "monitor", "apply", "tui")
         .whereLayer("tui")
         .mayOnlyAccessLayers(
             "model", "os", "service", "probe", "catalog", "install", "alert", "metrics", "engine",
@@ -143,6 +147,7 @@ class ArchitectureTest {
             P + "metrics..",
             P + "engine..",
             P + "monitor..",
+            P + "apply..",
             P + "cli..",
             P + "tui..")
         .because("each package has a row in docs/ARCHITECTURE.md and a layer here")

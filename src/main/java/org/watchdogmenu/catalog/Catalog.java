@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.watchdogmenu.model.Target;
@@ -39,6 +40,7 @@ public final class Catalog {
   private final List<String> templates;
   private final List<Problem> problems;
   private final Set<String> knownIds;
+  private Map<String, Optional<String>> asIf = Map.of();
 
   Catalog(
       HostRoot root,
@@ -71,7 +73,19 @@ public final class Catalog {
   }
 
   static Catalog load(HostRoot root, List<NamedText> menus) {
-    return new CatalogLoader().load(root, menus, null);
+    return new CatalogLoader().load(root, menus, Map.of());
+  }
+
+  /**
+   * The catalog as it would be with these site files, by target id: a text in place of (or beside)
+   * the file on disk, an empty one as if the file were gone. Never throws for a bad file.
+   */
+  public static Catalog loadAsIf(HostRoot root, Map<String, Optional<String>> siteTexts) {
+    Map<String, Optional<String>> byPath = new LinkedHashMap<>();
+    siteTexts.forEach((id, text) -> byPath.put(siteFile(id), text));
+    Catalog c = new CatalogLoader().load(root, MenuFiles.fromClassPath(), byPath);
+    c.asIf = Map.copyOf(byPath);
+    return c;
   }
 
   /**
@@ -82,7 +96,9 @@ public final class Catalog {
    *     first problem it would cause in another file
    */
   public Target checkSiteFile(String id, String text) {
-    Catalog after = new CatalogLoader().load(root, menus, new NamedText(siteFile(id), text));
+    Map<String, Optional<String>> candidates = new LinkedHashMap<>(asIf);
+    candidates.put(siteFile(id), Optional.of(text));
+    Catalog after = new CatalogLoader().load(root, menus, candidates);
     if (after.broken.containsKey(id)) {
       throw new CatalogException(after.broken.get(id));
     }

@@ -41,7 +41,8 @@ final class CatalogLoader {
   private final Map<String, Target> siteTargets = new TreeMap<>();
   private final Map<String, SourceMap> lines = new HashMap<>();
   private final TreeSet<String> siteIds = new TreeSet<>();
-  private NamedText candidate;
+  /** Site files read instead of those on disk, by host path; empty: read as if it were gone. */
+  private Map<String, Optional<String>> candidates = Map.of();
   private HostRoot root;
   private String only;
 
@@ -69,7 +70,7 @@ final class CatalogLoader {
     }
     String hostPath = Catalog.SITE_DIR + "/" + id + ".yaml";
     if (siteText.isPresent()) {
-      candidate = new NamedText(hostPath, siteText.get());
+      candidates = Map.of(hostPath, Optional.of(siteText.get()));
       siteFile(root.resolve(hostPath));
     }
     if (!problems.isEmpty() || broken.containsKey(id)) {
@@ -85,11 +86,12 @@ final class CatalogLoader {
   }
 
   /**
-   * @param candidate a site file read instead of the one on disk of the same name (its name is the
-   *     host path, e.g. {@code /etc/watchdog-menu/targets/web.yaml}), or null
+   * @param candidates site files read instead of those on disk of the same name (by host path, e.g.
+   *     {@code /etc/watchdog-menu/targets/web.yaml}); an empty text reads as if the file were gone
    */
-  Catalog load(HostRoot root, List<NamedText> menuFiles, NamedText candidate) {
-    this.candidate = candidate;
+  Catalog load(
+      HostRoot root, List<NamedText> menuFiles, Map<String, Optional<String>> candidates) {
+    this.candidates = Map.copyOf(candidates);
     List<CatalogSystem> systems = menus(menuFiles);
     site(root);
     sharedStateFiles();
@@ -175,8 +177,13 @@ final class CatalogLoader {
         return;
       }
     }
-    if (candidate != null && !files.contains(root.resolve(candidate.name()))) {
-      files.add(root.resolve(candidate.name()));
+    for (Map.Entry<String, Optional<String>> c : candidates.entrySet()) {
+      Path file = root.resolve(c.getKey());
+      if (c.getValue().isEmpty()) {
+        files.remove(file);
+      } else if (!files.contains(file)) {
+        files.add(file);
+      }
     }
     files.sort(Comparator.naturalOrder());
     for (Path file : files) {
@@ -206,8 +213,8 @@ final class CatalogLoader {
       }
       siteIds.add(fileId);
       String text =
-          candidate != null && candidate.name().equals(hostPath)
-              ? candidate.text()
+          candidates.containsKey(hostPath)
+              ? candidates.get(hostPath).orElseThrow()
               : read(file, hostPath);
       extendsCycle(fileId, hostPath, text);
       SourceTree merged =
@@ -295,8 +302,8 @@ final class CatalogLoader {
       String otherPath = Catalog.SITE_DIR + "/" + next + ".yaml";
       try {
         String otherText =
-            candidate != null && candidate.name().equals(otherPath)
-                ? candidate.text()
+            candidates.containsKey(otherPath)
+                ? candidates.get(otherPath).orElseThrow()
                 : read(root.resolve(otherPath), otherPath);
         next = extendsOf(YamlSource.read(otherText, otherPath));
       } catch (IOException | RuntimeException e) {

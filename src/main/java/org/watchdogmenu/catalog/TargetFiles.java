@@ -85,6 +85,28 @@ public final class TargetFiles {
   }
 
   /**
+   * The text of a site file that holds exactly these keys (a desired state's whole file, without
+   * {@code id}, which is written first) under {@code header} (comment lines); not yet read back.
+   */
+  public static String wholeText(String id, ObjectNode keys, String header) {
+    Catalog.siteFile(id);
+    ObjectNode site = idOnly(id);
+    keys.fields().forEachRemaining(e -> site.set(e.getKey(), e.getValue().deepCopy()));
+    return header + YamlWriter.document(site);
+  }
+
+  /**
+   * {@link #wholeText} read back with the catalog's other files.
+   *
+   * @throws CatalogException one line naming the file, its line and key
+   */
+  public TargetFile whole(String id, ObjectNode keys, String header) {
+    String text = wholeText(id, keys, header);
+    catalog.checkSiteFile(id, text);
+    return new TargetFile(id, "set", List.of(), text, List.of());
+  }
+
+  /**
    * How many items a new file that extends the template inherits in the list at key, e.g. the
    * probes of {@code pm2-app}; the items a file adds come after them.
    */

@@ -53,6 +53,8 @@ import picocli.CommandLine.Spec;
       MonitorCommand.class,
       AlertCommand.class,
       TargetCommand.class,
+      ApplyCommand.class,
+      ExportCommand.class,
       HelpCommand.class
     },
     footerHeading = "%nExamples:%n",

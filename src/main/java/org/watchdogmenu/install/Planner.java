@@ -29,8 +29,8 @@ import org.watchdogmenu.os.HostRoot;
  * InstallException} of one line.
  */
 public final class Planner {
-  private final HostRoot root;
-  private final ManifestStore store;
+  final HostRoot root;
+  final ManifestStore store;
   private final CronRenderer cron;
   private final Accounts accounts;
 
@@ -382,7 +382,7 @@ public final class Planner {
    * Each file put back as it was before watchdog-menu wrote it; changes by hand need a yes, which
    * names what the plan is {@code doing} (e.g. "disabling", "removing it").
    */
-  private void putBackOurs(PlanBuilder b, List<Manifest.Installed> files, String doing) {
+  void putBackOurs(PlanBuilder b, List<Manifest.Installed> files, String doing) {
     for (Manifest.Installed i : files) {
       editedByHand(i)
           .ifPresent(
@@ -592,16 +592,16 @@ public final class Planner {
             () -> new InstallException("user " + user + " is not in /etc/passwd: " + whatToDo));
   }
 
-  private PlanBuilder builder(String action) {
+  PlanBuilder builder(String action) {
     return new PlanBuilder(root, title(action), Plan.Mode.APPLY, store.basis());
   }
 
-  private String title(String action) {
+  String title(String action) {
     return "watchdog-menu " + (root.isSystem() ? "" : "--root " + root.dir() + " ") + action;
   }
 
   /** Rewrites the logrotate file for the logs of every cron file that stays or comes. */
-  private void logrotate(PlanBuilder b, Manifest m) {
+  void logrotate(PlanBuilder b, Manifest m) {
     SortedSet<String> logs = new TreeSet<>();
     Set<String> touched = b.touched();
     for (Map.Entry<String, Manifest.Installed> e : m.installed().entrySet()) {
@@ -632,7 +632,7 @@ public final class Planner {
     return false;
   }
 
-  private void reload(PlanBuilder b) {
+  void reload(PlanBuilder b) {
     if (Linger.systemdRunning(root)) {
       List<String> reload = List.of("systemctl", "daemon-reload");
       b.command(new PlanCommand(reload, "make systemd read the changed units", reload));
