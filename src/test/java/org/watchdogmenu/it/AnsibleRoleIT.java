@@ -109,8 +109,10 @@ class AnsibleRoleIT {
       }
       // apply's own diff of the cron file, shown by the role in diff mode
       String shown = check.task("Show what apply changes");
-      assertThat(shown).contains("paqet-health-client").contains("*/10 * * * *");
-      assertThat(shown).contains("-*/5 * * * *");
+      assertThat(shown)
+          .contains("replace /etc/cron.d/paqet-health-paqet-client")
+          .contains("-*/5 * * * * root")
+          .contains("+*/10 * * * * root");
       assertThat(check.output()).doesNotContain("s3cr3t-t0k3n");
       assertThat(snapshot(localRoot, sshRoot))
           .as("the roots after --check --diff: every file, mode and mtime as before")
@@ -152,7 +154,7 @@ class AnsibleRoleIT {
     Path secrets = root.resolve("etc/watchdog-menu/ansible/secrets.yaml");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets)))
         .isEqualTo("rw-------");
-    assertThat(Files.readString(root.resolve("etc/cron.d/paqet-health-client")))
+    assertThat(Files.readString(root.resolve("etc/cron.d/paqet-health-paqet-client")))
         .contains("*/5 * * * *");
     assertThat(root.resolve("etc/watchdog-menu/targets/svc-ansible.yaml")).exists();
     assertThat(Files.readString(root.resolve("etc/watchdog-menu/monitor.yaml")))
