@@ -121,6 +121,74 @@ class AnsibleRoleIT {
   }
 
   @Test
+  void theExamplePlaybookChecksCleanOnTheTunnelPairAndThePm2Host() throws Exception {
+    assumeAnsible();
+    Map<String, Path> roots = new LinkedHashMap<>();
+    for (String host : List.of("foreign-vps", "local-vps", "app-01")) {
+      roots.put(host, Files.createDirectories(dir.resolve("example-" + host)));
+    }
+    // the PM2 host's account, in the accounts of its root (apply reads them under --root)
+    Path etc = Files.createDirectories(roots.get("app-01").resolve("etc"));
+    Files.writeString(
+        etc.resolve("passwd"),
+        "root:x:0:0:root:/root:/bin/bash\nubuntu:x:1000:1000:Ubuntu:/home/ubuntu:/bin/bash\n");
+    Files.writeString(etc.resolve("group"), "root:x:0:\nubuntu:x:1000:\n");
+    List<String> inventory = new ArrayList<>();
+    inventory.addAll(
+        List.of(
+            "all:",
+            "  vars:",
+            "    ansible_connection: local",
+            "    ansible_python_interpreter: /usr/bin/python3",
+            "    watchdog_menu_install: false",
+            "    watchdog_menu_command: [java, -jar, " + Jar.jar() + "]",
+            "    vault_slack_ops_url: https://hooks.slack.com/services/T0/B0/v4ult-t0k3n",
+            "  children:"));
+    Map<String, String> groups =
+        Map.of("foreign-vps", "tunnel_servers", "local-vps", "tunnel_clients", "app-01", "pm2_hosts");
+    roots.forEach(
+        (host, root) ->
+            inventory.addAll(
+                List.of(
+                    "    " + groups.get(host) + ":",
+                    "      hosts:",
+                    "        " + host + ": {watchdog_menu_root: " + root + "}")));
+    Path file = dir.resolve("example-inventory.yml");
+    Files.writeString(file, String.join("\n", inventory) + "\n");
+    Map<String, String> before = snapshot(roots.values().toArray(Path[]::new));
+
+    Play check =
+        play(
+            ANSIBLE.resolve("examples"),
+            file,
+            ANSIBLE.resolve("examples/site.yml"),
+            "--check",
+            "--diff");
+
+    assertThat(check.exit()).as(check.output()).isZero();
+    for (String host : roots.keySet()) {
+      Recap recap = check.of(host);
+      assertThat(recap.failed() + recap.unreachable()).as(check.output()).isZero();
+      assertThat(check.task("Run watchdog-menu apply")).contains("changed: [" + host + "]");
+    }
+    assertThat(check.task("Show what apply changes"))
+        .contains("create /etc/cron.d/paqet-health-paqet-server")
+        .contains("create /etc/cron.d/paqet-restart-paqet-server")
+        .contains("create /etc/cron.d/paqet-health-paqet-client")
+        .contains("create /etc/watchdog-menu/targets/paqet-client.yaml")
+        .contains("+  cooldown: 120s")
+        .contains("create /etc/watchdog-menu/targets/pm2-codebox.yaml")
+        .contains("create /etc/sudoers.d/watchdog-menu-ubuntu")
+        .contains("create /etc/systemd/system/watchdog-menu-monitor.service")
+        .contains("create /etc/cron.d/pm2-housekeeping-ubuntu")
+        .contains("url: https://hooks.slack.com/****");
+    assertThat(check.output()).doesNotContain("v4ult-t0k3n");
+    assertThat(snapshot(roots.values().toArray(Path[]::new)))
+        .as("the example's roots after --check: nothing written")
+        .isEqualTo(before);
+  }
+
+  @Test
   void theRoleAndTheExamplePassAnsibleLint() throws Exception {
     assumeAnsible();
     String lint = Tools.require("ansible-lint");
@@ -247,12 +315,17 @@ class AnsibleRoleIT {
 
   private Play play(Path inventory, Path playbook, String... extra)
       throws IOException, InterruptedException {
+    return play(dir, inventory, playbook, extra);
+  }
+
+  private Play play(Path cwd, Path inventory, Path playbook, String... extra)
+      throws IOException, InterruptedException {
     List<String> argv = new ArrayList<>();
     argv.add(Tools.require("ansible-playbook"));
     argv.addAll(List.of("-i", inventory.toString()));
     argv.addAll(List.of(extra));
     argv.add(playbook.toString());
-    Result result = run(dir, argv, env());
+    Result result = run(cwd, argv, env());
     Map<String, Recap> recap = new LinkedHashMap<>();
     int at = result.output().lastIndexOf("PLAY RECAP");
     if (at >= 0) {
