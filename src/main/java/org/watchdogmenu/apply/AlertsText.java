@@ -33,10 +33,14 @@ final class AlertsText {
    * @return the new text, or empty when the file already holds exactly these channels
    * @throws ApplyFileException one line: the present file or the new text does not load
    */
-  static Optional<String> with(HostRoot root, Map<String, ObjectNode> wanted, List<String> ownedNames) {
+  static Optional<String> with(
+      HostRoot root, Map<String, ObjectNode> wanted, List<String> ownedNames) {
     Optional<JsonNode> present = present(root);
     ObjectNode now =
-        present.filter(JsonNode::isObject).map(n -> (ObjectNode) n).orElseGet(JsonNodeFactory.instance::objectNode);
+        present
+            .filter(JsonNode::isObject)
+            .map(n -> (ObjectNode) n)
+            .orElseGet(JsonNodeFactory.instance::objectNode);
     ObjectNode next = now.deepCopy();
     ArrayNode channels = JsonNodeFactory.instance.arrayNode();
     Map<String, ObjectNode> left = new LinkedHashMap<>(wanted);
@@ -65,13 +69,15 @@ final class AlertsText {
   /** The present file as a tree; empty when there is none. */
   static Optional<JsonNode> present(HostRoot root) {
     try {
-      byte[] bytes = SafeRead.owned(root.resolve(AlertsEdit.PATH), SafeRead.CONFIG_CAP, "alerts file");
+      byte[] bytes =
+          SafeRead.owned(root.resolve(AlertsEdit.PATH), SafeRead.CONFIG_CAP, "alerts file");
       JsonNode n = Yaml.MAPPER.readTree(new String(bytes, StandardCharsets.UTF_8));
       return n == null || n.isMissingNode() || n.isNull() ? Optional.empty() : Optional.of(n);
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new ApplyFileException(AlertsEdit.PATH + ": " + e.getMessage() + ": fix it, then apply again");
+      throw new ApplyFileException(
+          AlertsEdit.PATH + ": " + e.getMessage() + ": fix it, then apply again");
     }
   }
 }

@@ -34,7 +34,8 @@ public final class Apply {
     try {
       byte[] bytes = SafeRead.owned(file, SafeRead.CONFIG_CAP, "apply file");
       return YamlFile.utf8(bytes)
-          .orElseThrow(() -> new ApplyFileException(file + ": is not UTF-8 text: save it as UTF-8"));
+          .orElseThrow(
+              () -> new ApplyFileException(file + ": is not UTF-8 text: save it as UTF-8"));
     } catch (NoSuchFileException e) {
       throw new ApplyFileException(file + ": no such file: give the path of the file to apply");
     } catch (IOException e) {
@@ -89,5 +90,4 @@ public final class Apply {
     Owned owned = Owned.read(host.root());
     return new Planned(host, new ApplyPlanner(host, wanted, owned).plan(action));
   }
-
 }

@@ -21,8 +21,8 @@ import org.watchdogmenu.os.YamlFile;
 
 /**
  * Reads a desired-state file strictly: an unknown key, a wrong type or a bad value is one line
- * naming the file, the line, the key and what to do (see 'watchdog-menu help apply'). Secrets named with {@code
- * KEY_env} or {@code KEY_secret} are read here, so a missing one is a bad file too.
+ * naming the file, the line, the key and what to do (see 'watchdog-menu help apply'). Secrets named
+ * with {@code KEY_env} or {@code KEY_secret} are read here, so a missing one is a bad file too.
  */
 final class ApplyFileReader {
   private static final YAMLMapper MAPPER = new YAMLMapper();
@@ -50,7 +50,8 @@ final class ApplyFileReader {
     FileLines lines = new FileLines(name, text);
     Optional<YamlFile.Shape> shape = YamlFile.shapeProblem(text);
     if (shape.isPresent()) {
-      throw new ApplyFileException(name + " line " + shape.get().line() + ": " + shape.get().reason());
+      throw new ApplyFileException(
+          name + " line " + shape.get().line() + ": " + shape.get().reason());
     }
     JsonNode tree;
     try {
@@ -58,7 +59,8 @@ final class ApplyFileReader {
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
       String why = e.getOriginalMessage().split("\n")[0];
-      throw new ApplyFileException(name + " line " + line + ": is not valid YAML (" + why + "): fix it");
+      throw new ApplyFileException(
+          name + " line " + line + ": is not valid YAML (" + why + "): fix it");
     }
     if (tree == null || tree.isMissingNode() || tree.isNull()) {
       throw new ApplyFileException(name + " line 1: is empty: start it with 'version: 1'");
@@ -75,7 +77,8 @@ final class ApplyFileReader {
       throw lines.problem(List.of(), "version: 1 is missing: add it as the first line");
     }
     if (!version.isInt() || version.asInt() != 1) {
-      throw lines.problem(List.of("version"), "this watchdog-menu reads version 1: write version: 1");
+      throw lines.problem(
+          List.of("version"), "this watchdog-menu reads version 1: write version: 1");
     }
     Optional<DesiredState.Units> units = section(top, "units").map(this::units);
     return new DesiredState(
@@ -157,7 +160,8 @@ final class ApplyFileReader {
     }
     boolean timesOfDay = s instanceof Schedule.DailyAt;
     if (key.equals("restart_at") && !timesOfDay) {
-      throw lines.problem(at, "give times of day, e.g. \"08:00,16:00,00:00\" (for an interval use restart)");
+      throw lines.problem(
+          at, "give times of day, e.g. \"08:00,16:00,00:00\" (for an interval use restart)");
     }
     if (!key.equals("restart_at") && timesOfDay) {
       throw lines.problem(
@@ -183,7 +187,8 @@ final class ApplyFileReader {
       ObjectNode channel = (ObjectNode) list.get(i).deepCopy();
       String name = text(channel.get("name"), path(here, "name"));
       if (names.contains(name)) {
-        throw lines.problem(path(here, "name"), "two channels are named " + name + ": give each its own name");
+        throw lines.problem(
+            path(here, "name"), "two channels are named " + name + ": give each its own name");
       }
       names.add(name);
       all.add(resolved(channel, here));
@@ -191,7 +196,9 @@ final class ApplyFileReader {
     return all;
   }
 
-  /** The channel with each {@code KEY_env} and {@code KEY_secret} replaced by {@code KEY: value}. */
+  /**
+   * The channel with each {@code KEY_env} and {@code KEY_secret} replaced by {@code KEY: value}.
+   */
   private ObjectNode resolved(ObjectNode node, List<Object> at) {
     ObjectNode out = node.objectNode();
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -199,7 +206,9 @@ final class ApplyFileReader {
       String key = e.getKey();
       List<Object> here = path(at, key);
       String suffix =
-          key.endsWith(Secrets.ENV) ? Secrets.ENV : key.endsWith(Secrets.SECRET) ? Secrets.SECRET : null;
+          key.endsWith(Secrets.ENV)
+              ? Secrets.ENV
+              : key.endsWith(Secrets.SECRET) ? Secrets.SECRET : null;
       if (suffix != null && key.length() > suffix.length()) {
         String plain = key.substring(0, key.length() - suffix.length());
         if (node.has(plain)) {
@@ -275,7 +284,8 @@ final class ApplyFileReader {
     }
     return new DesiredState.Units(
         monitor,
-        Optional.ofNullable(n.get("restart_policy")).map(x -> strings(x, path(at, "restart_policy"))),
+        Optional.ofNullable(n.get("restart_policy"))
+            .map(x -> strings(x, path(at, "restart_policy"))),
         Optional.ofNullable(n.get("user_services")).map(x -> ids(x, path(at, "user_services"))),
         pm2);
   }
@@ -306,7 +316,8 @@ final class ApplyFileReader {
 
   private void id(String id, List<Object> at) {
     if (!Target.isValidId(id)) {
-      throw lines.problem(at, "'" + id + "' is not a target name: use lower-case letters, digits and dashes");
+      throw lines.problem(
+          at, "'" + id + "' is not a target name: use lower-case letters, digits and dashes");
     }
   }
 

@@ -130,9 +130,10 @@ final class ApplyPlanner {
     catalog.problems().stream()
         .filter(p -> !before.problems().contains(p))
         .findFirst()
-        .ifPresent(p -> {
-          throw lines.problem(List.of("targets"), p.message());
-        });
+        .ifPresent(
+            p -> {
+              throw lines.problem(List.of("targets"), p.message());
+            });
     TargetFiles files = new TargetFiles(catalog);
     for (Map.Entry<String, String> e : texts.entrySet()) {
       String id = e.getKey();
@@ -215,7 +216,8 @@ final class ApplyPlanner {
     try {
       now = MonitorList.read(root);
     } catch (ConfigException e) {
-      throw lines.problem(List.of("monitor"), e.getMessage() + ": fix it or remove it, then apply again");
+      throw lines.problem(
+          List.of("monitor"), e.getMessage() + ": fix it or remove it, then apply again");
     }
     MonitorList list = now;
     for (Item i : owned.of(Kind.MONITOR)) {
@@ -245,7 +247,11 @@ final class ApplyPlanner {
     byName.keySet().forEach(n -> next.add(Item.of(Kind.CHANNEL, n)));
     Optional<String> text;
     try {
-      text = AlertsText.with(root, byName, owned.of(Kind.CHANNEL).stream().map(i -> String.join(" ", i.words())).toList());
+      text =
+          AlertsText.with(
+              root,
+              byName,
+              owned.of(Kind.CHANNEL).stream().map(i -> String.join(" ", i.words())).toList());
     } catch (ApplyFileException e) {
       throw lines.problem(List.of("alerts"), e.getMessage());
     }
@@ -334,7 +340,9 @@ final class ApplyPlanner {
       }
       for (Item i : owned.of(Kind.RESTART_POLICY)) {
         if (!want.contains(i.words().get(0))) {
-          part(path(at, "restart_policy"), () -> removing(() -> planner.removeRestartPolicy(i.words().get(0))));
+          part(
+              path(at, "restart_policy"),
+              () -> removing(() -> planner.removeRestartPolicy(i.words().get(0))));
         }
       }
     }

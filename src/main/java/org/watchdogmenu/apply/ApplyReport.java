@@ -20,10 +20,55 @@ import org.watchdogmenu.install.PlanPart;
 public final class ApplyReport {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private ApplyReport() {}
+  private final Plan plan;
+  private final List<PlanPart> parts;
+  private final boolean check;
+  private final boolean diffs;
+
+  private ApplyReport(Plan plan, boolean check, boolean diffs) {
+    this.plan = plan;
+    this.parts = plan == null ? List.of() : plan.parts();
+    this.check = check;
+    this.diffs = diffs;
+  }
+
+  /**
+   * The report of a plan as it is before it is applied (each file's action and diff against what is
+   * there now); made before applying, shown after.
+   *
+   * @param plan null when there is none (a bad file)
+   */
+  public static ApplyReport of(Plan plan, boolean check, boolean diffs) {
+    return new ApplyReport(plan, check, diffs);
+  }
 
   /** The JSON object, on one line. */
+  public String json(List<String> problems) {
+    return json(plan, parts, check, diffs, problems);
+  }
+
+  /** Whether the plan changes anything. */
+  public boolean changed() {
+    return plan != null && !plan.isEmpty();
+  }
+
+  /** Whether there is a plan to show (none for a bad file). */
+  public boolean hasPlan() {
+    return plan != null;
+  }
+
+  /** The plan in words. */
+  public String text() {
+    return text(parts, diffs);
+  }
+
+  /** The JSON object of a plan as it is now, on one line. */
   public static String json(Plan plan, boolean check, boolean diffs, List<String> problems) {
+    return json(plan, plan == null ? List.of() : plan.parts(), check, diffs, problems);
+  }
+
+  private static String json(
+      Plan plan, List<PlanPart> parts, boolean check, boolean diffs, List<String> problems) {
     ObjectNode out = JSON.createObjectNode();
     out.put("changed", plan != null && !plan.isEmpty());
     out.put("check", check);
@@ -31,7 +76,7 @@ public final class ApplyReport {
     ArrayNode commands = out.putArray("commands");
     ArrayNode warnings = out.putArray("warnings");
     if (plan != null) {
-      for (PlanPart part : plan.parts()) {
+      for (PlanPart part : parts) {
         if (part instanceof PlanPart.FileChange f) {
           ObjectNode file = files.addObject();
           file.put("path", f.path());
@@ -67,8 +112,12 @@ public final class ApplyReport {
 
   /** The plan in words, each file's diff only when {@code diffs}. */
   public static String text(Plan plan, boolean diffs) {
+    return text(plan.parts(), diffs);
+  }
+
+  private static String text(List<PlanPart> parts, boolean diffs) {
     StringBuilder out = new StringBuilder();
-    for (PlanPart part : plan.parts()) {
+    for (PlanPart part : parts) {
       if (part instanceof PlanPart.Title t) {
         out.append("Plan: ").append(t.command()).append('\n');
       } else if (part instanceof PlanPart.NothingToChange) {
@@ -94,6 +143,8 @@ public final class ApplyReport {
   }
 
   private static String diff(PlanPart.FileChange f) {
-    return f.diff().stream().map(DiffLine::text).collect(Collectors.joining("\n", "", f.diff().isEmpty() ? "" : "\n"));
+    return f.diff().stream()
+        .map(DiffLine::text)
+        .collect(Collectors.joining("\n", "", f.diff().isEmpty() ? "" : "\n"));
   }
 }

@@ -116,7 +116,12 @@ public final class Export {
         FeatureState s = reader.read(t, f);
         if (!s.managed() || s.schedule().isEmpty()) {
           if (s.configured()) {
-            notes.add("left out " + s.path() + " (" + s.words() + "): not a schedule watchdog-menu writes");
+            notes.add(
+                "left out "
+                    + s.path()
+                    + " ("
+                    + s.words()
+                    + "): not a schedule watchdog-menu writes");
           }
           continue;
         }
@@ -166,7 +171,8 @@ public final class Export {
         continue;
       }
       ObjectNode channel = o.deepCopy();
-      String name = channel.path("name").asText(i < names.size() ? names.get(i).name() : "channel-" + i);
+      String name =
+          channel.path("name").asText(i < names.size() ? names.get(i).name() : "channel-" + i);
       ObjectNode named = F.objectNode();
       named.put("type", channel.path("type").asText());
       named.put("name", name);

@@ -72,7 +72,9 @@ record Owned(Set<Item> items) {
     Path file = root.resolve(PATH);
     String text;
     try {
-      text = new String(SafeRead.owned(file, SafeRead.CONFIG_CAP, "apply record"), StandardCharsets.UTF_8);
+      text =
+          new String(
+              SafeRead.owned(file, SafeRead.CONFIG_CAP, "apply record"), StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       return NONE;
     } catch (IOException e) {
@@ -111,7 +113,8 @@ record Owned(Set<Item> items) {
   /** Writes the record under root when its text differs from the file's. */
   void save(HostRoot root) throws IOException {
     Path file = root.resolve(PATH);
-    if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text())) {
+    if (Files.isRegularFile(file)
+        && Files.readString(file, StandardCharsets.UTF_8).equals(text())) {
       return;
     }
     Files.createDirectories(file.getParent().getParent());

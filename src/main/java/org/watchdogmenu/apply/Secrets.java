@@ -62,7 +62,9 @@ final class Secrets {
       bytes = SafeRead.owned(path, SafeRead.CONFIG_CAP, "secrets file");
     } catch (NoSuchFileException e) {
       throw new ApplyFileException(
-          "secrets file " + name + " does not exist: create it (mode 0600, root's) or leave out --secrets");
+          "secrets file "
+              + name
+              + " does not exist: create it (mode 0600, root's) or leave out --secrets");
     } catch (IOException e) {
       throw new ApplyFileException(e.getMessage());
     }
@@ -76,8 +78,7 @@ final class Secrets {
     try {
       tree = new YAMLMapper().readTree(text);
     } catch (IOException e) {
-      throw new ApplyFileException(
-          name + ": is not YAML: write one 'name: value' a line");
+      throw new ApplyFileException(name + ": is not YAML: write one 'name: value' a line");
     }
     Map<String, String> values = new TreeMap<>();
     if (tree != null && !tree.isMissingNode() && !tree.isNull()) {
@@ -107,18 +108,27 @@ final class Secrets {
     if (suffix.equals(ENV)) {
       String v = env.get(name);
       if (v == null || v.isEmpty()) {
-        why.append("the environment variable ").append(name).append(" is not set: set it for the apply, or give the value with --secrets");
+        why.append("the environment variable ")
+            .append(name)
+            .append(" is not set: set it for the apply, or give the value with --secrets");
         return Optional.empty();
       }
       return Optional.of(v);
     }
     if (fileName.isEmpty()) {
-      why.append("it names a secret, but no --secrets file was given: give --secrets FILE with ").append(name).append(": VALUE");
+      why.append("it names a secret, but no --secrets file was given: give --secrets FILE with ")
+          .append(name)
+          .append(": VALUE");
       return Optional.empty();
     }
     String v = file.get(name);
     if (v == null) {
-      why.append(fileName.get()).append(" has no ").append(name).append(": add '").append(name).append(": VALUE' to it");
+      why.append(fileName.get())
+          .append(" has no ")
+          .append(name)
+          .append(": add '")
+          .append(name)
+          .append(": VALUE' to it");
       return Optional.empty();
     }
     return Optional.of(v);

@@ -41,8 +41,10 @@ final class CatalogLoader {
   private final Map<String, Target> siteTargets = new TreeMap<>();
   private final Map<String, SourceMap> lines = new HashMap<>();
   private final TreeSet<String> siteIds = new TreeSet<>();
+
   /** Site files read instead of those on disk, by host path; empty: read as if it were gone. */
   private Map<String, Optional<String>> candidates = Map.of();
+
   private HostRoot root;
   private String only;
 
@@ -89,8 +91,7 @@ final class CatalogLoader {
    * @param candidates site files read instead of those on disk of the same name (by host path, e.g.
    *     {@code /etc/watchdog-menu/targets/web.yaml}); an empty text reads as if the file were gone
    */
-  Catalog load(
-      HostRoot root, List<NamedText> menuFiles, Map<String, Optional<String>> candidates) {
+  Catalog load(HostRoot root, List<NamedText> menuFiles, Map<String, Optional<String>> candidates) {
     this.candidates = Map.copyOf(candidates);
     List<CatalogSystem> systems = menus(menuFiles);
     site(root);

@@ -42,8 +42,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  watchdog-menu apply /etc/watchdog-menu/host.yaml --check --diff",
-      "  SLACK_URL=https://hooks.slack.com/services/T/B/X watchdog-menu apply host.yaml",
-      "  watchdog-menu apply host.yaml --json --secrets /root/watchdog-secrets.yaml",
+      "  SLACK_URL=https://hooks.slack.com/... watchdog-menu apply host.yaml",
+      "  watchdog-menu apply host.yaml --json --secrets /root/secrets.yaml",
       "  watchdog-menu export > host.yaml"
     })
 final class ApplyCommand implements Callable<Integer> {
@@ -61,19 +61,22 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Option(
       names = "--json",
-      description = "One JSON object on standard output: changed, check, files, commands, warnings,"
-          + " problems.")
+      description =
+          "One JSON object on standard output: changed, check, files, commands, warnings,"
+              + " problems.")
   boolean json;
 
   @Option(
       names = "--yes",
-      description = "Confirm a plan that needs a deliberate yes (a sudo rule that amounts to root).")
+      description =
+          "Confirm a plan that needs a deliberate yes (a sudo rule that amounts to root).")
   boolean yes;
 
   @Option(
       names = "--secrets",
       paramLabel = "FILE",
-      description = "Secrets by name (name: value lines), root's and mode 0600, for KEY_secret keys.")
+      description =
+          "Secrets by name (name: value lines), root's and mode 0600, for KEY_secret keys.")
   Path secrets;
 
   @Override
@@ -87,10 +90,10 @@ final class ApplyCommand implements Callable<Integer> {
       apply = Apply.of(name(), text(), System.getenv(), Optional.ofNullable(secrets));
       plan = apply.plan(host).plan();
     } catch (ApplyFileException e) {
-      return problem(out, err, null, e.getMessage(), ExitCodes.USAGE);
+      return problem(out, err, (Plan) null, e.getMessage(), ExitCodes.USAGE);
     }
     if (check) {
-      report(out, plan, "Check: nothing was changed.");
+      report(out, ApplyReport.of(plan, check, diff), "Check: nothing was changed.");
       return ExitCodes.OK;
     }
     if (plan.confirmation() != null && !yes) {
@@ -111,12 +114,13 @@ final class ApplyCommand implements Callable<Integer> {
       try {
         planned = apply.plan(host);
       } catch (ApplyFileException e) {
-        return problem(out, err, null, e.getMessage(), ExitCodes.USAGE);
+        return problem(out, err, (Plan) null, e.getMessage(), ExitCodes.USAGE);
       }
       plan = planned.plan();
       if (plan.confirmation() != null && !yes) {
         return problem(out, err, plan, confirm(plan), ExitCodes.FAILURE);
       }
+      ApplyReport report = ApplyReport.of(plan, check, diff);
       boolean ok = true;
       List<String> lines = List.of();
       if (!plan.isEmpty()) {
@@ -127,12 +131,12 @@ final class ApplyCommand implements Callable<Integer> {
       planned.record();
       if (!ok) {
         return problem(
-            out, err, plan, "a command failed: " + String.join("; ", lines), ExitCodes.FAILURE);
+            out, err, report, "a command failed: " + String.join("; ", lines), ExitCodes.FAILURE);
       }
       if (!json) {
         lines.forEach(out::println);
       }
-      report(out, plan, plan.isEmpty() ? "Nothing was changed." : "Applied.");
+      report(out, report, plan.isEmpty() ? "Nothing was changed." : "Applied.");
       return ExitCodes.OK;
     } catch (InstallException e) {
       String line =
@@ -141,13 +145,19 @@ final class ApplyCommand implements Callable<Integer> {
               .orElse("Not applied: " + e.getMessage());
       return problem(out, err, plan, line, ExitCodes.FAILURE);
     } catch (IOException e) {
-      return problem(out, err, plan, "applied, but the apply record could not be written: "
-          + e.getMessage(), ExitCodes.FAILURE);
+      return problem(
+          out,
+          err,
+          plan,
+          "applied, but the apply record could not be written: " + e.getMessage(),
+          ExitCodes.FAILURE);
     }
   }
 
   private static String confirm(Plan plan) {
-    return "Not applied: " + plan.confirmation() + ". Run again with --yes if that is what you want.";
+    return "Not applied: "
+        + plan.confirmation()
+        + ". Run again with --yes if that is what you want.";
   }
 
   private String name() {
@@ -169,23 +179,27 @@ final class ApplyCommand implements Callable<Integer> {
     }
   }
 
-  private void report(PrintWriter out, Plan plan, String done) {
+  private void report(PrintWriter out, ApplyReport report, String done) {
     if (json) {
-      out.println(ApplyReport.json(plan, check, diff, List.of()));
+      out.println(report.json(List.of()));
     } else {
-      out.print(ApplyReport.text(plan, diff));
+      out.print(report.text());
       out.println(done);
-      out.println("changed: " + !plan.isEmpty());
+      out.println("changed: " + report.changed());
     }
     out.flush();
   }
 
   private int problem(PrintWriter out, PrintWriter err, Plan plan, String line, int code) {
+    return problem(out, err, ApplyReport.of(plan, check, diff), line, code);
+  }
+
+  private int problem(PrintWriter out, PrintWriter err, ApplyReport report, String line, int code) {
     if (json) {
-      out.println(ApplyReport.json(plan, check, diff, List.of(line)));
+      out.println(report.json(List.of(line)));
       out.flush();
-    } else if (plan != null) {
-      out.print(ApplyReport.text(plan, diff));
+    } else if (report.changed() || report.hasPlan()) {
+      out.print(report.text());
       out.flush();
     }
     err.println(line);

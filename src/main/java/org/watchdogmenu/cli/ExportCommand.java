@@ -19,10 +19,7 @@ import picocli.CommandLine.Spec;
           + " the header lists the variables to set for the apply."
     },
     footerHeading = "%nExamples:%n",
-    footer = {
-      "  watchdog-menu export > host.yaml",
-      "  watchdog-menu export --root /srv/sandbox"
-    })
+    footer = {"  watchdog-menu export > host.yaml", "  watchdog-menu export --root /srv/sandbox"})
 final class ExportCommand implements Callable<Integer> {
   @ParentCommand WatchdogMenuCommand top;
   @Spec CommandSpec spec;

@@ -64,7 +64,8 @@ public final class DesiredPlans {
   /** The monitor's service stopped, disabled and its unit put back as it was before. */
   public Plan removeMonitorService() {
     PlanBuilder b = planner.builder("monitor service");
-    List<Manifest.Installed> ours = planner.store.load().installedFor(FeatureKey.Single.MONITOR_UNIT);
+    List<Manifest.Installed> ours =
+        planner.store.load().installedFor(FeatureKey.Single.MONITOR_UNIT);
     if (ours.isEmpty()) {
       return b.build();
     }

@@ -55,22 +55,26 @@ public final class InstalledState {
   /** Units with a restart-policy drop-in of ours, sorted. */
   public List<String> restartPolicies() {
     TreeSet<String> units = new TreeSet<>();
-    keys().forEach(k -> {
-      if (k instanceof FeatureKey.RestartPolicy r) {
-        units.add(r.unit());
-      }
-    });
+    keys()
+        .forEach(
+            k -> {
+              if (k instanceof FeatureKey.RestartPolicy r) {
+                units.add(r.unit());
+              }
+            });
     return List.copyOf(units);
   }
 
   /** User services of ours. */
   public List<UserService> userServices() {
     List<UserService> all = new ArrayList<>();
-    keys().forEach(k -> {
-      if (k instanceof FeatureKey.UserUnit u) {
-        all.add(new UserService(u.user(), u.unit()));
-      }
-    });
+    keys()
+        .forEach(
+            k -> {
+              if (k instanceof FeatureKey.UserUnit u) {
+                all.add(new UserService(u.user(), u.unit()));
+              }
+            });
     return all;
   }
 
@@ -82,7 +86,10 @@ public final class InstalledState {
         i.change().logs().stream()
             .filter(log -> log.endsWith(PM2_LOG))
             .findFirst()
-            .ifPresent(log -> all.add(new Pm2Jobs(p.user(), log.substring(0, log.length() - PM2_LOG.length()))));
+            .ifPresent(
+                log ->
+                    all.add(
+                        new Pm2Jobs(p.user(), log.substring(0, log.length() - PM2_LOG.length()))));
       }
     }
     return all;
@@ -95,8 +102,8 @@ public final class InstalledState {
 
   /**
    * The sudoers files of ours, each read back as a request: the targets whose {@code check} it
-   * grants (known to {@code targets}), and the commands it grants beyond what those targets give.
-   * A file with lines watchdog-menu does not write is left out.
+   * grants (known to {@code targets}), and the commands it grants beyond what those targets give. A
+   * file with lines watchdog-menu does not write is left out.
    */
   public List<Grant> sudoers(Function<String, Optional<Target>> targets) {
     List<Grant> all = new ArrayList<>();
