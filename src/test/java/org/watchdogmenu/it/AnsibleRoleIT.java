@@ -24,10 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Ansible role in ansible/roles/watchdog_menu, run by the real ansible-playbook (Debian's
- * ansible-core) against two hosts: this machine through a local connection, and this machine
- * again through real SSH, to an sshd of the test's own on a loopback port. Each host has a temp
- * root of its own: the role installs the built jar there with install.sh --prefix and runs
- * {@code watchdog-menu apply --root} on it, so nothing outside the temp folder is touched.
+ * ansible-core) against two hosts: this machine through a local connection, and this machine again
+ * through real SSH, to an sshd of the test's own on a loopback port. Each host has a temp root of
+ * its own: the role installs the built jar there with install.sh --prefix and runs {@code
+ * watchdog-menu apply --root} on it, so nothing outside the temp folder is touched.
  */
 class AnsibleRoleIT {
   private static final Path ANSIBLE = Path.of("ansible").toAbsolutePath();
@@ -145,7 +145,8 @@ class AnsibleRoleIT {
             "    vault_slack_ops_url: https://hooks.slack.com/services/T0/B0/v4ult-t0k3n",
             "  children:"));
     Map<String, String> groups =
-        Map.of("foreign-vps", "tunnel_servers", "local-vps", "tunnel_clients", "app-01", "pm2_hosts");
+        Map.of(
+            "foreign-vps", "tunnel_servers", "local-vps", "tunnel_clients", "app-01", "pm2_hosts");
     roots.forEach(
         (host, root) ->
             inventory.addAll(
@@ -270,9 +271,9 @@ class AnsibleRoleIT {
   }
 
   /**
-   * The playbook: the role with the built jar installed by install.sh under each host's root,
-   * a target of its own, a shipped one's override, schedules, the monitor's list and an alert
-   * channel whose address is a secret.
+   * The playbook: the role with the built jar installed by install.sh under each host's root, a
+   * target of its own, a shipped one's override, schedules, the monitor's list and an alert channel
+   * whose address is a secret.
    */
   private Path playbook() throws IOException {
     Path playbook = dir.resolve("playbook.yml");

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real OpenSSH server of a test's own, on a loopback port: its own host key, its own
- * sshd_config and one authorized key, all in a temp folder; it lets root in with that key only.
- * The server runs in the foreground as the test's child and is stopped by {@link #close}.
+ * A real OpenSSH server of a test's own, on a loopback port: its own host key, its own sshd_config
+ * and one authorized key, all in a temp folder; it lets root in with that key only. The server runs
+ * in the foreground as the test's child and is stopped by {@link #close}.
  */
 final class LoopbackSshd implements AutoCloseable {
   /** sshd's privilege-separation folder, compiled in; the package's unit makes it at boot. */
@@ -79,8 +79,7 @@ final class LoopbackSshd implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
-    LoopbackSshd server =
-        new LoopbackSshd(port, clientKey, knownHosts, process, log, madePrivsep);
+    LoopbackSshd server = new LoopbackSshd(port, clientKey, knownHosts, process, log, madePrivsep);
     try {
       waitUntilListening(server);
     } catch (AssertionError e) {
