@@ -190,6 +190,58 @@ class AnsibleRoleIT {
   }
 
   @Test
+  void aVariableOfTheWrongTypeOrABadValueIsRefusedAndNothingIsApplied() throws Exception {
+    assumeAnsible();
+    Path root = Files.createDirectories(dir.resolve("refused-root"));
+    Path inventory = dir.resolve("refused-inventory.yml");
+    Files.writeString(
+        inventory,
+        String.join(
+            "\n",
+            "all:",
+            "  hosts:",
+            "    local-host:",
+            "      ansible_connection: local",
+            "      ansible_python_interpreter: /usr/bin/python3",
+            "      watchdog_menu_root: " + root,
+            "      watchdog_menu_install: false",
+            "      watchdog_menu_command: [java, -jar, " + Jar.jar() + "]",
+            ""));
+    Path playbook = dir.resolve("refused.yml");
+    Files.writeString(
+        playbook,
+        String.join(
+            "\n",
+            "- name: watchdog-menu with a bad schedule",
+            "  hosts: all",
+            "  gather_facts: false",
+            "  roles:",
+            "    - role: watchdog_menu",
+            ""));
+
+    Play wrongType =
+        play(inventory, playbook, "-e", "{\"watchdog_menu_schedules\": [\"paqet-client\"]}");
+    assertThat(wrongType.exit()).as(wrongType.output()).isNotZero();
+    assertThat(wrongType.output())
+        .contains("argument 'watchdog_menu_schedules' is of type <class 'list'>");
+
+    Play badValue =
+        play(
+            inventory,
+            playbook,
+            "-e",
+            "{\"watchdog_menu_schedules\": {\"paqet-client\": {\"health\": \"7x\"}}}");
+    assertThat(badValue.exit()).as(badValue.output()).isNotZero();
+    assertThat(badValue.of("local-host").failed()).isEqualTo(1);
+    assertThat(badValue.task("Write the apply file"))
+        .contains("schedules.paqet-client.health: schedule '7x' is not a schedule");
+    assertThat(root.resolve("etc/watchdog-menu/ansible/apply.yaml"))
+        .as("a file apply refuses is not put in place")
+        .doesNotExist();
+    assertThat(root.resolve("etc/cron.d")).doesNotExist();
+  }
+
+  @Test
   void theRoleAndTheExamplePassAnsibleLint() throws Exception {
     assumeAnsible();
     String lint = Tools.require("ansible-lint");
