@@ -161,7 +161,7 @@ final class ApplyCommand implements Callable<Integer> {
   }
 
   private String name() {
-    return file;
+    return file.equals("-") ? "standard input" : file;
   }
 
   private String text() {
