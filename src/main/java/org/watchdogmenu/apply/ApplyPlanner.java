@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +29,7 @@ import org.watchdogmenu.monitor.MonitorList;
 import org.watchdogmenu.os.ConfigException;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
+import org.watchdogmenu.os.SafeRead;
 
 /**
  * Turns a desired state into one {@link Plan} made of the single commands' plans (so the same
@@ -44,7 +44,6 @@ final class ApplyPlanner {
   /** The plan, and the record of what the file owns once it is applied. */
   record Planned(Plan plan, Owned owned) {}
 
-  private final Host host;
   private final HostRoot root;
   private final DesiredState wanted;
   private final Owned owned;
@@ -56,7 +55,6 @@ final class ApplyPlanner {
   private Catalog catalog;
 
   ApplyPlanner(Host host, DesiredState wanted, Owned owned) {
-    this.host = host;
     this.root = host.root();
     this.wanted = wanted;
     this.owned = owned;
@@ -149,18 +147,13 @@ final class ApplyPlanner {
   private boolean sameAsOnDisk(String id, ObjectNode keys) {
     try {
       byte[] bytes =
-          org.watchdogmenu.os.SafeRead.owned(
-              root.resolve(Catalog.siteFile(id)),
-              org.watchdogmenu.os.SafeRead.CONFIG_CAP,
-              "target file");
+          SafeRead.owned(root.resolve(Catalog.siteFile(id)), SafeRead.CONFIG_CAP, "target file");
       JsonNode now = Yaml.MAPPER.readTree(new String(bytes, StandardCharsets.UTF_8));
       ObjectNode want = keys.objectNode().put("id", id);
       want.setAll(keys);
       return want.equals(now);
-    } catch (NoSuchFileException e) {
-      return false;
     } catch (IOException | RuntimeException e) {
-      return false;
+      return false; // none, or one that cannot be read: written anew (the catalog reads it back)
     }
   }
 

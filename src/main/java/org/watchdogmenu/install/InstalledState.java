@@ -144,9 +144,11 @@ public final class InstalledState {
           targets.apply(argv.get(n - 1)).ifPresent(ts::add);
         }
       }
-      Set<List<String>> given =
-          new LinkedHashSet<>(
-              SudoersRenderer.commands(new SudoersRequest(user, f.name(), ts, List.of()), engine));
+      Set<List<String>> given = new LinkedHashSet<>();
+      if (!ts.isEmpty()) {
+        given.addAll(
+            SudoersRenderer.commands(new SudoersRequest(user, f.name(), ts, List.of()), engine));
+      }
       List<String> extra =
           granted.stream()
               .filter(argv -> !given.contains(argv))

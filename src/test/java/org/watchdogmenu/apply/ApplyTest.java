@@ -236,6 +236,20 @@ class ApplyTest {
   }
 
   @Test
+  void aSecretsFileOthersCanReadIsRefused() throws IOException {
+    Files.setPosixFilePermissions(
+        secrets, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    assertThatThrownBy(() -> box.apply(FULL, Optional.of(secrets)))
+        .isInstanceOf(ApplyFileException.class)
+        .hasMessage(
+            "refusing secrets file "
+                + secrets
+                + ": others can read it (mode 0644); run chmod 600 "
+                + secrets);
+    assertThat(box.at("/etc/watchdog-menu")).doesNotExist();
+  }
+
+  @Test
   void unitCommandsRunOnlyWhenTheirFilesChange() throws IOException {
     box.scripted.expect("systemctl", "daemon-reload");
     box.apply("version: 1\nunits:\n  restart_policy: [web.service]\n");
