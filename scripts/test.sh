@@ -9,7 +9,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 packages=(cron sudo logrotate tmux microsocks nginx curl procps iproute2
   openjdk-17-jdk-headless maven shellcheck prometheus prometheus-node-exporter
-  prometheus-alertmanager lintian)
+  prometheus-alertmanager lintian ansible-core ansible-lint openssh-server)
 
 say() {
   echo "test.sh: $*"
