@@ -16,6 +16,8 @@ import java.util.concurrent.Callable;
 import org.watchdogmenu.engine.CheckReport;
 import org.watchdogmenu.engine.Engine;
 import org.watchdogmenu.engine.Outcome;
+import org.watchdogmenu.engine.Pause;
+import org.watchdogmenu.engine.Pauses;
 import org.watchdogmenu.engine.TargetStatus;
 import org.watchdogmenu.install.Feature;
 import org.watchdogmenu.install.FeatureState;
@@ -86,7 +88,8 @@ final class StatusCommand implements Callable<Integer> {
       FeatureState health,
       FeatureState restart,
       boolean monitored,
-      Duration interval) {
+      Duration interval,
+      Optional<Pause> pause) {
     String monitorWords() {
       return monitored ? "every " + Durations.format(interval) : "off";
     }
@@ -101,6 +104,7 @@ final class StatusCommand implements Callable<Integer> {
     ScheduleReader schedules = new ScheduleReader(machine.root());
     Instant now = machine.clock().instant();
     MonitorState monitor = MonitorState.read(machine.root(), now);
+    Pauses pauses = new Pauses(machine.root());
     List<Row> rows = new ArrayList<>();
     for (Target t : targets) {
       rows.add(
@@ -110,7 +114,8 @@ final class StatusCommand implements Callable<Integer> {
               schedules.read(t, Feature.HEALTH),
               schedules.read(t, Feature.RESTART),
               monitor.list().contains(t.id()),
-              t.policy().interval()));
+              t.policy().interval(),
+              pauses.holding(t.id(), now)));
     }
     PrintWriter out = spec.commandLine().getOut();
     TextStyle style =
@@ -158,6 +163,13 @@ final class StatusCommand implements Callable<Integer> {
     out.println("  Health check:  " + row.health().words());
     out.println("  Restart:       " + row.restart().words());
     out.println("  Continuous:    " + row.monitorWords());
+    row.pause()
+        .ifPresent(
+            p ->
+                out.println(
+                    "  Paused:        "
+                        + style.paint(pauseWords(p, now), TextStyle.Tone.WARN)
+                        + "; restarts and alerts held"));
     out.println("  Protection:    " + s.protectionWords());
     if (s.restarts().isEmpty()) {
       out.println("  Restarts:      none in the window");
@@ -214,10 +226,20 @@ final class StatusCommand implements Callable<Integer> {
         cells.add(TextTable.Cell.of(row.health().words()));
         cells.add(TextTable.Cell.of(row.restart().words()));
         cells.add(TextTable.Cell.of(row.monitorWords()));
-        cells.add(TextTable.Cell.of(s.protectionWords()));
+        cells.add(
+            row.pause()
+                .map(
+                    p ->
+                        new TextTable.Cell(
+                            "paused " + pauseWords(p, now) + "; " + s.protectionWords(),
+                            TextStyle.Tone.WARN))
+                .orElse(TextTable.Cell.of(s.protectionWords())));
       } else {
         cells.add(TextTable.Cell.of(compactSchedule(row)));
-        cells.add(TextTable.Cell.of(compactProtection(s, now)));
+        cells.add(
+            row.pause()
+                .map(p -> new TextTable.Cell("paused " + span(p.left(now)), TextStyle.Tone.WARN))
+                .orElse(TextTable.Cell.of(compactProtection(s, now))));
       }
       table.add(cells);
     }
@@ -254,6 +276,16 @@ final class StatusCommand implements Callable<Integer> {
       return used + " cooldown " + span(s.cooldownLeft());
     }
     return used + " ready";
+  }
+
+  /** {@code until 2026-12-01T22:30:00Z (in 25m): deploy}. */
+  static String pauseWords(Pause p, Instant now) {
+    return "until "
+        + p.until()
+        + " (in "
+        + span(p.left(now))
+        + ")"
+        + (p.reason().isEmpty() ? "" : ": " + p.reason());
   }
 
   /** {@code running}, {@code stopped}, {@code ?} (could not tell) or {@code untracked}. */
@@ -368,6 +400,21 @@ final class StatusCommand implements Callable<Integer> {
     m.put("window", Durations.format(s.window()));
     m.put("cooldown_left_seconds", s.cooldownLeft().getSeconds());
     m.put("limit_reached_until", s.limitUntil().map(Instant::toString).orElse(null));
+    m.put(
+        "paused",
+        row.pause()
+            .map(
+                p ->
+                    Map.of(
+                        "until",
+                        p.until().toString(),
+                        "until_epoch",
+                        p.until().getEpochSecond(),
+                        "since",
+                        p.since().toString(),
+                        "reason",
+                        p.reason()))
+            .orElse(null));
     m.put(
         "last_check",
         s.lastCheck()

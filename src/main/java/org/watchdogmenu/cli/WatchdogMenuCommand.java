@@ -40,6 +40,8 @@ import picocli.CommandLine.Spec;
       RestartCommand.class,
       StatusCommand.class,
       ResetCommand.class,
+      PauseCommand.class,
+      ResumeCommand.class,
       ListCommand.class,
       LogsCommand.class,
       EnableCommand.class,

@@ -101,6 +101,19 @@ public final class HealthCheck {
   public CheckReport run(Options options) {
     this.options = options;
     log.line("=== Health Check Start: " + target.id() + " ===");
+    Instant started = host.clock().instant();
+    Pauses pauses = new Pauses(host.root());
+    (options.dryRun()
+            ? pauses.holding(target.id(), started)
+            : pauses.inForce(target.id(), started, log::line))
+        .ifPresent(
+            p ->
+                log.line(
+                    "Health check: "
+                        + p.words()
+                        + ", "
+                        + Pause.span(p.left(started))
+                        + " left: the check runs, restarts and alerts are held"));
     Policy policy = target.policy();
     ServiceState state = service.state();
     serviceStart = state.since();
@@ -292,6 +305,12 @@ public final class HealthCheck {
       }
       RestartGuard.Result result = guard.attempt(step, options.source(), mode);
       restarted |= result == RestartGuard.Result.RESTARTED || result == RestartGuard.Result.FAILED;
+      if (result == RestartGuard.Result.PAUSED) {
+        return finish(
+            Outcome.CRITICAL,
+            problem + "; restart held (paused)",
+            "=== Health Check Complete: Restart held (target paused) ===");
+      }
       if (result.heldBack()) {
         // down and not being restarted: a person has to look, so CRITICAL, never WARNING
         return finish(

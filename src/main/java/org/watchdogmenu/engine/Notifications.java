@@ -116,7 +116,9 @@ final class Notifications implements EngineEvents {
             failed,
             limitReached(target),
             ProbeTiming.of(target.probes(), lastProbes));
-    metrics.ifPresent(m -> m.afterCheck(target.id(), sample).forEach(this::warn));
+    Optional<Instant> pausedUntil =
+        new Pauses(host.root()).holding(target.id(), report.at()).map(Pause::until);
+    metrics.ifPresent(m -> m.afterCheck(target.id(), sample, pausedUntil).forEach(this::warn));
     switch (report.outcome()) {
       case OK:
         alert(target, AlertKind.RECOVERED, target.id() + " is healthy again");
@@ -137,10 +139,20 @@ final class Notifications implements EngineEvents {
     }
   }
 
-  /** Sends through the site's channels and logs what came of it; silent when there are none. */
+  /**
+   * Sends through the site's channels and logs what came of it; silent when there are none. While
+   * the target is paused only a recovery goes out (it ends what was sent before the pause).
+   */
   private void alert(Target target, AlertKind kind, String message) {
     if (alerts.isEmpty() || alerts.get().channels().isEmpty()) {
       return;
+    }
+    if (kind != AlertKind.RECOVERED) {
+      Optional<Pause> pause = new Pauses(host.root()).holding(target.id(), host.clock().instant());
+      if (pause.isPresent()) {
+        log.line("Alert held (" + kind.key() + "): " + pause.get().words());
+        return;
+      }
     }
     alerts
         .get()
@@ -148,6 +160,11 @@ final class Notifications implements EngineEvents {
             AlertEvent.of(kind, target, host.clock().instant(), message), target.policy().window())
         .logLines()
         .forEach(log::line);
+  }
+
+  /** A pause started or ended: the Prometheus series say so at once. */
+  void pauseChanged(Target target, Optional<Pause> pause) {
+    metrics.ifPresent(m -> m.paused(target.id(), pause.map(Pause::until)).forEach(this::warn));
   }
 
   private boolean limitReached(Target target) {

@@ -73,11 +73,13 @@ public final class RestartGuard {
      */
     REFUSED,
     /** Dry run: nothing was changed. */
-    WOULD_RESTART;
+    WOULD_RESTART,
+    /** The target is paused for maintenance ({@link Pause}); only a forced restart runs. */
+    PAUSED;
 
     /** Protection (or another run) held the restart back. */
     public boolean heldBack() {
-      return this == DENIED || this == SKIPPED || this == LOCK_BUSY;
+      return this == DENIED || this == SKIPPED || this == LOCK_BUSY || this == PAUSED;
     }
   }
 
@@ -148,6 +150,9 @@ public final class RestartGuard {
     if (loaded instanceof Loaded.Failed failed) {
       return failed.result();
     }
+    if (paused(now, mode, true)) {
+      return Result.PAUSED;
+    }
     RestartHistory history = ((Loaded.Read) loaded).history();
     Optional<Result> held = protection(history, now, mode);
     if (held.isPresent()) {
@@ -203,7 +208,8 @@ public final class RestartGuard {
       return failed.result();
     }
     RestartHistory history = ((Loaded.Read) loaded).history();
-    Optional<Result> held = protection(history, now, mode);
+    Optional<Result> held =
+        paused(now, mode, false) ? Optional.of(Result.PAUSED) : protection(history, now, mode);
     if (held.isPresent()) {
       saveIfChanged(history, stateFile);
       return held.get();
@@ -229,6 +235,31 @@ public final class RestartGuard {
     }
     log.line("Restart FAILED: " + step.description() + ": " + r.summary());
     return Result.FAILED;
+  }
+
+  /**
+   * Whether a maintenance pause holds this attempt back (logged with its end and reason); a forced
+   * restart goes ahead and says so. A dry run changes nothing, else an ended pause file is removed.
+   */
+  private boolean paused(Instant now, Mode mode, boolean dryRun) {
+    Pauses pauses = new Pauses(host.root());
+    Optional<Pause> pause =
+        dryRun ? pauses.holding(target.id(), now) : pauses.inForce(target.id(), now, log::line);
+    if (pause.isEmpty()) {
+      return false;
+    }
+    String left = pause.get().words() + ", " + Pause.span(pause.get().left(now)) + " left";
+    if (mode == Mode.FORCE) {
+      log.line("Restart FORCED during the pause: " + left);
+      return false;
+    }
+    log.line(
+        "Restart HELD: "
+            + left
+            + " ('watchdog-menu resume "
+            + target.id()
+            + "' ends it, 'restart --force' overrides it)");
+    return true;
   }
 
   /**

@@ -58,6 +58,7 @@ public final class ScheduledRestart {
       case ERROR -> "Restart not possible";
       case REFUSED -> "Restart refused (unsafe lock or state file)";
       case DENIED, SKIPPED, LOCK_BUSY -> "Restart skipped (protection active)";
+      case PAUSED -> "Restart held (target paused)";
     };
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.watchdogmenu.os.ConfigException;
@@ -104,6 +105,55 @@ public final class Metrics {
     prometheus(target, s -> s.afterCheck(sample), problems);
     cloudWatch(target, sample.at(), CloudWatchDatum.afterCheck(sample), problems);
     return problems;
+  }
+
+  /**
+   * Records a finished check and the maintenance pause that holds at its end (empty: none), in one
+   * rewrite; returns problems for the log.
+   */
+  public List<String> afterCheck(String target, CheckSample sample, Optional<Instant> pausedUntil) {
+    List<String> problems = new ArrayList<>();
+    long until = pausedUntil.map(Instant::getEpochSecond).orElse(0L);
+    prometheus(target, s -> s.afterCheck(sample).withPausedUntil(until), problems);
+    cloudWatch(target, sample.at(), CloudWatchDatum.afterCheck(sample), problems);
+    return problems;
+  }
+
+  /** Records that a maintenance pause started (its end) or ended (empty); problems for the log. */
+  public List<String> paused(String target, Optional<Instant> until) {
+    List<String> problems = new ArrayList<>();
+    long epoch = until.map(Instant::getEpochSecond).orElse(0L);
+    prometheus(target, s -> s.withPausedUntil(epoch), problems);
+    return problems;
+  }
+
+  /**
+   * The continuous monitor's beat, for Prometheus ({@link MonitorBeatFile}); returns problems for
+   * the log.
+   */
+  public List<String> monitorBeat(Instant at) {
+    if (textfile == null) {
+      return List.of();
+    }
+    try {
+      new MonitorBeatFile(textfile.textfile()).beat(at);
+      return List.of();
+    } catch (IOException e) {
+      return List.of("Metrics: monitor heartbeat not written: " + e.getMessage());
+    }
+  }
+
+  /** The monitor stopped cleanly: its heartbeat series goes away; returns problems for the log. */
+  public List<String> monitorStopped() {
+    if (textfile == null) {
+      return List.of();
+    }
+    try {
+      new MonitorBeatFile(textfile.textfile()).remove();
+      return List.of();
+    } catch (IOException e) {
+      return List.of("Metrics: monitor heartbeat not removed: " + e.getMessage());
+    }
   }
 
   /** Records a pass through the restart guard; returns problems for the log. */

@@ -66,6 +66,14 @@ final class PrometheusText {
             sample(out, "watchdog_last_check_timestamp_seconds", t, null, null, s.lastCheck());
           }
         });
+    family(
+        out,
+        "watchdog_paused_until_seconds",
+        "gauge",
+        "Unix time when the target's maintenance pause ends (restarts and alerts held until then),"
+            + " 0 when none.");
+    targets.forEach(
+        (t, s) -> sample(out, "watchdog_paused_until_seconds", t, null, null, s.pausedUntil()));
     return out.toString();
   }
 

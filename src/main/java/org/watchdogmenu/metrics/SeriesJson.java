@@ -35,7 +35,11 @@ final class SeriesJson {
             sep = ",";
           }
           sb.append("},\"limitReached\":").append(s.limitReached());
-          sb.append(",\"lastCheck\":").append(s.lastCheck()).append('}');
+          sb.append(",\"lastCheck\":").append(s.lastCheck());
+          if (s.pausedUntil() != 0) {
+            sb.append(",\"pausedUntil\":").append(s.pausedUntil());
+          }
+          sb.append('}');
         });
     return sb.append('}').toString();
   }
@@ -49,7 +53,13 @@ final class SeriesJson {
       Map<String, Object> s = object(e.getValue(), e.getKey());
       for (String key : s.keySet()) {
         if (!java.util.Set.of(
-                "up", "failures", "restarts", "probeSeconds", "limitReached", "lastCheck")
+                "up",
+                "failures",
+                "restarts",
+                "probeSeconds",
+                "limitReached",
+                "lastCheck",
+                "pausedUntil")
             .contains(key)) {
           throw new IOException("unknown field '" + key + "' of " + e.getKey());
         }
@@ -57,6 +67,7 @@ final class SeriesJson {
       Long up = whole(s.get("up"), "up");
       Long failures = whole(s.get("failures"), "failures");
       Long limit = whole(s.get("limitReached"), "limitReached");
+      Long pausedUntil = whole(s.get("pausedUntil"), "pausedUntil");
       Map<String, Long> restarts = new TreeMap<>();
       if (s.get("restarts") != null) {
         for (Map.Entry<String, Object> r : object(s.get("restarts"), "restarts").entrySet()) {
@@ -81,7 +92,8 @@ final class SeriesJson {
               restarts,
               probes,
               limit == null ? 0 : limit.intValue(),
-              whole(s.get("lastCheck"), "lastCheck")));
+              whole(s.get("lastCheck"), "lastCheck"),
+              pausedUntil == null ? 0 : pausedUntil));
     }
     return all;
   }

@@ -11,6 +11,7 @@ import java.util.TreeMap;
  * @param restarts restarts run per source
  * @param probeSeconds the last duration of each probe, by probe label
  * @param lastCheck epoch seconds of the last check, null before the first
+ * @param pausedUntil epoch seconds when the target's maintenance pause ends, 0 when none holds
  */
 record TargetSeries(
     Integer up,
@@ -18,13 +19,30 @@ record TargetSeries(
     Map<String, Long> restarts,
     Map<String, Double> probeSeconds,
     int limitReached,
-    Long lastCheck) {
+    Long lastCheck,
+    long pausedUntil) {
 
-  static final TargetSeries NEW = new TargetSeries(null, 0, null, null, 0, null);
+  static final TargetSeries NEW = new TargetSeries(null, 0, null, null, 0, null, 0);
 
   TargetSeries {
     restarts = new TreeMap<>(restarts == null ? Map.of() : restarts);
     probeSeconds = new TreeMap<>(probeSeconds == null ? Map.of() : probeSeconds);
+  }
+
+  /** Series of a target that was never paused. */
+  TargetSeries(
+      Integer up,
+      long failures,
+      Map<String, Long> restarts,
+      Map<String, Double> probeSeconds,
+      int limitReached,
+      Long lastCheck) {
+    this(up, failures, restarts, probeSeconds, limitReached, lastCheck, 0);
+  }
+
+  /** The same series with the end of the pause that holds (0: none). */
+  TargetSeries withPausedUntil(long epoch) {
+    return new TargetSeries(up, failures, restarts, probeSeconds, limitReached, lastCheck, epoch);
   }
 
   TargetSeries afterCheck(CheckSample s) {
@@ -38,7 +56,8 @@ record TargetSeries(
         restarts,
         probes,
         s.limitReached() ? 1 : 0,
-        s.at().getEpochSecond());
+        s.at().getEpochSecond(),
+        pausedUntil);
   }
 
   TargetSeries afterRestart(RestartSample s) {
@@ -47,7 +66,7 @@ record TargetSeries(
       counted.merge(s.source().word(), 1L, Long::sum);
     }
     return new TargetSeries(
-        up, failures, counted, probeSeconds, s.limitReached() ? 1 : 0, lastCheck);
+        up, failures, counted, probeSeconds, s.limitReached() ? 1 : 0, lastCheck, pausedUntil);
   }
 
   private static double seconds(Duration d) {

@@ -21,6 +21,7 @@ import org.watchdogmenu.engine.Engine;
 import org.watchdogmenu.engine.EngineLog;
 import org.watchdogmenu.engine.HealthCheck;
 import org.watchdogmenu.engine.Outcome;
+import org.watchdogmenu.metrics.Metrics;
 import org.watchdogmenu.metrics.SeriesBatch;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.ConfigException;
@@ -39,6 +40,9 @@ public final class Monitor {
   static final Duration TICK = Duration.ofSeconds(1);
   private static final Duration FINISH_LIMIT = Duration.ofHours(1);
 
+  /** How often the heartbeat goes to Prometheus (its own textfile). */
+  static final Duration METRIC_BEAT = Duration.ofMinutes(1);
+
   /** Late checks are summed up in one line at most this often. */
   private static final Duration LATE_LINES = Duration.ofSeconds(10);
 
@@ -56,6 +60,7 @@ public final class Monitor {
   private final Runs runs = new Runs();
   private final SeriesBatch series = new SeriesBatch();
   private long lastFlush = System.nanoTime() - TICK.toNanos();
+  private Instant nextMetricBeat = Instant.MIN;
   private final Map<String, Outcome> lastOutcome = new ConcurrentHashMap<>();
   private final AtomicBoolean reload = new AtomicBoolean();
   private final CountDownLatch stop = new CountDownLatch(1);
@@ -130,6 +135,7 @@ public final class Monitor {
     }
     runs.takeLate().ifPresent(this::lateLine);
     series.flush().forEach(this::warn);
+    metrics().ifPresent(m -> m.monitorStopped().forEach(this::warn));
     try {
       heartbeat.clear();
     } catch (IOException e) {
@@ -226,6 +232,19 @@ public final class Monitor {
       warn("cannot write " + Heartbeat.FILE + ": " + e.getMessage());
     }
     warn(systemd.alive());
+    if (!now.isBefore(nextMetricBeat)) {
+      nextMetricBeat = now.plus(METRIC_BEAT);
+      metrics().ifPresent(m -> m.monitorBeat(now).forEach(this::warn));
+    }
+  }
+
+  /** The site's metrics settings as they are now; empty when metrics.yaml is broken. */
+  private Optional<Metrics> metrics() {
+    try {
+      return Optional.of(Metrics.load(host));
+    } catch (ConfigException e) {
+      return Optional.empty(); // each check's log says so
+    }
   }
 
   private void alert(AlertKind kind, String message) {

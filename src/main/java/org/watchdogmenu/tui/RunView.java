@@ -148,8 +148,8 @@ final class RunView implements View {
       if (forceable()) {
         out.add(
             Line.of(
-                "Press f to force a restart now: it skips the cooldown and the restart cap, and is"
-                    + " recorded as manual (like watchdog-menu restart "
+                "Press f to force a restart now: it skips the cooldown, the restart cap and a pause,"
+                    + " and is recorded as manual (like watchdog-menu restart "
                     + target.id()
                     + " --force).",
                 Tone.WARN));
@@ -168,13 +168,14 @@ final class RunView implements View {
       case LOCK_BUSY -> "not restarted: another restart holds the lock; try again";
       case ERROR, REFUSED -> "not restarted: see the lines above";
       case WOULD_RESTART -> "would restart (dry run)";
+      case PAUSED -> "held back: the target is paused for maintenance";
     };
   }
 
   private static Tone tone(RestartGuard.Result r) {
     return switch (r) {
       case RESTARTED, WOULD_RESTART -> Tone.PLAIN;
-      case DENIED, SKIPPED, LOCK_BUSY -> Tone.WARN;
+      case DENIED, SKIPPED, LOCK_BUSY, PAUSED -> Tone.WARN;
       default -> Tone.BAD;
     };
   }
@@ -185,7 +186,9 @@ final class RunView implements View {
       return false;
     }
     Object r = run.result().orElse(null);
-    return r == RestartGuard.Result.SKIPPED || r == RestartGuard.Result.DENIED;
+    return r == RestartGuard.Result.SKIPPED
+        || r == RestartGuard.Result.DENIED
+        || r == RestartGuard.Result.PAUSED;
   }
 
   private static Line line(String text) {

@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.watchdogmenu.engine.CheckReport;
 import org.watchdogmenu.engine.LastResults;
 import org.watchdogmenu.engine.Outcome;
+import org.watchdogmenu.engine.Pause;
+import org.watchdogmenu.engine.Pauses;
 import org.watchdogmenu.install.Feature;
 import org.watchdogmenu.install.FeatureState;
 import org.watchdogmenu.install.ScheduleReader;
@@ -32,7 +34,8 @@ final class StateWords {
       Optional<CheckReport> last,
       Optional<ServiceWatch.Seen> service,
       FeatureState health,
-      FeatureState restart) {
+      FeatureState restart,
+      Optional<Pause> pause) {
     boolean scheduled() {
       return health.configured() || restart.configured();
     }
@@ -40,12 +43,14 @@ final class StateWords {
 
   private final ScheduleReader reader;
   private final LastResults lastResults;
+  private final Pauses pauses;
   private final ServiceWatch services;
   private final TimeWords time;
 
   StateWords(Session session) {
     this.reader = session.installer().reader();
     this.lastResults = new LastResults(session.host().root());
+    this.pauses = new Pauses(session.host().root());
     this.services = session.services();
     this.time = session.time();
   }
@@ -56,7 +61,8 @@ final class StateWords {
         lastResults.load(t.id()),
         services.state(t),
         reader.read(t, Feature.HEALTH),
-        reader.read(t, Feature.RESTART));
+        reader.read(t, Feature.RESTART),
+        pauses.holding(t.id(), time.now()));
   }
 
   /** One target: {@code CRITICAL 35s ago, stopped, health 5m, restart 04:00}. */
@@ -72,10 +78,29 @@ final class StateWords {
   Summary of(List<Target> targets) {
     List<Known> all = targets.stream().map(this::known).toList();
     List<String> parts = new ArrayList<>();
+    Optional<String> paused = paused(all);
+    paused.ifPresent(parts::add);
     parts.add(verdict(all));
     parts.add(service(all));
     parts.add(schedule(all));
-    return new Summary(String.join(", ", parts), tone(all));
+    Tone tone = tone(all);
+    if (paused.isPresent()) {
+      // held restarts and alerts are something to see, at least in yellow
+      tone = worse(tone == Tone.OFF ? Tone.PLAIN : tone, Tone.WARN);
+    }
+    return new Summary(String.join(", ", parts), tone);
+  }
+
+  /** {@code paused 25m} (the time left), or {@code 1/2 paused}; empty when none is paused. */
+  private Optional<String> paused(List<Known> all) {
+    List<Pause> paused = all.stream().flatMap(k -> k.pause().stream()).toList();
+    if (paused.isEmpty()) {
+      return Optional.empty();
+    }
+    if (all.size() == 1) {
+      return Optional.of("paused " + Pause.span(paused.get(0).left(time.now())));
+    }
+    return Optional.of(paused.size() + "/" + all.size() + " paused");
   }
 
   /** The last verdict in words: {@code OK 2m ago}, {@code never checked}. */

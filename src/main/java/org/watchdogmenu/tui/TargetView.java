@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import org.watchdogmenu.engine.CheckReport;
 import org.watchdogmenu.engine.Engine;
 import org.watchdogmenu.engine.LogFiles;
+import org.watchdogmenu.engine.Pause;
+import org.watchdogmenu.engine.Pauses;
 import org.watchdogmenu.engine.RestartHistory;
 import org.watchdogmenu.engine.TargetStatus;
 import org.watchdogmenu.install.Feature;
@@ -67,6 +69,9 @@ final class TargetView extends MenuView {
     session.running().stream()
         .filter(r -> r.endsWith(" of " + target.id()))
         .forEach(r -> lines.add(Line.of("Running now in the background: " + r, Tone.WARN)));
+    new Pauses(session.host().root())
+        .holding(target.id(), time.now())
+        .ifPresent(p -> lines.add(paused(p, time)));
     try {
       TargetStatus status = session.engine().status(target);
       lines.add(guard(status, time));
@@ -98,6 +103,24 @@ final class TargetView extends MenuView {
           case UNTRACKED -> "untracked (no status command or pid file to ask)";
         };
     return Line.of(what + words, StateWords.tone(s));
+  }
+
+  /**
+   * {@code Paused until 14:30:00 (in 25m): deploy. Restarts and alerts are held; watchdog-menu
+   * resume paqet-server ends it.}
+   */
+  private Line paused(Pause p, TimeWords time) {
+    return Line.of(
+        "Paused until "
+            + time.local(p.until())
+            + " ("
+            + time.in(p.until())
+            + ")"
+            + (p.reason().isEmpty() ? "" : ": " + p.reason())
+            + ". Restarts and alerts are held; watchdog-menu resume "
+            + target.id()
+            + " ends it.",
+        Tone.WARN);
   }
 
   /** {@code since 14:02:10 (up 3h)}. */
