@@ -34,7 +34,7 @@ class PrometheusRulesIT {
   void theRulesTheirUnitTestsAndTheExamplesPassPromtoolAndAmtool() throws Exception {
     Result check = run(CONTRIB, "promtool", "check", "rules", RULES.toString());
     assertThat(check.exit()).as(check.output()).isZero();
-    assertThat(check.output()).contains("SUCCESS: 7 rules found");
+    assertThat(check.output()).contains("SUCCESS: 8 rules found");
 
     Result tests = run(CONTRIB, "promtool", "test", "rules", "watchdog-menu.rules.test.yml");
     assertThat(tests.exit()).as(tests.output()).isZero();
@@ -82,6 +82,9 @@ class PrometheusRulesIT {
     Result lint = run(dir, textfile, "promtool", "check", "metrics");
     assertThat(lint.exit()).as(lint.output()).isZero();
     for (String name : metricNames(Files.readString(RULES))) {
+      if (name.equals("watchdog_monitor_heartbeat_timestamp_seconds")) {
+        continue; // the monitor's own textfile (PauseThroughJarIT)
+      }
       assertThat(prom)
           .as("the textfile holds every series the rules use")
           .contains("# TYPE " + name + " ");
