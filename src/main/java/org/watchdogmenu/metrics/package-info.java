@@ -16,7 +16,9 @@
  *       lose a target and counters survive between runs. Series: {@code watchdog_up}, {@code
  *       watchdog_health_check_failures_total}, {@code watchdog_restarts_total{source}}, {@code
  *       watchdog_probe_duration_seconds{probe}}, {@code watchdog_restart_limit_reached}, {@code
- *       watchdog_last_check_timestamp_seconds}, all with {@code target}.
+ *       watchdog_last_check_timestamp_seconds}, {@code watchdog_paused_until_seconds}, all with
+ *       {@code target}; the monitor's {@code watchdog_monitor_heartbeat_timestamp_seconds} in a
+ *       textfile of its own.
  *   <li>CloudWatch (only with a {@code cloudwatch} section): the PM2 health-monitor guide's
  *       ServiceStatus (None), HealthCheckFailures (Count), ResponseTime (Milliseconds; the slowest
  *       http probe, else the slowest probe) after each check and ServiceRestarts (Count) after each
