@@ -86,7 +86,11 @@ class PrometheusMetricsTest {
                 + "# HELP watchdog_last_check_timestamp_seconds Unix time of the last health"
                 + " check.\n"
                 + "# TYPE watchdog_last_check_timestamp_seconds gauge\n"
-                + "watchdog_last_check_timestamp_seconds{target=\"paqet-server\"} 1739529000\n");
+                + "watchdog_last_check_timestamp_seconds{target=\"paqet-server\"} 1739529000\n"
+                + "# HELP watchdog_paused_until_seconds Unix time when the target's maintenance"
+                + " pause ends (restarts and alerts held until then), 0 when none.\n"
+                + "# TYPE watchdog_paused_until_seconds gauge\n"
+                + "watchdog_paused_until_seconds{target=\"paqet-server\"} 0\n");
   }
 
   @Test
