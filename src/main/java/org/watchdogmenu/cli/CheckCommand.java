@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
       "0:OK: healthy, or inside its grace period",
       "1:WARNING: was unhealthy, recovered by a restart",
       "2:CRITICAL: unhealthy and not recovered, including a restart held back by protection"
-          + " (limit reached, cooldown, lock busy)",
+          + " (limit reached, cooldown, lock busy) or by a maintenance pause",
       "3:UNKNOWN: bad configuration or input, a probe could not run, or the service answers"
           + " but the probe's own settings are wrong (never restarts)"
     })

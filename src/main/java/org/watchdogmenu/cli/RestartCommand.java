@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Restarts a target through the guard, whatever its health.",
-      "The restart is skipped while the cooldown runs or when the restart cap is reached, unless"
-          + " --force. Every restart is recorded in the target's restart history."
+      "The restart is skipped while the cooldown runs, when the restart cap is reached or while"
+          + " the target is paused (watchdog-menu pause), unless --force. Every restart is"
+          + " recorded in the target's restart history."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:restarted (or, with --dry-run, would restart)",
-      "1:not restarted: held back by protection, lock busy, or the restart failed",
+      "1:not restarted: held back by protection or a pause, lock busy, or the restart failed",
       "2:usage or input error"
     })
 final class RestartCommand implements Callable<Integer> {
@@ -62,7 +63,7 @@ final class RestartCommand implements Callable<Integer> {
 
   @Option(
       names = "--force",
-      description = "Skip the cooldown and the restart cap (still recorded).")
+      description = "Skip the cooldown, the restart cap and a pause (still recorded).")
   boolean force;
 
   @Option(names = "--dry-run", description = "Say what would be done; change nothing.")

@@ -31,13 +31,18 @@ public final class Maintenance {
    * Pauses a target for {@code length} from now (replacing a pause that holds).
    *
    * @param length at most {@link Pause#MAX}
-   * @throws IllegalArgumentException when {@code length} is not positive or longer than the most
+   * @throws IllegalArgumentException when {@code length} is not positive or longer than the most,
+   *     or the reason is not one short line ({@link Pause#reasonProblem})
    * @throws IOException when the pause file cannot be written (nothing is paused)
    */
   public Pause pause(Target target, Duration length, String reason, PrintWriter out)
       throws IOException {
     if (length.isNegative() || length.isZero() || length.compareTo(Pause.MAX) > 0) {
       throw new IllegalArgumentException("a pause lasts more than 0s and at most 7d");
+    }
+    String problem = Pause.reasonProblem(reason);
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
     }
     Instant now = host.clock().instant();
     Pause pause = new Pause(now, now.plus(length), reason.strip());
