@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.watchdogmenu.model.RestartSource;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.Command;
 import org.watchdogmenu.os.Host;
@@ -69,14 +70,15 @@ class PauseTest {
     EngineLog log =
         new EngineLog(root.resolve("var/log/paqet-health-server.log"), new PrintWriter(out), clock);
     ProbeRound probes = context -> rounds.remove();
+    EngineEvents events = Notifications.load(host, log, id -> true);
     return new HealthCheck(
             host,
             target,
             ServiceControls.forTarget(target, host),
             probes,
             log,
-            Notifications.load(host, log, id -> true),
-            null)
+            events,
+            new RestartGuard(host, target, log, events))
         .run(HealthCheck.Options.DEFAULT);
   }
 
@@ -180,19 +182,24 @@ class PauseTest {
   void aScheduledRestartIsHeldAndAForcedOneRunsAndIsRecorded() throws Exception {
     maintenance().pause(target, Duration.ofHours(2), "db migration", new PrintWriter(out));
 
-    assertThat(engine().restart(target, "cron", false, false, new PrintWriter(out)))
+    assertThat(
+            engine().restart(target, RestartRequest.by(RestartSource.CRON), new PrintWriter(out)))
         .isEqualTo(RestartGuard.Result.PAUSED);
     assertThat(restartsRun()).isZero();
     assertThat(cronLog())
         .contains("=== Cron Restart Triggered: paqet-server ===")
         .contains("Restart HELD: paused until 2025-02-14T12:30:00Z (db migration), 2h left")
         .endsWith("=== Cron Restart Complete: Restart held (target paused) ===\n");
-    assertThat(engine().restart(target, "manual", false, false, new PrintWriter(out)))
+    assertThat(
+            engine().restart(target, RestartRequest.by(RestartSource.MANUAL), new PrintWriter(out)))
         .as("a plain manual restart is held too")
         .isEqualTo(RestartGuard.Result.PAUSED);
 
     runner.expect(RESTART);
-    assertThat(engine().restart(target, "manual", true, false, new PrintWriter(out)))
+    assertThat(
+            engine()
+                .restart(
+                    target, RestartRequest.by(RestartSource.MANUAL).forced(), new PrintWriter(out)))
         .isEqualTo(RestartGuard.Result.RESTARTED);
     assertThat(restartsRun()).isOne();
     assertThat(history()).isEqualTo(T0.getEpochSecond() + " manual\n");
@@ -219,7 +226,7 @@ class PauseTest {
     assertThat(healthLog())
         .contains("Alert held (check-unknown): paused until 2025-02-14T11:00:00Z (deploy)");
     Notifications.load(host, new EngineLog(null, new PrintWriter(out), clock), id -> true)
-        .afterRestart(target, "manual", RestartGuard.Result.FAILED);
+        .afterRestart(target, RestartSource.MANUAL, RestartGuard.Result.FAILED);
     assertThat(alertsSent()).isZero();
     assertThat(out.toString()).contains("Alert held (restart-failed)");
 
@@ -273,7 +280,8 @@ class PauseTest {
     assertThat(pauseFile()).doesNotExist();
     assertThat(textfile()).contains("watchdog_paused_until_seconds{target=\"paqet-server\"} 0");
     runner.expect(RESTART);
-    assertThat(engine().restart(target, "cron", false, false, new PrintWriter(out)))
+    assertThat(
+            engine().restart(target, RestartRequest.by(RestartSource.CRON), new PrintWriter(out)))
         .isEqualTo(RestartGuard.Result.RESTARTED);
     runner.verifyAllUsed();
   }
@@ -291,7 +299,8 @@ class PauseTest {
     assertThat(maintenance().of(target)).isEmpty();
 
     runner.expect(RESTART);
-    assertThat(engine().restart(target, "cron", false, false, new PrintWriter(out)))
+    assertThat(
+            engine().restart(target, RestartRequest.by(RestartSource.CRON), new PrintWriter(out)))
         .isEqualTo(RestartGuard.Result.RESTARTED);
     assertThat(pauseFile()).doesNotExist();
     assertThat(cronLog()).contains("Pause ended at 2025-02-14T10:29:59Z (forgotten)");
@@ -300,7 +309,10 @@ class PauseTest {
   @Test
   void aDryRunSaysTheRestartWouldBeHeldAndChangesNothing() throws Exception {
     maintenance().pause(target, Duration.ofMinutes(30), "", new PrintWriter(out));
-    assertThat(engine().restart(target, "cron", false, true, new PrintWriter(out)))
+    assertThat(
+            engine()
+                .restart(
+                    target, RestartRequest.by(RestartSource.CRON).dryRun(), new PrintWriter(out)))
         .isEqualTo(RestartGuard.Result.PAUSED);
     assertThat(out.toString())
         .contains("Restart HELD: paused until 2025-02-14T11:00:00Z, 30m left");
@@ -314,7 +326,8 @@ class PauseTest {
     Files.setAttribute(pauseFile(), "unix:uid", 65534);
 
     runner.expect(RESTART);
-    assertThat(engine().restart(target, "cron", false, false, new PrintWriter(out)))
+    assertThat(
+            engine().restart(target, RestartRequest.by(RestartSource.CRON), new PrintWriter(out)))
         .isEqualTo(RestartGuard.Result.RESTARTED);
     assertThat(cronLog())
         .contains(
@@ -336,7 +349,8 @@ class PauseTest {
     Files.createSymbolicLink(pauseFile(), real);
 
     runner.expect(RESTART);
-    assertThat(engine().restart(target, "cron", false, false, new PrintWriter(out)))
+    assertThat(
+            engine().restart(target, RestartRequest.by(RestartSource.CRON), new PrintWriter(out)))
         .isEqualTo(RestartGuard.Result.RESTARTED);
     assertThat(cronLog())
         .contains("WARNING: refusing " + pauseFile() + ": it is")

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.watchdogmenu.model.RestartSource;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.MutableClock;
 import org.watchdogmenu.os.ScriptedCommandRunner;
@@ -37,7 +38,8 @@ class PausedSeriesTest {
     assertThat(Metrics.load(host()).paused("web", Optional.of(END))).isEmpty();
     assertThat(textfile()).contains("watchdog_paused_until_seconds{target=\"web\"} 1739530800\n");
 
-    Metrics.load(host()).afterRestart("web", new RestartSample(T0, "manual", true, false));
+    Metrics.load(host())
+        .afterRestart("web", new RestartSample(T0, RestartSource.MANUAL, true, false));
     Metrics.load(host())
         .afterCheck("api", new CheckSample(T0, true, false, false, List.of()), Optional.empty());
     assertThat(textfile())
