@@ -22,7 +22,6 @@ import org.watchdogmenu.os.MutableClock;
  */
 class TuiPauseTest {
   private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
-  private static final long WAIT = 20_000;
 
   @TempDir Path dir;
   private final MutableClock clock = new MutableClock(NOW);
@@ -34,8 +33,8 @@ class TuiPauseTest {
     return settled(m);
   }
 
-  private static VirtualMenu settled(VirtualMenu m) throws InterruptedException {
-    assertThat(m.session.services().settle(Duration.ofMillis(WAIT))).isTrue();
+  private static VirtualMenu settled(VirtualMenu m) {
+    m.settle();
     m.tick();
     return m;
   }
