@@ -25,7 +25,7 @@ class TuiPauseTest {
 
   @TempDir Path dir;
   private final MutableClock clock = new MutableClock(NOW);
-  private final ExactCommands systemd = new ExactCommands();
+  private final ExactCommands systemd = new ExactCommands().noServiceManager();
 
   private VirtualMenu menu() throws InterruptedException {
     Host host = new Host(new HostRoot(dir), systemd, clock, clock, "root");
