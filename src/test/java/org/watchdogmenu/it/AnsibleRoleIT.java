@@ -242,6 +242,66 @@ class AnsibleRoleIT {
   }
 
   @Test
+  void aRolloutPausesATargetAndResumesItOnce() throws Exception {
+    assumeAnsible();
+    Path root = Files.createDirectories(dir.resolve("pause-root"));
+    Path inventory = dir.resolve("pause-inventory.yml");
+    Files.writeString(
+        inventory,
+        String.join(
+            "\n",
+            "all:",
+            "  hosts:",
+            "    local-host:",
+            "      ansible_connection: local",
+            "      ansible_python_interpreter: /usr/bin/python3",
+            "      watchdog_menu_root: " + root,
+            "      watchdog_menu_command: [java, -jar, " + Jar.jar() + "]",
+            ""));
+    Path pause = entryPoint("pause", "      watchdog_menu_pause_reason: deploy 1.4.2");
+    Path resume = entryPoint("resume", "");
+    Path file = root.resolve("var/lib/watchdog-menu/paused/paqet-client");
+
+    Play paused = play(inventory, pause);
+    assertThat(paused.exit()).as(paused.output()).isZero();
+    assertThat(paused.of("local-host").changed()).as(paused.output()).isEqualTo(1);
+    assertThat(Files.readString(file)).contains("reason=deploy 1.4.2");
+    Play status = play(inventory, pause, "--check");
+    assertThat(status.of("local-host").changed()).as("check mode runs nothing").isZero();
+
+    Play resumed = play(inventory, resume);
+    assertThat(resumed.exit()).as(resumed.output()).isZero();
+    assertThat(resumed.of("local-host").changed()).as(resumed.output()).isEqualTo(1);
+    assertThat(file).doesNotExist();
+
+    Play again = play(inventory, resume);
+    assertThat(again.exit()).as(again.output()).isZero();
+    assertThat(again.of("local-host").changed()).as("nothing was paused").isZero();
+  }
+
+  /** A play that runs one of the role's entry points for paqet-client. */
+  private Path entryPoint(String name, String extraVar) throws IOException {
+    Path playbook = dir.resolve(name + ".yml");
+    Files.writeString(
+        playbook,
+        String.join(
+            "\n",
+            "- name: " + name + " around a rollout",
+            "  hosts: all",
+            "  gather_facts: false",
+            "  tasks:",
+            "    - name: " + name,
+            "      ansible.builtin.include_role:",
+            "        name: watchdog_menu",
+            "        tasks_from: " + name,
+            "      vars:",
+            "        watchdog_menu_pause_targets: [paqet-client]",
+            extraVar.isEmpty() ? "" : "  " + extraVar,
+            ""));
+    return playbook;
+  }
+
+  @Test
   void theRoleAndTheExamplePassAnsibleLint() throws Exception {
     assumeAnsible();
     String lint = Tools.require("ansible-lint");
@@ -261,7 +321,8 @@ class AnsibleRoleIT {
                 "--syntax-check",
                 "-i",
                 "inventory.yml",
-                "site.yml"),
+                "site.yml",
+                "rollout.yml"),
             env());
     assertThat(syntax.exit()).as(syntax.output()).isZero();
   }
