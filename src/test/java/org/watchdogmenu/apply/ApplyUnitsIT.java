@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.watchdogmenu.catalog.Catalog;
 
 /** The units section: the monitor's service and PM2 housekeeping, and their removal. */
-class ApplyUnitsTest {
+class ApplyUnitsIT {
   private static final String UNITS =
       """
       version: 1

@@ -24,7 +24,7 @@ import org.watchdogmenu.install.Planner;
 import org.watchdogmenu.install.Schedule;
 
 /** apply and export on temp roots: real validators, scripted systemctl and loginctl. */
-class ApplyTest {
+class ApplyRealValidatorsIT {
   private static final String FULL =
       """
       version: 1
