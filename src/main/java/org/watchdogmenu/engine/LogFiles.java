@@ -3,6 +3,7 @@ package org.watchdogmenu.engine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -89,11 +90,14 @@ public final class LogFiles {
     Optional<Object> key = fileKey(file);
     StringBuilder partial = new StringBuilder();
     while (!stop.getAsBoolean()) {
-      if (Files.exists(file)) {
+      try {
         Optional<Object> nowKey = fileKey(file);
         long size = Files.size(file);
-        if (size < offset || (key.isPresent() && !key.equals(nowKey))) {
+        boolean replaced = key.isPresent() && nowKey.isPresent() && !key.equals(nowKey);
+        if (size < offset || replaced) {
           offset = 0;
+        }
+        if (nowKey.isPresent()) {
           key = nowKey;
         }
         if (size > offset) {
@@ -106,6 +110,8 @@ public final class LogFiles {
             partial.delete(0, nl + 1);
           }
         }
+      } catch (NoSuchFileException e) {
+        // between a rotation's rename and the new file: look again at the next poll
       }
       Thread.sleep(pollMillis);
     }

@@ -40,6 +40,32 @@ class LogFilesFollowIT {
     assertThat(seen).containsExactly("new 1", "after rotation");
   }
 
+  @Test
+  void aRotationAtAnyMomentOfAPollNeverEndsTheFollow() throws Exception {
+    Path log = dir.resolve("c.log");
+    Files.writeString(log, "");
+    List<String> seen = new CopyOnWriteArrayList<>();
+    AtomicBoolean stop = new AtomicBoolean();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                LogFiles.follow(log, 1, seen::add, stop::get);
+              } catch (Exception e) {
+                seen.add("error " + e);
+              }
+            });
+    t.start();
+    for (int i = 0; i < 2000; i++) {
+      Files.move(log, dir.resolve("c.log.1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.writeString(log, "line " + i + "\n");
+    }
+    waitFor(() -> seen.contains("line 1999") || !t.isAlive());
+    stop.set(true);
+    t.join(2000);
+    assertThat(seen).noneMatch(line -> line.startsWith("error")).contains("line 1999");
+  }
+
   private static void waitFor(java.util.function.BooleanSupplier condition)
       throws InterruptedException {
     long deadline = System.currentTimeMillis() + 5000;
