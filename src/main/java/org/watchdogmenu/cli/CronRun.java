@@ -24,8 +24,7 @@ import org.watchdogmenu.os.HostRoot;
  * picocli commands do ({@link CheckCommand}, {@link RestartCommand}): same options, output, exit
  * codes and error lines. Anything else (help, a version, an unknown or repeated option, a missing
  * or broken target, a --root that is no folder) is left to {@link WatchdogMenuCommand}, which says
- * what is wrong in its usual words. {@code alert --unit-failed UNIT} takes the same short way
- * ({@link AlertRun}).
+ * what is wrong in its usual words.
  */
 final class CronRun {
   /** The arguments of one run, as {@code check} or {@code restart} reads them. */
@@ -47,10 +46,7 @@ final class CronRun {
    */
   static OptionalInt run(PrintWriter out, PrintWriter err, String... args) {
     Optional<Args> parsed = parse(args);
-    if (parsed.isEmpty()) {
-      return AlertRun.run(out, err, args); // what a unit's OnFailure= runs, also without picocli
-    }
-    if (!Files.isDirectory(parsed.get().root())) {
+    if (parsed.isEmpty() || !Files.isDirectory(parsed.get().root())) {
       return OptionalInt.empty();
     }
     Args a = parsed.get();
