@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.watchdogmenu.catalog.Catalog;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.HostRoot;
@@ -37,12 +39,35 @@ final class MenuRun {
     Args a = parsed.get();
     try {
       Host host = Host.system(new HostRoot(a.root()));
+      // the catalog loads while the terminal starts; the first frame needs both
+      FutureTask<Catalog> catalog = new FutureTask<>(() -> Catalog.load(host.root()));
+      Thread loader = new Thread(catalog, "load the catalog");
+      loader.setDaemon(true);
+      loader.start();
       return OptionalInt.of(
-          Menu.run(host, Catalog.load(host.root()), new Menu.Options(a.ascii(), a.noColor()), err));
+          Menu.run(host, () -> loaded(catalog), new Menu.Options(a.ascii(), a.noColor()), err));
     } catch (RuntimeException e) {
       // as WatchdogMenuCommand's execution exception handler words it
       err.println("watchdog-menu: " + Denied.line(e, Denied.user()).orElse(String.valueOf(e)));
       return OptionalInt.of(ExitCodes.FAILURE);
+    }
+  }
+
+  /** The catalog, once loaded; what loading it threw is thrown here. */
+  private static Catalog loaded(FutureTask<Catalog> catalog) {
+    try {
+      return catalog.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the catalog loaded", e);
     }
   }
 
