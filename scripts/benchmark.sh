@@ -9,7 +9,7 @@ set -euo pipefail
 usage() {
   cat <<'EOF'
 Usage: scripts/benchmark.sh [--jar JAR] [--runs N] [--build] [--no-menu] [--quick]
-       scripts/benchmark.sh --monitor [--targets N] [--seconds S] [--jar JAR] [--build]
+       scripts/benchmark.sh --monitor [--targets N] [--seconds S] [--with-monit] [--jar JAR] [--build]
 
 Start-up (default): every command a new process, RUNS times (default 15), the commands
 interleaved round-robin so a busy machine slows all of them alike; for each, CPU
@@ -19,11 +19,16 @@ the JVM floor taken run by run (its median). The commands:
   check         the launcher: check of a healthy tcp-listen target, 1 site file
   check-500     the same with 499 other site files beside it
   restart       the launcher: restart --force --source cron of that target
+  alert         the launcher: alert --unit-failed of that target's unit, as a unit's
+                OnFailure= runs it (no channels: it says so and exits 1)
   bash          a bash script doing the same check as the old guides' scripts did
                 (ss for the port, a log line, an exit code)
+Then a composite target whose one probe hangs (an http probe to a listener that never
+answers, timeout 5s, beside a healthy tcp-listen and command probe): its check's wall
+time against the 5s floor (the timeout) plus a healthy check's start-up.
 The launcher and its archives come from install.sh --prefix into a temp folder, so
 they are exactly what an install makes. Then, unless --no-menu (and with tmux), the
-menu's time to first frame, keypress to redraw and Esc to redraw, and the bytes
+menu's time to first frame (5 starts), keypress to redraw and Esc to redraw, and the bytes
 it writes to its terminal (tmux pipe-pane) for the first frame, a cursor move,
 opening a menu and Esc back.
 
@@ -39,6 +44,8 @@ opening a menu and Esc back.
                  CPU (% of one core), the most threads, checks made against checks due,
                  and the monitor's lines about late or skipped checks; monit beside it
                  when installed (the same ports, a 10s cycle)
+  --with-monit   with --monitor: install monit (apt-get) when it is missing, stop and
+                 disable monit's own service, and measure it beside the monitor
 
 Needs java and javac (a JDK), python3, ss (iproute2); tmux for the menu figures.
 EOF
@@ -55,6 +62,7 @@ monitor=no
 seconds=60
 targets=20
 do_menu=yes
+with_monit=no
 while [ $# -gt 0 ]; do
   case $1 in
     --jar)
@@ -80,6 +88,7 @@ while [ $# -gt 0 ]; do
     --build) build=yes; shift ;;
     --quick) quick=yes; do_menu=no; shift ;;
     --monitor) monitor=yes; shift ;;
+    --with-monit) with_monit=yes; shift ;;
     --no-menu) do_menu=no; shift ;;
     -h | --help) usage; exit 0 ;;
     *) echo "benchmark.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
@@ -95,6 +104,21 @@ for tool in java javac jar python3 ss; do
   command -v "$tool" >/dev/null || { echo "benchmark.sh: needs $tool (a JDK, python3, iproute2)" >&2; exit 1; }
 done
 
+if [ "$with_monit" = yes ]; then
+  [ "$monitor" = yes ] || { echo "benchmark.sh: --with-monit goes with --monitor" >&2; exit 2; }
+  if ! command -v monit >/dev/null; then
+    echo "benchmark.sh: installing monit (apt-get) to measure it beside the monitor" >&2
+    { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y monit; } >"$(mktemp)" 2>&1 \
+      || { echo "benchmark.sh: could not install monit with apt-get" >&2; exit 1; }
+  fi
+  # only the benchmark's own monit runs: not the one the package starts as a service
+  if command -v systemctl >/dev/null && systemctl is-system-running >/dev/null 2>&1; then
+    systemctl disable --now monit >/dev/null 2>&1 || true
+  elif command -v service >/dev/null; then
+    service monit stop >/dev/null 2>&1 || true
+  fi
+fi
+
 if [ "$build" = yes ]; then
   mvn -B -DskipTests package
 fi
@@ -103,9 +127,10 @@ jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
 
 work=$(mktemp -d)
 server_pid=
+silent_pid=
 monit_pid=
 cleanup() {
-  for p in "$server_pid" "$monit_pid"; do
+  for p in "$server_pid" "$silent_pid" "$monit_pid"; do
     if [ -n "$p" ]; then
       kill "$p" 2>/dev/null || true
       wait "$p" 2>/dev/null || true
@@ -118,13 +143,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A listener the targets' tcp-listen probes find (and the menu nothing to do with).
+# A listener the targets' tcp-listen probes find (and monit's port tests connect to).
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 python3 -c '
 import socket, sys, time
 s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
 s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen(64)
-while True: time.sleep(3600)
+while True:  # monit connects; the tcp-listen probes only look for the listener
+    c, _ = s.accept(); c.close()
 ' "$port" &
 server_pid=$!
 for _ in $(seq 50); do
@@ -156,7 +182,9 @@ EOF
 
 # The JVM options of templates/monitor.service (keep the two in step).
 monitor_opts=(-Xms8m -Xmx64m -Xss256k -XX:+UseSerialGC -XX:MaxMetaspaceSize=48m -XX:TieredStopAtLevel=1
-  -XX:ReservedCodeCacheSize=16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:-UsePerfData)
+  -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30
+  -XX:-UsePerfData)
+monitor_env=(MALLOC_ARENA_MAX=2)
 
 # Samples PID each second for S seconds after a 15s warm-up; prints
 # "mean_rss_mb peak_rss_mb cpu_percent max_threads".
@@ -238,7 +266,7 @@ if [ "$monitor" = yes ]; then
   (IFS=,; echo "targets: [${ids[*]}]") >"$r/etc/watchdog-menu/monitor.yaml"
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
   read -r u_mean u_peak u_cpu u_threads u_made u_late u_skipped <<<"$(measure_daemon "$r" "$seconds" "$work/monitor.out" -- \
-    java "${monitor_opts[@]}" -Xshare:auto -XX:SharedArchiveFile="$work/inst/opt/watchdog-menu/app.jsa" \
+    env "${monitor_env[@]}" java "${monitor_opts[@]}" -Xshare:auto -XX:SharedArchiveFile="$work/inst/opt/watchdog-menu/app.jsa" \
     "${quiet[@]}" -jar "$jar" monitor --root "$r")"
   due=$((targets * seconds / 10))
   if command -v monit >/dev/null; then
@@ -323,12 +351,13 @@ exit 2
 EOF
 chmod +x "$work/check.sh"
 
-names=(floor check check-500 restart bash)
+names=(floor check check-500 restart alert bash)
 {
   printf '%s\t' java "${flags[@]}" -XX:SharedArchiveFile="$work/hello.jsa" "${quiet[@]}" -jar "$work/hello.jar"; echo
   printf '%s\t' "$launcher" check bench --root "$work/r1"; echo
   printf '%s\t' "$launcher" check bench --root "$work/r500"; echo
   printf '%s\t' "$launcher" restart bench --force --source cron --root "$work/r1"; echo
+  printf '%s\t' "$launcher" alert --unit-failed bench.service --root "$work/r1"; echo
   printf '%s\t' "$work/check.sh"; echo
 } | sed 's/\t$//' >"$work/commands"
 
@@ -393,6 +422,59 @@ if [ "$quick" = yes ]; then
   exit 0
 fi
 
+# --- a composite target whose one probe hangs ---------------------------------------
+# An http probe to a listener that takes connections and never answers (timeout 5s),
+# beside a healthy tcp-listen and command probe: the check should cost the timeout plus
+# a check's start-up, no more.
+silent=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -c '
+import socket, sys
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen(128)
+held = []
+while True:
+    c, _ = s.accept(); held.append(c)  # reads nothing, answers nothing
+' "$silent" &
+silent_pid=$!
+for _ in $(seq 50); do
+  ss -Hltn "sport = :$silent" | grep -q . && break
+  sleep 0.1
+done
+cat >"$work/r1/etc/watchdog-menu/targets/hang.yaml" <<EOF
+id: hang
+service: {kind: command, restart: ["/bin/true"]}
+probes:
+  - {type: tcp-listen, port: $port}
+  - {type: http, url: "http://127.0.0.1:$silent/health", timeout: 5s}
+  - {type: command, command: ["/bin/true"]}
+policy: {retries: 1}
+EOF
+"$launcher" check hang --no-restart --root "$work/r1" >/dev/null 2>&1 || true # compiles it
+hang_runs=$((runs < 5 ? runs : 5))
+python3 -c '
+import os, statistics, subprocess, sys, time
+runs, argv = int(sys.argv[1]), sys.argv[2:]
+wall, cpu = [], []
+for _ in range(runs):
+    t = time.perf_counter()
+    p = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, ru = os.wait4(p.pid, 0)
+    wall.append((time.perf_counter() - t) * 1000); cpu.append((ru.ru_utime + ru.ru_stime) * 1000)
+print(f"{min(wall):.0f} {statistics.median(wall):.0f} {max(wall):.0f} {statistics.median(cpu):.0f} {os.waitstatus_to_exitcode(status)}")
+' "$hang_runs" "$launcher" check hang --no-restart --root "$work/r1" >"$work/hang-results"
+kill "$silent_pid" 2>/dev/null || true
+wait "$silent_pid" 2>/dev/null || true
+silent_pid=
+read -r h_min h_med h_max h_cpu h_code <"$work/hang-results"
+read -r _ _ _ _ check_wall _ < <(sed -n 2p "$work/results")
+echo
+echo "composite with one hanging probe (http, timeout 5s, beside a healthy tcp-listen and command probe), $hang_runs runs:"
+echo "  wall ms min / med / max: $h_min / $h_med / $h_max (exit $h_code, CPU $h_cpu ms median)"
+python3 -c "
+h, c = $h_med, $check_wall
+print(f'  floor: the 5000 ms timeout + a healthy check ({c:.0f} ms wall) = {5000 + c:.0f} ms; over it: {h - 5000 - c:+.0f} ms ({h / (5000 + c):.2f}x)')
+"
+
 # --- the menu: time to the first frame and keypress to redraw, in a private tmux ------
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 # Waits until the pane shows TEXT; prints the milliseconds from START (or "timeout").
@@ -415,7 +497,7 @@ if [ "$do_menu" = yes ] && command -v tmux >/dev/null; then
   firsts=()
   redraws=()
   escapes=()
-  for ((i = 0; i < 3; i++)); do
+  for ((i = 0; i < 5; i++)); do
     start=$(now_ms)
     tmux -L "$tmux_socket" new-session -d -s menu -x 100 -y 30 \
       "TERM=xterm-256color LANG=C.UTF-8 $launcher --root $work/menu-root"
@@ -434,7 +516,7 @@ if [ "$do_menu" = yes ] && command -v tmux >/dev/null; then
   done
   echo
   echo "menu (the launcher, tmux 100x30; median; screen polled every ~5 ms):"
-  echo "  time to first frame: $(printf '%s\n' "${firsts[@]}" | median) ms  (3 starts: ${firsts[*]})"
+  echo "  time to first frame: $(printf '%s\n' "${firsts[@]}" | median) ms  (${#firsts[@]} starts: ${firsts[*]})"
   echo "  keypress to redraw:  $(printf '%s\n' "${redraws[@]}" | median) ms  (digit 1, ${#redraws[@]} keys)"
   echo "  Esc to redraw:       $(printf '%s\n' "${escapes[@]}" | median) ms  (${#escapes[@]} keys; a lone Esc waits up to 30 ms for the rest of a split escape sequence)"
 

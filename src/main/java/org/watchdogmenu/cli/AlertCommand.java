@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.watchdogmenu.alert.AlertEvent;
 import org.watchdogmenu.alert.AlertKind;
 import org.watchdogmenu.alert.Alerts;
@@ -11,6 +12,7 @@ import org.watchdogmenu.alert.ChannelResult;
 import org.watchdogmenu.alert.Delivery;
 import org.watchdogmenu.model.Target;
 import org.watchdogmenu.os.ConfigException;
+import org.watchdogmenu.os.Host;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -93,15 +95,31 @@ final class AlertCommand implements Callable<Integer> {
       results.forEach(r -> out.println(r.line()));
       return results.stream().allMatch(ChannelResult::delivered) ? ExitCodes.OK : ExitCodes.FAILURE;
     }
-    if (!what.unit.matches("[A-Za-z0-9@._:\\\\-]{1,256}")) {
+    if (!isUnitName(what.unit)) {
       throw new InputError(spec.commandLine(), "'" + what.unit + "' is not a unit name");
     }
-    String target = targetOf(what.unit);
+    return unitFailed(alerts, top.host(), what.unit, () -> top.catalog().targets(), out);
+  }
+
+  /** Whether this is a name systemd could give a unit (what --unit-failed takes). */
+  static boolean isUnitName(String unit) {
+    return unit.matches("[A-Za-z0-9@._:\\\\-]{1,256}");
+  }
+
+  /**
+   * Sends that the unit failed, to the memory of the target whose service it is.
+   *
+   * @param targets the catalog's targets, asked for only here
+   * @return the exit code
+   */
+  static int unitFailed(
+      Alerts alerts, Host host, String unit, Supplier<List<Target>> targets, PrintWriter out) {
+    String target = targetOf(unit, targets.get());
     String message =
-        "systemd unit " + what.unit + " failed and systemd stopped restarting it: check it by hand";
+        "systemd unit " + unit + " failed and systemd stopped restarting it: check it by hand";
     Delivery delivery =
         alerts.notify(
-            AlertEvent.of(AlertKind.RESTART_FAILED, target, top.host().clock().instant(), message));
+            AlertEvent.of(AlertKind.RESTART_FAILED, target, host.clock().instant(), message));
     delivery.logLines().forEach(out::println);
     boolean done = delivery.status() == Delivery.Status.SUPPRESSED || delivery.delivered();
     return done ? ExitCodes.OK : ExitCodes.FAILURE;
@@ -111,9 +129,9 @@ final class AlertCommand implements Callable<Integer> {
    * The target whose service is this unit, so the alert shares that target's memory; else a name
    * made from the unit ({@code mingus-backend.service} → {@code mingus-backend}).
    */
-  private String targetOf(String unit) {
+  private static String targetOf(String unit, List<Target> targets) {
     String bare = unit.replaceFirst("\\.service$", "");
-    for (Target t : top.catalog().targets()) {
+    for (Target t : targets) {
       String u = t.service() == null ? null : t.service().systemdUnit().orElse(null);
       if (u != null && u.replaceFirst("\\.service$", "").equals(bare)) {
         return t.id();

@@ -11,6 +11,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.watchdogmenu.catalog.Catalog;
 import org.watchdogmenu.os.Host;
 
@@ -40,6 +41,15 @@ public final class Menu {
 
   /** Runs the menu until the operator quits; returns the exit code. */
   public static int run(Host host, Catalog catalog, Options options, PrintWriter err) {
+    return run(host, () -> catalog, options, err);
+  }
+
+  /**
+   * Runs the menu with a catalog that may still be loading (on another thread, while the terminal
+   * starts); it is asked for once the terminal is ready. What it throws is thrown from here, with
+   * the terminal restored.
+   */
+  public static int run(Host host, Supplier<Catalog> catalog, Options options, PrintWriter err) {
     Map<String, String> env = System.getenv();
     String refusal = TerminalCheck.refusal(System.console() != null, env.get("TERM"));
     if (refusal != null) {
@@ -77,8 +87,15 @@ public final class Menu {
             },
             "restore the terminal");
     Runtime.getRuntime().addShutdownHook(restore);
+    Catalog loaded;
     try {
-      Session session = new Session(host, catalog, gate);
+      loaded = catalog.get();
+    } catch (RuntimeException e) {
+      stop(screen, stopped);
+      throw e;
+    }
+    try {
+      Session session = new Session(host, loaded, gate);
       new MenuLoop(screen, look, new SystemsView(session), session.readOnlyReason()).run();
       stop(screen, stopped);
       if (!session.running().isEmpty()) {
