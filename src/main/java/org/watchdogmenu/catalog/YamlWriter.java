@@ -13,7 +13,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  * list items indented under their key, quotes only where a value would otherwise read back as
  * something else (a number, {@code true}, a comment).
  */
-final class YamlWriter {
+public final class YamlWriter {
   private static final ObjectMapper MAPPER =
       new YAMLMapper(
           YAMLFactory.builder()
@@ -26,11 +26,11 @@ final class YamlWriter {
   private YamlWriter() {}
 
   /** The tree as a YAML document, ending with a newline. */
-  static String document(JsonNode tree) {
+  public static String document(JsonNode tree) {
     try {
       return MAPPER.writeValueAsString(tree);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a target tree cannot be written as YAML", e);
+      throw new IllegalStateException("a tree cannot be written as YAML", e);
     }
   }
 

@@ -3,7 +3,7 @@ package org.watchdogmenu.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -64,53 +64,37 @@ final class AlertRun {
    * --root=DIR}, {@code --no-color} or {@code --ascii}. Empty for anything else.
    */
   static Optional<Args> parse(String... args) {
+    Optional<List<PlainArgs.Arg>> read = PlainArgs.read(Set.of("--root", "--unit-failed"), args);
+    if (read.isEmpty()) {
+      return Optional.empty();
+    }
     boolean command = false;
     String unit = null;
     Path root = Path.of("/");
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      String name =
-          arg.startsWith("--") && arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-      String inline = name.equals(arg) ? null : arg.substring(name.length() + 1);
-      if (arg.startsWith("-")) {
-        if (!seen.add(name)) {
-          return Optional.empty();
+    for (PlainArgs.Arg arg : read.get()) {
+      if (arg instanceof PlainArgs.Word word) {
+        if (command || !word.text().equals("alert")) {
+          return Optional.empty(); // another command, a subcommand, or more
         }
-        boolean takesValue = name.equals("--root") || name.equals("--unit-failed");
-        if (!takesValue && inline != null) {
-          return Optional.empty();
-        }
-        String value = inline;
-        if (takesValue && value == null) {
-          if (i + 1 >= args.length) {
+        command = true;
+        continue;
+      }
+      PlainArgs.Opt option = (PlainArgs.Opt) arg;
+      switch (option.name()) {
+        case "--root":
+          root = Path.of(option.value().orElseThrow());
+          break;
+        case "--no-color":
+        case "--ascii":
+          break;
+        case "--unit-failed":
+          if (!command) {
             return Optional.empty();
           }
-          value = args[++i];
-        }
-        if (takesValue && (value.isEmpty() || value.startsWith("-") || value.startsWith("@"))) {
+          unit = option.value().orElseThrow();
+          break;
+        default:
           return Optional.empty();
-        }
-        switch (name) {
-          case "--root":
-            root = Path.of(value);
-            break;
-          case "--no-color":
-          case "--ascii":
-            break;
-          case "--unit-failed":
-            if (!command) {
-              return Optional.empty();
-            }
-            unit = value;
-            break;
-          default:
-            return Optional.empty();
-        }
-      } else if (!command && arg.equals("alert")) {
-        command = true;
-      } else {
-        return Optional.empty(); // another command, a subcommand, an argument file, or more
       }
     }
     return unit == null ? Optional.empty() : Optional.of(new Args(unit, root));

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -88,77 +89,63 @@ final class CronRun {
    * --root=DIR}, {@code --no-color} or {@code --ascii}. Empty for anything else.
    */
   static Optional<Args> parse(String... args) {
+    Optional<List<PlainArgs.Arg>> read = PlainArgs.read(Set.of("--root", "--source"), args);
+    if (read.isEmpty()) {
+      return Optional.empty();
+    }
     String command = null;
     String target = null;
     Path root = Path.of("/");
     RestartSource source = RestartSource.MANUAL;
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      String name =
-          arg.startsWith("--") && arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-      String inline = name.equals(arg) ? null : arg.substring(name.length() + 1);
-      if (arg.startsWith("-")) {
-        if (!seen.add(name)) {
-          return Optional.empty();
-        }
-        boolean takesValue = name.equals("--root") || name.equals("--source");
-        if (!takesValue && inline != null) {
-          return Optional.empty();
-        }
-        String value = inline;
-        if (takesValue && value == null) {
-          if (i + 1 >= args.length) {
+    Set<String> flags = new HashSet<>();
+    for (PlainArgs.Arg arg : read.get()) {
+      if (arg instanceof PlainArgs.Word word) {
+        if (command == null) {
+          if (!word.text().equals("check") && !word.text().equals("restart")) {
             return Optional.empty();
           }
-          value = args[++i];
-        }
-        if (takesValue && (value.isEmpty() || value.startsWith("-") || value.startsWith("@"))) {
+          command = word.text();
+        } else if (target == null) {
+          target = word.text();
+        } else {
           return Optional.empty();
         }
-        switch (name) {
-          case "--root":
-            root = Path.of(value);
-            break;
-          case "--no-color":
-          case "--ascii":
-            break;
-          case "--no-restart":
-            if (!"check".equals(command)) {
-              return Optional.empty();
-            }
-            break;
-          case "--dry-run":
-            if (command == null) {
-              return Optional.empty();
-            }
-            break;
-          case "--force":
-            if (!"restart".equals(command)) {
-              return Optional.empty();
-            }
-            break;
-          case "--source":
-            if (!"restart".equals(command) || !(value.equals("cron") || value.equals("manual"))) {
-              return Optional.empty();
-            }
-            source = value.equals("cron") ? RestartSource.CRON : RestartSource.MANUAL;
-            break;
-          default:
-            return Optional.empty();
-        }
-      } else if (arg.startsWith("@") || arg.isEmpty()) {
-        return Optional.empty(); // an argument file, or nothing: picocli's to read
-      } else if (command == null) {
-        if (!arg.equals("check") && !arg.equals("restart")) {
-          return Optional.empty();
-        }
-        command = arg;
-      } else if (target == null) {
-        target = arg;
-      } else {
-        return Optional.empty();
+        continue;
       }
+      PlainArgs.Opt option = (PlainArgs.Opt) arg;
+      String value = option.value().orElse("");
+      switch (option.name()) {
+        case "--root":
+          root = Path.of(value);
+          break;
+        case "--no-color":
+        case "--ascii":
+          break;
+        case "--no-restart":
+          if (!"check".equals(command)) {
+            return Optional.empty();
+          }
+          break;
+        case "--dry-run":
+          if (command == null) {
+            return Optional.empty();
+          }
+          break;
+        case "--force":
+          if (!"restart".equals(command)) {
+            return Optional.empty();
+          }
+          break;
+        case "--source":
+          if (!"restart".equals(command) || !(value.equals("cron") || value.equals("manual"))) {
+            return Optional.empty();
+          }
+          source = value.equals("cron") ? RestartSource.CRON : RestartSource.MANUAL;
+          break;
+        default:
+          return Optional.empty();
+      }
+      flags.add(option.name());
     }
     if (target == null) {
       return Optional.empty();
@@ -168,9 +155,9 @@ final class CronRun {
             command,
             target,
             root,
-            seen.contains("--no-restart"),
-            seen.contains("--dry-run"),
-            seen.contains("--force"),
+            flags.contains("--no-restart"),
+            flags.contains("--dry-run"),
+            flags.contains("--force"),
             source));
   }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -76,39 +77,28 @@ final class MenuRun {
    * --no-color}, {@code --ascii}. Empty for anything else.
    */
   static Optional<Args> parse(String... args) {
+    Optional<List<PlainArgs.Arg>> read = PlainArgs.read(Set.of("--root"), args);
+    if (read.isEmpty()) {
+      return Optional.empty();
+    }
     Path root = Path.of("/");
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      String name =
-          arg.startsWith("--") && arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-      if (!seen.add(name)) {
-        return Optional.empty();
+    Set<String> flags = new HashSet<>();
+    for (PlainArgs.Arg arg : read.get()) {
+      if (!(arg instanceof PlainArgs.Opt option)) {
+        return Optional.empty(); // a command or help
       }
-      switch (name) {
+      switch (option.name()) {
         case "--root":
-          String value = name.equals(arg) ? null : arg.substring(name.length() + 1);
-          if (value == null) {
-            if (i + 1 >= args.length) {
-              return Optional.empty();
-            }
-            value = args[++i];
-          }
-          if (value.isEmpty() || value.startsWith("-") || value.startsWith("@")) {
-            return Optional.empty();
-          }
-          root = Path.of(value);
+          root = Path.of(option.value().orElseThrow());
           break;
         case "--no-color":
         case "--ascii":
-          if (!name.equals(arg)) {
-            return Optional.empty();
-          }
+          flags.add(option.name());
           break;
         default:
-          return Optional.empty(); // a command, help, an argument file, or something unknown
+          return Optional.empty(); // something unknown
       }
     }
-    return Optional.of(new Args(root, seen.contains("--ascii"), seen.contains("--no-color")));
+    return Optional.of(new Args(root, flags.contains("--ascii"), flags.contains("--no-color")));
   }
 }
