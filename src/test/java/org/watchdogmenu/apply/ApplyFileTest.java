@@ -1,5 +1,6 @@
 package org.watchdogmenu.apply;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -11,6 +12,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.watchdogmenu.install.FileWrite;
+import org.watchdogmenu.install.Plan;
+import org.watchdogmenu.install.PlanCommand;
 import org.watchdogmenu.os.Host;
 import org.watchdogmenu.os.MutableClock;
 import org.watchdogmenu.os.ScriptedCommandRunner;
@@ -69,5 +73,32 @@ class ApplyFileTest {
             "host.yaml line 6: alerts.channels[0].url_env: the environment variable"
                 + " NOT_SET_ANYWHERE is not set: set it for the apply, or give the value with"
                 + " --secrets");
+  }
+
+  @Test
+  void aUserServiceIsTheSameUnitAndCommandsAsTheUnitsCommandPlans() throws IOException {
+    Files.writeString(
+        dir.resolve("etc/passwd"),
+        "root:x:0:0:root:/root:/bin/bash\nsatinder:x:1000:1000::/home/satinder:/bin/bash\n");
+    Files.writeString(dir.resolve("etc/group"), "root:x:0:\nsatinder:x:1000:\n");
+    Files.createDirectories(dir.resolve("run/systemd/system"));
+    Plan plan =
+        Apply.of(
+                "host.yaml",
+                "version: 1\nunits:\n  user_services: [camera-platform]\n",
+                Map.of(),
+                Optional.empty())
+            .plan(host)
+            .plan();
+    assertThat(plan.writes())
+        .extracting(FileWrite::path)
+        .contains("/home/satinder/.config/systemd/user/camera-platform.service");
+    assertThat(plan.commands())
+        .extracting(PlanCommand::display)
+        .contains(
+            "systemctl --user --machine=satinder@ daemon-reload",
+            "systemctl --user --machine=satinder@ enable camera-platform.service",
+            "loginctl enable-linger satinder");
+    assertThat(runner.seen()).as("planning runs nothing").isEmpty();
   }
 }
