@@ -138,9 +138,9 @@ sealed interface ChannelSpec {
             "a command channel needs 'command', a list such as [\"/usr/bin/logger\", \"{message}\"]");
       }
       command = List.copyOf(command);
-      String secret = CommandSecrets.problem(command);
-      if (secret != null) {
-        throw new IllegalArgumentException(secret);
+      Optional<String> secret = CommandSecrets.problem(command);
+      if (secret.isPresent()) {
+        throw new IllegalArgumentException(secret.get());
       }
       env = checkEnv(env);
       name = name == null ? defaultName(command) : name;

@@ -77,8 +77,8 @@ final class CommandSecrets {
     return Optional.empty();
   }
 
-  /** The problem of an argv that holds a secret, in one line that names what to do; or null. */
-  static String problem(List<String> argv) {
+  /** The problem of an argv that holds a secret, in one line that names what to do; or empty. */
+  static Optional<String> problem(List<String> argv) {
     return find(argv)
         .map(
             s ->
@@ -86,8 +86,7 @@ final class CommandSecrets {
                     + s
                     + "), which every account can read in the process list while it runs: put"
                     + " it in the channel's 'env' (e.g. env: {TOKEN: ...}) and have the command"
-                    + " read it from its environment")
-        .orElse(null);
+                    + " read it from its environment");
   }
 
   private static Optional<String> inWords(List<String> words) {

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.watchdogmenu.model.Durations;
 
@@ -79,41 +80,43 @@ public record NewChannel(
     this(kind, name, address, timeout, Map.of());
   }
 
-  private static void refuse(String problem) {
-    if (problem != null) {
-      throw new IllegalArgumentException(problem);
+  private static void refuse(Optional<String> problem) {
+    if (problem.isPresent()) {
+      throw new IllegalArgumentException(problem.get());
     }
   }
 
-  /** What is wrong with a name for a new channel, or null when it will do. */
-  public static String nameProblem(String name) {
+  /** What is wrong with a name for a new channel; empty when it will do. */
+  public static Optional<String> nameProblem(String name) {
     if (name == null || name.isBlank()) {
-      return "give the channel a name, e.g. ops-slack";
+      return Optional.of("give the channel a name, e.g. ops-slack");
     }
     if (!name.equals(name.strip())) {
-      return "the name starts or ends with a blank: remove it";
+      return Optional.of("the name starts or ends with a blank: remove it");
     }
     if (name.chars().anyMatch(Character::isISOControl)) {
-      return "the name holds a control character (a line break?): write it on one line";
+      return Optional.of(
+          "the name holds a control character (a line break?): write it on one line");
     }
     if (name.length() > NAME_LENGTH) {
-      return "the name is longer than " + NAME_LENGTH + " characters: shorten it";
+      return Optional.of("the name is longer than " + NAME_LENGTH + " characters: shorten it");
     }
-    return null;
+    return Optional.empty();
   }
 
-  /** What is wrong with the address (or command) of a channel of this kind, or null. */
-  public static String addressProblem(Kind kind, String address) {
+  /** What is wrong with the address (or command) of a channel of this kind; empty when fine. */
+  public static Optional<String> addressProblem(Kind kind, String address) {
     if (kind != Kind.COMMAND && address != null && address.contains(AlertSecrets.MASK)) {
-      return "this address is the masked form a preview shows ("
-          + AlertSecrets.MASK
-          + "): give the whole address";
+      return Optional.of(
+          "this address is the masked form a preview shows ("
+              + AlertSecrets.MASK
+              + "): give the whole address");
     }
     try {
       spec(kind, "check", address, null, Map.of());
-      return null;
+      return Optional.empty();
     } catch (IllegalArgumentException e) {
-      return e.getMessage();
+      return Optional.of(e.getMessage());
     }
   }
 
@@ -148,23 +151,23 @@ public record NewChannel(
     return env;
   }
 
-  /** What is wrong with an environment line, or null. */
-  public static String envProblem(String line) {
+  /** What is wrong with an environment line; empty when fine. */
+  public static Optional<String> envProblem(String line) {
     try {
       env(line);
-      return null;
+      return Optional.empty();
     } catch (IllegalArgumentException e) {
-      return e.getMessage();
+      return Optional.of(e.getMessage());
     }
   }
 
-  /** What is wrong with the name of an environment variable, or null. */
-  public static String envNameProblem(String name) {
+  /** What is wrong with the name of an environment variable; empty when fine. */
+  public static Optional<String> envNameProblem(String name) {
     try {
       ChannelSpec.Command.checkEnv(Map.of(name == null ? "" : name, "x"));
-      return null;
+      return Optional.empty();
     } catch (IllegalArgumentException e) {
-      return e.getMessage();
+      return Optional.of(e.getMessage());
     }
   }
 
@@ -186,13 +189,13 @@ public record NewChannel(
     return ChannelSpec.checked(Durations.parse(text));
   }
 
-  /** What is wrong with a timeout as typed, or null. */
-  public static String timeoutProblem(String text) {
+  /** What is wrong with a timeout as typed; empty when fine. */
+  public static Optional<String> timeoutProblem(String text) {
     try {
       timeout(text);
-      return null;
+      return Optional.empty();
     } catch (IllegalArgumentException e) {
-      return e.getMessage();
+      return Optional.of(e.getMessage());
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.watchdogmenu.alert.NewChannel;
 import org.watchdogmenu.install.Planner;
@@ -199,9 +200,11 @@ final class AlertAddChannelCommand implements Callable<Integer> {
   }
 
   /** Bad input: one line naming the argument, exit 2, nothing written. */
+  private void refuse(String argument, Optional<String> problem) {
+    problem.ifPresent(p -> refuse(argument, p));
+  }
+
   private void refuse(String argument, String problem) {
-    if (problem != null) {
-      throw new InputError(spec.commandLine(), argument + ": " + problem);
-    }
+    throw new InputError(spec.commandLine(), argument + ": " + problem);
   }
 }

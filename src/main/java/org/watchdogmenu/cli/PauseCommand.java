@@ -2,6 +2,7 @@ package org.watchdogmenu.cli;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.watchdogmenu.engine.Maintenance;
 import org.watchdogmenu.engine.Pause;
@@ -64,9 +65,9 @@ final class PauseCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Duration d = length(length);
-    String problem = Pause.reasonProblem(reason);
-    if (problem != null) {
-      throw new InputError(spec.commandLine(), problem);
+    Optional<String> problem = Pause.reasonProblem(reason);
+    if (problem.isPresent()) {
+      throw new InputError(spec.commandLine(), problem.get());
     }
     Target target = top.target(targetId);
     Pause pause =

@@ -40,9 +40,9 @@ public final class Maintenance {
     if (length.isNegative() || length.isZero() || length.compareTo(Pause.MAX) > 0) {
       throw new IllegalArgumentException("a pause lasts more than 0s and at most 7d");
     }
-    String problem = Pause.reasonProblem(reason);
-    if (problem != null) {
-      throw new IllegalArgumentException(problem);
+    Optional<String> problem = Pause.reasonProblem(reason);
+    if (problem.isPresent()) {
+      throw new IllegalArgumentException(problem.get());
     }
     Instant now = host.clock().instant();
     Pause pause = new Pause(now, now.plus(length), reason.strip());

@@ -3,6 +3,7 @@ package org.watchdogmenu.engine;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /**
  * A maintenance pause of one target (a deploy, a planned stop): until {@code until}, checks still
@@ -61,20 +62,22 @@ public record Pause(Instant since, Instant until, String reason) {
   }
 
   /**
-   * What is wrong with a reason a person typed, or null when it can be kept: one line of at most
+   * What is wrong with a reason a person typed; empty when it can be kept: one line of at most
    * {@value #REASON_MAX} characters without control characters.
    */
-  public static String reasonProblem(String reason) {
+  public static Optional<String> reasonProblem(String reason) {
     if (reason.length() > REASON_MAX) {
-      return "--reason is "
-          + reason.length()
-          + " characters long: keep it to "
-          + REASON_MAX
-          + " (one line saying why)";
+      return Optional.of(
+          "--reason is "
+              + reason.length()
+              + " characters long: keep it to "
+              + REASON_MAX
+              + " (one line saying why)");
     }
     if (reason.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-      return "--reason holds a line break or a control character: write it on one line";
+      return Optional.of(
+          "--reason holds a line break or a control character: write it on one line");
     }
-    return null;
+    return Optional.empty();
   }
 }

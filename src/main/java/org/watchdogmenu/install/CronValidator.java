@@ -2,6 +2,7 @@ package org.watchdogmenu.install;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.watchdogmenu.os.Users;
@@ -40,12 +41,12 @@ final class CronValidator implements Validator {
    * within the field's range (month and day-of-week also by three-letter name).
    *
    * @param k the field's place, 0 (minute) to 4 (day-of-week)
-   * @return null when cron accepts it
+   * @return empty when cron accepts it
    */
-  static String fieldProblem(int k, String field) {
+  static Optional<String> fieldProblem(int k, String field) {
     for (String element : field.split(",", -1)) {
       if (element.isEmpty()) {
-        return "an empty item in the list";
+        return Optional.of("an empty item in the list");
       }
       String range = element;
       int slash = element.indexOf('/');
@@ -53,10 +54,10 @@ final class CronValidator implements Validator {
         range = element.substring(0, slash);
         String step = element.substring(slash + 1);
         if (!step.matches("[0-9]{1,3}") || Integer.parseInt(step) == 0) {
-          return "the step '" + step + "' is not a number above 0";
+          return Optional.of("the step '" + step + "' is not a number above 0");
         }
         if (!range.equals("*") && !range.contains("-")) {
-          return "a step goes after * or a range (a-b), not after one value";
+          return Optional.of("a step goes after * or a range (a-b), not after one value");
         }
       }
       if (range.equals("*")) {
@@ -64,31 +65,31 @@ final class CronValidator implements Validator {
       }
       String[] ends = range.split("-", -1);
       if (ends.length > 2) {
-        return "'" + range + "' is not a range";
+        return Optional.of("'" + range + "' is not a range");
       }
       for (String end : ends) {
-        String why = valueProblem(k, end);
-        if (why != null) {
+        Optional<String> why = valueProblem(k, end);
+        if (why.isPresent()) {
           return why;
         }
       }
     }
-    return null;
+    return Optional.empty();
   }
 
-  private static String valueProblem(int k, String value) {
+  private static Optional<String> valueProblem(int k, String value) {
     String lower = value.toLowerCase(java.util.Locale.ROOT);
     if ((k == 3 && MONTHS.contains(lower)) || (k == 4 && DAYS.contains(lower))) {
-      return null;
+      return Optional.empty();
     }
     if (!value.matches("[0-9]{1,3}")) {
-      return "'" + value + "' is not a number" + (k >= 3 ? " or a name" : "");
+      return Optional.of("'" + value + "' is not a number" + (k >= 3 ? " or a name" : ""));
     }
     int n = Integer.parseInt(value);
     if (n < LOW[k] || n > HIGH[k]) {
-      return FIELDS[k] + " " + n + " is out of range (" + LOW[k] + "-" + HIGH[k] + ")";
+      return Optional.of(FIELDS[k] + " " + n + " is out of range (" + LOW[k] + "-" + HIGH[k] + ")");
     }
-    return null;
+    return Optional.empty();
   }
 
   @Override
@@ -127,8 +128,10 @@ final class CronValidator implements Validator {
         continue;
       }
       for (int k = 0; k < timeFields && timeFields == 5; k++) {
-        String why = TIME_FIELD.matcher(f[k]).matches() ? fieldProblem(k, f[k]) : "";
-        if (why != null) {
+        Optional<String> problem =
+            TIME_FIELD.matcher(f[k]).matches() ? fieldProblem(k, f[k]) : Optional.of("");
+        if (problem.isPresent()) {
+          String why = problem.get();
           problems.add(
               where
                   + FIELDS[k]

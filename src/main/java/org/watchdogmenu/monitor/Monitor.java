@@ -258,9 +258,11 @@ public final class Monitor {
     }
   }
 
+  private void warn(Optional<String> problem) {
+    problem.ifPresent(this::warn);
+  }
+
   private void warn(String problem) {
-    if (problem != null) {
-      log.line("WARNING: " + problem);
-    }
+    log.line("WARNING: " + problem);
   }
 }

@@ -3,6 +3,7 @@ package org.watchdogmenu.monitor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.watchdogmenu.os.Command;
 import org.watchdogmenu.os.CommandResult;
 import org.watchdogmenu.os.CommandRunner;
@@ -26,22 +27,22 @@ final class SystemdNotify {
   }
 
   /**
-   * @return a problem to log, or null when it went well or systemd did not ask
+   * @return a problem to log; empty when it went well or systemd did not ask
    */
-  String ready() {
+  Optional<String> ready() {
     return send("--ready");
   }
 
   /**
-   * @return a problem to log, or null when it went well or systemd did not ask
+   * @return a problem to log; empty when it went well or systemd did not ask
    */
-  String alive() {
+  Optional<String> alive() {
     return send("WATCHDOG=1");
   }
 
-  private String send(String message) {
+  private Optional<String> send(String message) {
     if (socket == null) {
-      return null;
+      return Optional.empty();
     }
     // commands get a clean environment: the socket is passed on by name
     CommandResult r =
@@ -51,6 +52,8 @@ final class SystemdNotify {
                 TIMEOUT,
                 null,
                 Map.of("NOTIFY_SOCKET", socket)));
-    return r.succeeded() ? null : "systemd-notify " + message + " failed: " + r.summary();
+    return r.succeeded()
+        ? Optional.empty()
+        : Optional.of("systemd-notify " + message + " failed: " + r.summary());
   }
 }

@@ -196,11 +196,11 @@ final class AccessView extends MenuView {
                 2));
   }
 
-  private static String folderProblem(String dir) {
+  private static Optional<String> folderProblem(String dir) {
     if (!dir.startsWith("/") || dir.contains("..") || !dir.matches("/[A-Za-z0-9._/@+-]*")) {
-      return "give an absolute folder of letters, digits and . _ / @ + -";
+      return Optional.of("give an absolute folder of letters, digits and . _ / @ + -");
     }
-    return null;
+    return Optional.empty();
   }
 
   @Override

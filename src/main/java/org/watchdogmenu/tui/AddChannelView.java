@@ -1,6 +1,7 @@
 package org.watchdogmenu.tui;
 
 import java.util.List;
+import java.util.Optional;
 import org.watchdogmenu.alert.AlertSecrets;
 import org.watchdogmenu.alert.Alerts;
 import org.watchdogmenu.alert.NewChannel;
@@ -51,7 +52,7 @@ final class AddChannelView extends MenuView {
             "a name for results and logs, e.g. ops-slack",
             v ->
                 taken.contains(v)
-                    ? "a channel named '" + v + "' exists already: pick another name"
+                    ? Optional.of("a channel named '" + v + "' exists already: pick another name")
                     : NewChannel.nameProblem(v));
     Field address =
         kind == NewChannel.Kind.COMMAND

@@ -1,5 +1,6 @@
 package org.watchdogmenu.tui;
 
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -8,7 +9,7 @@ import java.util.function.Function;
  * @param label what it is, e.g. {@code Health URL}
  * @param value its value as text ("" for empty)
  * @param hint one line on what to type, e.g. {@code a duration: 30s, 5m, 1h}
- * @param check what is wrong with a value, in one line, or null when it is fine
+ * @param check what is wrong with a value, in one line; empty when it is fine
  * @param shown how the form lists the value: as it is, or with its secret masked (the value shows
  *     in full only while it is being typed)
  */
@@ -16,9 +17,10 @@ record Field(
     String label,
     String value,
     String hint,
-    Function<String, String> check,
+    Function<String, Optional<String>> check,
     Function<String, String> shown) {
-  static Field of(String label, String value, String hint, Function<String, String> check) {
+  static Field of(
+      String label, String value, String hint, Function<String, Optional<String>> check) {
     return new Field(label, value == null ? "" : value, hint, check, Function.identity());
   }
 
@@ -31,8 +33,8 @@ record Field(
     return new Field(label, newValue, hint, check, shown);
   }
 
-  /** The problem with the current value, or null. */
-  String problem() {
+  /** The problem with the current value; empty when it is fine. */
+  Optional<String> problem() {
     return check.apply(value);
   }
 

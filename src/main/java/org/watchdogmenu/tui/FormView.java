@@ -5,6 +5,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -159,7 +160,7 @@ final class FormView implements View {
     }
     Field f = fields.get(refusalField);
     String value = editing == refusalField ? editor.text().strip() : f.value();
-    return f.with(value).problem() == null ? null : refusal;
+    return f.with(value).problem().isEmpty() ? null : refusal;
   }
 
   @Override
@@ -186,10 +187,10 @@ final class FormView implements View {
       case Enter -> {
         Field f = fields.get(editing);
         Field typed = f.with(editor.text().strip());
-        String problem = typed.problem();
-        if (problem != null) {
+        Optional<String> problem = typed.problem();
+        if (problem.isPresent()) {
           int at = editing;
-          Step step = refuse(Step.say("Not kept: " + words(f, problem)));
+          Step step = refuse(Step.say("Not kept: " + words(f, problem.get())));
           refusalField = at;
           return step;
         }
@@ -256,9 +257,9 @@ final class FormView implements View {
   private Step submit() {
     for (int i = 0; i < fields.size(); i++) {
       Field f = fields.get(i);
-      String problem = f.problem();
-      if (problem != null) {
-        Step step = refuse(Step.say("Not yet: " + words(f, problem)));
+      Optional<String> problem = f.problem();
+      if (problem.isPresent()) {
+        Step step = refuse(Step.say("Not yet: " + words(f, problem.get())));
         refusalField = i;
         return step;
       }

@@ -56,15 +56,16 @@ record Group(String title, CatalogSystem system, List<Target> targets) {
     return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
   }
 
-  /** Why the group cannot be opened (no targets yet), or null. */
-  String emptyReason() {
+  /** Why the group cannot be opened (no targets yet); empty when it has targets. */
+  Optional<String> emptyReason() {
     if (!targets.isEmpty()) {
-      return null;
+      return Optional.empty();
     }
     String extend = system == null || system.templates().isEmpty() ? "" : system.templates().get(0);
-    return "no targets yet: add "
-        + Catalog.SITE_DIR
-        + "/NAME.yaml"
-        + (extend.isEmpty() ? "" : " with 'extends: " + extend + "'");
+    return Optional.of(
+        "no targets yet: add "
+            + Catalog.SITE_DIR
+            + "/NAME.yaml"
+            + (extend.isEmpty() ? "" : " with 'extends: " + extend + "'"));
   }
 }

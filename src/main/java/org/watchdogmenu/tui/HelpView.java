@@ -3,6 +3,7 @@ package org.watchdogmenu.tui;
 import com.googlecode.lanterna.input.KeyStroke;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The help of one screen ({@code ?}): what that screen is for, its keys, what its colours and state
@@ -19,7 +20,7 @@ final class HelpView implements View {
   }
 
   /** The help of {@code view}, and why nothing may be changed when {@code readOnly} says so. */
-  static HelpView of(View view, Look look, String readOnly) {
+  static HelpView of(View view, Look look, Optional<String> readOnly) {
     List<Line> lines = new ArrayList<>();
     List<String> own = view.help();
     lines.add(Line.of("This screen: " + view.crumb(), Tone.HEAD));
@@ -28,9 +29,9 @@ final class HelpView implements View {
     } else {
       own.forEach(l -> lines.add(Line.of(l)));
     }
-    if (readOnly != null) {
+    if (readOnly.isPresent()) {
       lines.add(Line.of(""));
-      lines.add(Line.of("Read-only: " + readOnly, Tone.WARN));
+      lines.add(Line.of("Read-only: " + readOnly.get(), Tone.WARN));
     }
     lines.add(Line.of(""));
     shared(look).forEach(l -> lines.add(l));

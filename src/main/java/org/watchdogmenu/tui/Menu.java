@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.watchdogmenu.catalog.Catalog;
@@ -51,9 +52,9 @@ public final class Menu {
    */
   public static int run(Host host, Supplier<Catalog> catalog, Options options, PrintWriter err) {
     Map<String, String> env = System.getenv();
-    String refusal = TerminalCheck.refusal(System.console() != null, env.get("TERM"));
-    if (refusal != null) {
-      err.println(refusal);
+    Optional<String> refusal = TerminalCheck.refusal(System.console() != null, env.get("TERM"));
+    if (refusal.isPresent()) {
+      err.println(refusal.get());
       return NO_TERMINAL;
     }
     System.setProperty("java.awt.headless", "true");

@@ -6,6 +6,7 @@ import com.googlecode.lanterna.screen.Screen;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The menu's loop: a stack of views, keys to steps, a redraw after each. Esc goes back, {@code q}
@@ -21,7 +22,7 @@ final class MenuLoop {
   private final Screen screen;
   private final Painter painter;
   private final Look look;
-  private final String readOnly;
+  private final Optional<String> readOnly;
   private final List<View> stack = new ArrayList<>();
   private Notice notice;
   private int noticeTop;
@@ -29,10 +30,10 @@ final class MenuLoop {
   private boolean done;
 
   /**
-   * @param readOnly why nothing may be changed in this run (shown in a banner on every screen), or
-   *     null
+   * @param readOnly why nothing may be changed in this run (shown in a banner on every screen);
+   *     empty when it may
    */
-  MenuLoop(Screen screen, Look look, View first, String readOnly) {
+  MenuLoop(Screen screen, Look look, View first, Optional<String> readOnly) {
     this.screen = screen;
     this.look = look;
     this.painter = new Painter(screen, look);

@@ -2,6 +2,7 @@ package org.watchdogmenu.tui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.watchdogmenu.catalog.CatalogException;
 import org.watchdogmenu.catalog.Setting;
@@ -118,17 +119,18 @@ final class NewTargetForm {
     }
   }
 
-  private String idProblem(String id) {
+  private Optional<String> idProblem(String id) {
     return id.isEmpty()
-        ? "give the id: it names the target and its file"
-        : new TargetFiles(session.catalog()).idProblem(id).orElse(null);
+        ? Optional.of("give the id: it names the target and its file")
+        : new TargetFiles(session.catalog()).idProblem(id);
   }
 
   private void add(String label, String key, String hint, ValueRule rule) {
-    add(label, key, hint, v -> rule.problem(key, v).orElse(null));
+    add(label, key, hint, v -> rule.problem(key, v));
   }
 
-  private void add(String label, String key, String hint, Function<String, String> check) {
+  private void add(
+      String label, String key, String hint, Function<String, Optional<String>> check) {
     keys.add(key);
     fields.add(Field.of(label, "", hint, check));
   }

@@ -9,6 +9,7 @@ import com.googlecode.lanterna.screen.Screen;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Draws a frame: breadcrumb on top, the read-only banner when nothing may be changed, the view's
@@ -48,10 +49,11 @@ final class Painter {
    *
    * @param notice what to say under the view, or null
    * @param noticeTop the first line of the notice shown (when it is longer than its room)
-   * @param readOnly why nothing may be changed (the banner), or null
+   * @param readOnly why nothing may be changed (the banner); empty when it may
    * @return how many lines of the notice are below what is shown (0 when it fits)
    */
-  int paint(List<View> stack, Notice notice, int noticeTop, String readOnly) throws IOException {
+  int paint(List<View> stack, Notice notice, int noticeTop, Optional<String> readOnly)
+      throws IOException {
     if (screen.doResizeIfNecessary() != null) {
       complete = true;
     }
@@ -70,7 +72,7 @@ final class Painter {
     g.enableModifiers(SGR.BOLD);
     g.putString(0, 0, look.fit(crumbs(stack, w), w));
     g.disableModifiers(SGR.BOLD);
-    List<String> banner = readOnly == null ? List.of() : banner(readOnly, w);
+    List<String> banner = readOnly.map(r -> banner(r, w)).orElse(List.of());
     for (int i = 0; i < banner.size(); i++) {
       g.enableModifiers(SGR.REVERSE);
       tone(g, Tone.WARN);

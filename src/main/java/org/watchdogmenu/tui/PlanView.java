@@ -3,6 +3,7 @@ package org.watchdogmenu.tui;
 import com.googlecode.lanterna.input.KeyStroke;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.watchdogmenu.install.ApplyResult;
 import org.watchdogmenu.install.DiffLine;
@@ -59,7 +60,7 @@ final class PlanView implements View {
 
   @Override
   public List<String> keys(Look look) {
-    if (session.readOnlyReason() != null) {
+    if (session.readOnlyReason().isPresent()) {
       return List.of("Enter close", look.upDown() + " PgUp PgDn scroll");
     }
     return List.of("a apply", "Enter cancel", look.upDown() + " PgUp PgDn scroll");
@@ -87,8 +88,7 @@ final class PlanView implements View {
       return lines;
     }
     List<Line> out = new ArrayList<>();
-    String why = session.readOnlyReason();
-    if (why != null) {
+    if (session.readOnlyReason().isPresent()) {
       out.add(Line.of("Preview only: this run is read-only; nothing can be applied.", Tone.HEAD));
     } else {
       out.add(Line.of("Preview: nothing is written until you press a, then y.", Tone.HEAD));
@@ -167,9 +167,9 @@ final class PlanView implements View {
   }
 
   private Step askApply() {
-    String why = session.readOnlyReason();
-    if (why != null) {
-      return Step.say("Not available in a read-only run. " + why);
+    Optional<String> why = session.readOnlyReason();
+    if (why.isPresent()) {
+      return Step.say("Not available in a read-only run. " + why.get());
     }
     if (plan.isEmpty()) {
       return Step.say("Nothing to change: everything is already as asked.");

@@ -182,7 +182,7 @@ final class RunView implements View {
 
   /** A restart held back by the cooldown or the cap, and this run may change things. */
   private boolean forceable() {
-    if (!kind.restart() || session.readOnlyReason() != null) {
+    if (!kind.restart() || session.readOnlyReason().isPresent()) {
       return false;
     }
     Object r = run.result().orElse(null);

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.watchdogmenu.catalog.Catalog;
 import org.watchdogmenu.engine.Engine;
@@ -31,7 +32,7 @@ final class Session {
   private final ServiceWatch services;
   private final List<Run<?>> runs = new CopyOnWriteArrayList<>();
   private ZoneId zone = ZoneId.systemDefault();
-  private String cronWarning;
+  private Optional<String> cronWarning = Optional.empty();
   private Instant cronReadAt;
 
   /** How often whether cron runs is read again, on the host's clock. */
@@ -114,26 +115,27 @@ final class Session {
   }
 
   /**
-   * Why no schedule will fire (cron does not run, or is not installed), with what to do; null when
+   * Why no schedule will fire (cron does not run, or is not installed), with what to do; empty when
    * cron runs. Read again at most every two seconds.
    */
-  String cronWarning() {
+  Optional<String> cronWarning() {
     Instant now = host.clock().instant();
     if (cronReadAt == null
         || now.isBefore(cronReadAt)
         || Duration.between(cronReadAt, now).compareTo(CRON_READ_EVERY) > 0) {
-      cronWarning = CronDaemon.of(host.root()).warning().orElse(null);
+      cronWarning = CronDaemon.of(host.root()).warning();
       cronReadAt = now;
     }
     return cronWarning;
   }
 
-  /** Why nothing may be changed in this run, or null when it may. */
-  String readOnlyReason() {
+  /** Why nothing may be changed in this run; empty when it may. */
+  Optional<String> readOnlyReason() {
     if (host.root().isSystem() && !"root".equals(host.currentUser())) {
-      return "Not root: you can look and preview; to change anything run sudo watchdog-menu";
+      return Optional.of(
+          "Not root: you can look and preview; to change anything run sudo watchdog-menu");
     }
-    return null;
+    return Optional.empty();
   }
 
   /**
@@ -141,9 +143,9 @@ final class Session {
    * the targets again: the plan may have written a target file.
    */
   ApplyResult apply(Plan plan) {
-    String why = readOnlyReason();
-    if (why != null) {
-      throw new InstallException(why);
+    Optional<String> why = readOnlyReason();
+    if (why.isPresent()) {
+      throw new InstallException(why.get());
     }
     ApplyResult result = gate.run(() -> installer.applier().apply(plan, new Applier.Options(true)));
     reloadCatalog();

@@ -2,6 +2,7 @@ package org.watchdogmenu.tui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.watchdogmenu.install.SudoersGrants;
 import org.watchdogmenu.install.SudoersRequest;
 import org.watchdogmenu.model.Target;
@@ -48,11 +49,11 @@ final class SudoersForm {
     return new SudoersRequest(user, null, List.of(target), List.of());
   }
 
-  private static String problem(String user) {
+  private static Optional<String> problem(String user) {
     if (user.isEmpty()) {
-      return "give the operator's login name";
+      return Optional.of("give the operator's login name");
     }
-    return SudoersRequest.userProblem(user).orElse(null);
+    return SudoersRequest.userProblem(user);
   }
 
   /** The state words of the sudoers item: who may check the target without a password. */

@@ -2,6 +2,7 @@ package org.watchdogmenu.tui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The first screen: every system with its health in one line (the last verdict and how long ago,
@@ -38,11 +39,13 @@ final class SystemsView extends MenuView {
       lines.add(Line.of(""));
       lines.add(Line.of("Running in the background: " + String.join(", ", running), Tone.WARN));
     }
-    String cron = session.cronWarning();
-    if (cron != null) {
-      lines.add(Line.of(""));
-      lines.add(Line.of(cron, Tone.WARN));
-    }
+    session
+        .cronWarning()
+        .ifPresent(
+            cron -> {
+              lines.add(Line.of(""));
+              lines.add(Line.of(cron, Tone.WARN));
+            });
     if (!session.catalog().problems().isEmpty()) {
       lines.add(Line.of(""));
       session.catalog().problems().forEach(p -> lines.add(Line.of(p.message(), Tone.BAD)));
@@ -55,8 +58,9 @@ final class SystemsView extends MenuView {
     StateWords words = new StateWords(session);
     List<Choice> items = new ArrayList<>();
     for (Group g : Group.of(session.catalog())) {
-      String empty = g.emptyReason();
-      if (empty != null) {
+      Optional<String> why = g.emptyReason();
+      if (why.isPresent()) {
+        String empty = why.get();
         items.add(new Choice(g.title(), "no targets yet", Tone.OFF, empty, () -> Step.say(empty)));
         continue;
       }

@@ -240,7 +240,7 @@ final class TargetSettings {
 
   private void add(String label, String key, String value, ValueRule rule, String hint) {
     keys.add(key);
-    fields.add(Field.of(label, value, hint, v -> rule.problem(key, v).orElse(null)));
+    fields.add(Field.of(label, value, hint, v -> rule.problem(key, v)));
   }
 
   private static String text(Integer n) {

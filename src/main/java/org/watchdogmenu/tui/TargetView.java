@@ -285,9 +285,9 @@ final class TargetView extends MenuView {
     items.add(feature(Feature.HEALTH, "Health check (auto-restart)"));
     items.add(feature(Feature.RESTART, "Scheduled restart (cron)"));
     items.add(MonitorChoices.target(session, target));
-    String readOnly = session.readOnlyReason();
+    Optional<String> readOnly = session.readOnlyReason();
     items.add(
-        readOnly != null
+        readOnly.isPresent()
             ? Choice.of(
                 "Run a health check now (dry run: what it would do)",
                 () -> Step.open(RunView.check(session, target, true)))
@@ -295,8 +295,8 @@ final class TargetView extends MenuView {
                 "Run a health check now (no restart)",
                 () -> Step.open(RunView.check(session, target, false))));
     items.add(
-        readOnly != null
-            ? Choice.disabled("Restart now (through the guard)", readOnly)
+        readOnly.isPresent()
+            ? Choice.disabled("Restart now (through the guard)", readOnly.get())
             : Choice.of(
                 "Restart now (through the guard)",
                 () ->
@@ -304,8 +304,8 @@ final class TargetView extends MenuView {
                         "Restart " + target.id() + " now, through the guard (source manual)?",
                         () -> Step.open(RunView.restart(session, target, false)))));
     items.add(
-        readOnly != null
-            ? Choice.disabled("Clear restart history", readOnly)
+        readOnly.isPresent()
+            ? Choice.disabled("Clear restart history", readOnly.get())
             : Choice.of(
                 "Clear restart history",
                 () ->

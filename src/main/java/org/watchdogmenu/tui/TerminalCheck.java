@@ -1,6 +1,7 @@
 package org.watchdogmenu.tui;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Whether the menu can run here: it needs a terminal (not cron, a pipe, or {@code ssh} without
@@ -14,20 +15,22 @@ final class TerminalCheck {
 
   private TerminalCheck() {}
 
-  /** The reason the menu cannot run, or null when it can. */
-  static String refusal(boolean console, String term) {
+  /** The reason the menu cannot run; empty when it can. */
+  static Optional<String> refusal(boolean console, String term) {
     if (!console) {
-      return "watchdog-menu: the menu needs a terminal (this is cron, a pipe, or ssh without -t);"
-          + " "
-          + COMMANDS;
+      return Optional.of(
+          "watchdog-menu: the menu needs a terminal (this is cron, a pipe, or ssh without -t);"
+              + " "
+              + COMMANDS);
     }
     String t = term == null ? "" : term.trim().toLowerCase(Locale.ROOT);
     if (t.isEmpty() || t.equals("dumb")) {
-      return "watchdog-menu: the menu cannot draw on TERM="
-          + (t.isEmpty() ? "(unset)" : t)
-          + " (set TERM=xterm-256color for the menu); "
-          + COMMANDS;
+      return Optional.of(
+          "watchdog-menu: the menu cannot draw on TERM="
+              + (t.isEmpty() ? "(unset)" : t)
+              + " (set TERM=xterm-256color for the menu); "
+              + COMMANDS);
     }
-    return null;
+    return Optional.empty();
   }
 }

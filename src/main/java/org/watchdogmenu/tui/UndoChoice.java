@@ -18,8 +18,7 @@ final class UndoChoice {
     try {
       last = session.installer().lastChange();
     } catch (InstallException e) {
-      String readOnly = session.readOnlyReason();
-      return Choice.disabled(LABEL, readOnly != null ? readOnly : e.getMessage());
+      return Choice.disabled(LABEL, session.readOnlyReason().orElse(e.getMessage()));
     }
     if (last.isEmpty()) {
       return Choice.disabled(LABEL, "nothing to undo: watchdog-menu has no change on record");

@@ -30,24 +30,27 @@ class AlertsEditTest {
 
   @Test
   void theFieldChecksSayWhatTheLoaderSays() throws Exception {
-    String problem = NewChannel.addressProblem(NewChannel.Kind.SLACK, "hooks.slack.com/x");
+    String problem =
+        NewChannel.addressProblem(NewChannel.Kind.SLACK, "hooks.slack.com/x").orElseThrow();
     assertThat(problem).startsWith("not a web address: start it with https://");
     AlertFiles.write(root, "channels:\n  - type: slack\n    url: hooks.slack.com/x\n", "rw-------");
     assertThatThrownBy(() -> AlertsFile.read(new HostRoot(root))).hasMessageEndingWith(problem);
 
-    String zero = NewChannel.timeoutProblem("0s");
+    String zero = NewChannel.timeoutProblem("0s").orElseThrow();
     assertThat(zero).isEqualTo("'timeout' must be longer than 0, e.g. 5s");
     AlertFiles.write(
         root, "channels:\n  - type: command\n    command: [x]\n    timeout: 0s\n", "rw-------");
     assertThatThrownBy(() -> AlertsFile.read(new HostRoot(root)))
         .hasMessageContaining("'channels[0].timeout' must be longer than 0, e.g. 5s");
 
-    assertThat(NewChannel.timeoutProblem("soon")).contains("'soon' is not a duration");
-    assertThat(NewChannel.addressProblem(NewChannel.Kind.COMMAND, " "))
+    assertThat(NewChannel.timeoutProblem("soon").orElseThrow())
+        .contains("'soon' is not a duration");
+    assertThat(NewChannel.addressProblem(NewChannel.Kind.COMMAND, " ").orElseThrow())
         .startsWith("a command channel needs 'command'");
-    assertThat(NewChannel.nameProblem("")).isEqualTo("give the channel a name, e.g. ops-slack");
-    assertThat(NewChannel.nameProblem("a\nb")).startsWith("the name holds a control character");
-    assertThat(NewChannel.nameProblem("x".repeat(65))).contains("longer than 64");
+    assertThat(NewChannel.nameProblem("")).hasValue("give the channel a name, e.g. ops-slack");
+    assertThat(NewChannel.nameProblem("a\nb").orElseThrow())
+        .startsWith("the name holds a control character");
+    assertThat(NewChannel.nameProblem("x".repeat(65)).orElseThrow()).contains("longer than 64");
   }
 
   @Test
@@ -64,10 +67,9 @@ class AlertsEditTest {
     assertThat(
             NewChannel.addressProblem(
                 NewChannel.Kind.SLACK, "https://hooks.slack.com/" + AlertSecrets.MASK))
-        .isEqualTo(
-            "this address is the masked form a preview shows (****): give the whole address");
+        .hasValue("this address is the masked form a preview shows (****): give the whole address");
     assertThat(NewChannel.addressProblem(NewChannel.Kind.WEBHOOK, "https://alerts.example.com/x"))
-        .isNull();
+        .isEmpty();
   }
 
   @Test

@@ -178,13 +178,15 @@ class AlertChannelPlanTest {
   void aCommandLineWithASecretInItIsRefusedInOneLine() {
     assertThat(
             NewChannel.addressProblem(
-                NewChannel.Kind.COMMAND, "/usr/local/bin/notify --token s3cr3t '{message}'"))
+                    NewChannel.Kind.COMMAND, "/usr/local/bin/notify --token s3cr3t '{message}'")
+                .orElseThrow())
         .startsWith("'command' gives a secret in its arguments (--token ****)")
         .doesNotContain("s3cr3t");
-    assertThat(NewChannel.envProblem("TOKEN=s3cr3t CHAT=-100")).isNull();
+    assertThat(NewChannel.envProblem("TOKEN=s3cr3t CHAT=-100")).isEmpty();
     assertThat(NewChannel.maskedEnv("TOKEN=s3cr3t CHAT=-100")).isEqualTo("TOKEN=**** CHAT=****");
-    assertThat(NewChannel.envProblem("TOKEN")).startsWith("write each variable as NAME=VALUE");
-    assertThat(NewChannel.envProblem("WATCHDOG_HOST=s3cr3t"))
+    assertThat(NewChannel.envProblem("TOKEN").orElseThrow())
+        .startsWith("write each variable as NAME=VALUE");
+    assertThat(NewChannel.envProblem("WATCHDOG_HOST=s3cr3t").orElseThrow())
         .contains("watchdog-menu sets the WATCHDOG_ variables itself")
         .doesNotContain("s3cr3t");
     assertThatThrownBy(

@@ -17,9 +17,9 @@ class MonitorNotifyTest {
     SystemdNotify notify =
         new SystemdNotify(runner, Map.of("NOTIFY_SOCKET", "/run/systemd/notify"), 812);
 
-    assertThat(notify.ready()).isNull();
-    assertThat(notify.alive()).isNull();
-    assertThat(notify.alive()).isEqualTo("systemd-notify WATCHDOG=1 failed: exit 1: no socket");
+    assertThat(notify.ready()).isEmpty();
+    assertThat(notify.alive()).isEmpty();
+    assertThat(notify.alive()).hasValue("systemd-notify WATCHDOG=1 failed: exit 1: no socket");
     runner.verifyAllUsed();
     // commands get a clean environment: the socket is handed on by name, and nothing else
     assertThat(runner.seen())
@@ -32,8 +32,8 @@ class MonitorNotifyTest {
   @Test
   void withoutNotifySocketNothingRuns() {
     SystemdNotify notify = new SystemdNotify(runner, Map.of(), 812);
-    assertThat(notify.ready()).isNull();
-    assertThat(notify.alive()).isNull();
+    assertThat(notify.ready()).isEmpty();
+    assertThat(notify.alive()).isEmpty();
     assertThat(runner.seen()).isEmpty();
   }
 }

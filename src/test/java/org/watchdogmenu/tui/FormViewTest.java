@@ -6,6 +6,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The form: typing, the check before a value is kept, Esc, and the check of all before submit. */
@@ -18,7 +19,11 @@ class FormViewTest {
         List.of("A form"),
         List.of(
             Field.of("Port", "8080", "a port: 1 to 65535", FormViewTest::port),
-            Field.of("Name", "", "a name", v -> v.isEmpty() ? "give a name" : null)),
+            Field.of(
+                "Name",
+                "",
+                "a name",
+                v -> v.isEmpty() ? Optional.of("give a name") : Optional.empty())),
         "Save",
         values -> {
           submitted.add(values);
@@ -26,10 +31,10 @@ class FormViewTest {
         });
   }
 
-  private static String port(String v) {
+  private static Optional<String> port(String v) {
     return v.matches("[0-9]{1,5}") && Integer.parseInt(v) >= 1 && Integer.parseInt(v) <= 65535
-        ? null
-        : "'" + v + "' is not a port: give 1 to 65535";
+        ? Optional.empty()
+        : Optional.of("'" + v + "' is not a port: give 1 to 65535");
   }
 
   private static Step type(FormView f, String text) {

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchdogmenu.catalog.Catalog;
@@ -53,7 +54,8 @@ class TuiBytesTest {
             VirtualMenu.sandbox(root),
             Catalog.load(new org.watchdogmenu.os.HostRoot(root)),
             new ApplyGate());
-    MenuLoop loop = new MenuLoop(screen, new Look(false, true), new SystemsView(session), null);
+    MenuLoop loop =
+        new MenuLoop(screen, new Look(false, true), new SystemsView(session), Optional.empty());
     out.reset();
     loop.draw();
     int first = out.size();

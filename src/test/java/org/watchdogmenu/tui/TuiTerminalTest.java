@@ -9,14 +9,14 @@ import org.junit.jupiter.api.Test;
 class TuiTerminalTest {
   @Test
   void noConsoleOrADumbTerminalGetsOneLineNamingTheCommands() {
-    assertThat(TerminalCheck.refusal(false, "xterm"))
+    assertThat(TerminalCheck.refusal(false, "xterm").orElseThrow())
         .contains("the menu needs a terminal", "ssh without -t", "watchdog-menu status");
-    assertThat(TerminalCheck.refusal(true, "dumb"))
+    assertThat(TerminalCheck.refusal(true, "dumb").orElseThrow())
         .contains("TERM=dumb", "watchdog-menu status")
         .doesNotContain("\n");
-    assertThat(TerminalCheck.refusal(true, null)).contains("TERM=(unset)");
-    assertThat(TerminalCheck.refusal(true, "xterm-256color")).isNull();
-    assertThat(TerminalCheck.refusal(true, "screen")).isNull();
+    assertThat(TerminalCheck.refusal(true, null).orElseThrow()).contains("TERM=(unset)");
+    assertThat(TerminalCheck.refusal(true, "xterm-256color")).isEmpty();
+    assertThat(TerminalCheck.refusal(true, "screen")).isEmpty();
   }
 
   @Test

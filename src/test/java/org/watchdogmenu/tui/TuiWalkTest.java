@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,7 @@ class TuiWalkTest {
                 Choice.of("Open a screen that cannot draw", () -> Step.open(undrawable())));
           }
         };
-    MenuLoop loop = new MenuLoop(screen, LOOK, broken, null);
+    MenuLoop loop = new MenuLoop(screen, LOOK, broken, Optional.empty());
     loop.draw();
     loop.handle(new KeyStroke('1', false, false));
     loop.draw();
