@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.watchdogmenu.os.ControlChars;
 import org.watchdogmenu.os.SafeRead;
+import org.watchdogmenu.os.UnsafePathException;
 
 /** Reads the end of a log file, and follows it as it grows (surviving rotation). */
 public final class LogFiles {
@@ -110,8 +111,8 @@ public final class LogFiles {
             partial.delete(0, nl + 1);
           }
         }
-      } catch (NoSuchFileException e) {
-        // between a rotation's rename and the new file: look again at the next poll
+      } catch (NoSuchFileException | UnsafePathException.Replaced e) {
+        // a rotation between two steps of this poll: look again at the next one
       }
       Thread.sleep(pollMillis);
     }

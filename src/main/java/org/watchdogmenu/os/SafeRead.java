@@ -163,7 +163,7 @@ public final class SafeRead {
         && (opened.get().type() != FileStat.Type.REGULAR
             || !opened.get().key().equals(before.key()))) {
       ch.close();
-      throw new UnsafePathException("refusing " + file + ": it was replaced while being opened");
+      throw new UnsafePathException.Replaced(file);
     }
     return ch;
   }
