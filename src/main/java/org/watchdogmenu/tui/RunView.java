@@ -176,7 +176,7 @@ final class RunView implements View {
     return switch (r) {
       case RESTARTED, WOULD_RESTART -> Tone.PLAIN;
       case DENIED, SKIPPED, LOCK_BUSY, PAUSED -> Tone.WARN;
-      default -> Tone.BAD;
+      case FAILED, ERROR, REFUSED -> Tone.BAD;
     };
   }
 
