@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,7 +42,9 @@ class LogFilesFollowIT {
     t.start();
     // the follow starts at the end of the file: write only once it has taken its start
     waitFor(() -> polls.get() >= 2);
-    Files.writeString(log, "old\nnew 1\n");
+    // appended, as a log grows (a rewrite would truncate it first, which follow reads as a new
+    // file)
+    Files.writeString(log, "new 1\n", StandardOpenOption.APPEND);
     waitFor(() -> seen.contains("new 1"));
     Files.move(log, dir.resolve("b.log.1"));
     Files.writeString(log, "after rotation\n");
