@@ -15,7 +15,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -68,22 +71,15 @@ public final class OneTarget {
       return Optional.empty();
     }
     try {
-      Path site = root.resolve(Catalog.SITE_DIR + "/" + id + ".yaml");
-      byte[] siteBytes = null;
-      if (Files.exists(site, LinkOption.NOFOLLOW_LINKS)) {
-        if (Files.isSymbolicLink(site)) {
-          return Optional.empty();
-        }
-        siteBytes = SafeRead.owned(site, SafeRead.CONFIG_CAP, "target file");
-      }
+      Optional<byte[]> siteBytes = siteBytes(root, id);
       String stamp = stamp();
-      Optional<OneTarget> compiled = compiled(root, id, stamp, siteBytes);
+      Optional<OneTarget> compiled = compiled(root, id, stamp, siteBytes.orElse(null));
       if (compiled.isPresent()) {
         return compiled;
       }
       Optional<String> text = Optional.empty();
-      if (siteBytes != null) {
-        text = YamlFile.utf8(siteBytes);
+      if (siteBytes.isPresent()) {
+        text = YamlFile.utf8(siteBytes.get());
         if (text.isEmpty()) {
           return Optional.empty();
         }
@@ -95,12 +91,95 @@ public final class OneTarget {
       }
       List<String> menuIds = List.copyOf(loader.menuTargetIds());
       if (keep) {
-        keep(root, id, stamp, siteBytes, target.get(), menuIds);
+        keep(root, id, stamp, siteBytes.orElse(null), target.get(), menuIds);
       }
       return Optional.of(new OneTarget(root, target.get(), menuIds));
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // the whole catalog names what is wrong
     }
+  }
+
+  /**
+   * The target with this id under root when its compiled form is current (made by this program from
+   * the site file as it is now); else empty. It never reads YAML: a long-running process that asks
+   * only this keeps the catalog's parsers out of its memory.
+   */
+  public static Optional<OneTarget> compiled(HostRoot root, String id) {
+    if (!Target.isValidId(id)) {
+      return Optional.empty();
+    }
+    try {
+      Optional<byte[]> siteBytes = siteBytes(root, id);
+      return compiled(root, id, stamp(), siteBytes.orElse(null));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The bytes of the target's site file, read with the trust rules of every site file; empty when
+   * there is none.
+   *
+   * @throws IOException when it cannot be read or is refused, or is a link (not plain: the whole
+   *     catalog says why)
+   */
+  private static Optional<byte[]> siteBytes(HostRoot root, String id) throws IOException {
+    Path site = root.resolve(Catalog.SITE_DIR + "/" + id + ".yaml");
+    if (!Files.exists(site, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    if (Files.isSymbolicLink(site)) {
+      throw new IOException(site + ": a link");
+    }
+    return Optional.of(SafeRead.owned(site, SafeRead.CONFIG_CAP, "target file"));
+  }
+
+  /**
+   * Keeps the compiled form of each of these targets that loads cleanly, reading the menus and the
+   * site folder once for all of them (what {@link #load} would keep for each, at the cost of one
+   * catalog). A target is compiled from exactly the bytes of its site file that are kept with it.
+   *
+   * @return the ids compiled
+   */
+  public static List<String> compile(HostRoot root, List<String> ids) {
+    List<String> done = new ArrayList<>();
+    try {
+      String stamp = stamp();
+      Map<String, Optional<byte[]>> bytes = new LinkedHashMap<>();
+      Map<String, Optional<String>> texts = new LinkedHashMap<>();
+      for (String id : ids) {
+        if (!Target.isValidId(id)) {
+          continue;
+        }
+        try {
+          Optional<byte[]> b = siteBytes(root, id);
+          Optional<String> text = b.isPresent() ? YamlFile.utf8(b.get()) : Optional.empty();
+          if (b.isPresent() && text.isEmpty()) {
+            continue; // not UTF-8: the whole catalog says so
+          }
+          bytes.put(id, b);
+          text.ifPresent(t -> texts.put(Catalog.siteFile(id), Optional.of(t)));
+        } catch (IOException e) {
+          // refused or unreadable: the whole catalog says why
+        }
+      }
+      Catalog catalog = new CatalogLoader().load(root, MenuFiles.fromClassPath(), texts);
+      List<String> menuIds = List.copyOf(catalog.sources().targets().keySet());
+      for (Map.Entry<String, Optional<byte[]>> e : bytes.entrySet()) {
+        Target target;
+        try {
+          target = catalog.target(e.getKey());
+        } catch (CatalogException notLoaded) {
+          continue;
+        }
+        if (keep(root, e.getKey(), stamp, e.getValue().orElse(null), target, menuIds)) {
+          done.add(e.getKey());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // what is not compiled is read from its sources
+    }
+    return done;
   }
 
   public Target target() {
@@ -112,6 +191,15 @@ public final class OneTarget {
    * file's name. Lists the site folder (names only, nothing parsed) the first time it is asked.
    */
   public boolean isKnown(String id) {
+    return knownIds().map(ids -> ids.contains(id)).orElse(true); // unsure: keep its series
+  }
+
+  /**
+   * The target ids on this host, as {@link Catalog#knownIds} gives them: the menus' targets and the
+   * site files' names (listed the first time it is asked, nothing parsed); empty when the site
+   * folder cannot be listed.
+   */
+  public Optional<Set<String>> knownIds() {
     Set<String> ids = knownIds;
     if (ids == null) {
       ids = new TreeSet<>(menuIds);
@@ -123,12 +211,13 @@ public final class OneTarget {
             ids.add(name.substring(0, name.length() - ".yaml".length()));
           }
         } catch (IOException e) {
-          return true; // unsure: keep its series
+          return Optional.empty();
         }
       }
+      ids = Collections.unmodifiableSet(ids);
       knownIds = ids;
     }
-    return ids.contains(id);
+    return Optional.of(ids);
   }
 
   /** The compiled target, when it was made by this program from these site file bytes. */
@@ -186,12 +275,12 @@ public final class OneTarget {
     return v;
   }
 
-  private static void keep(
+  private static boolean keep(
       HostRoot root, String id, String stamp, byte[] siteBytes, Target target, List<String> ids) {
     try {
       byte[] encoded = TargetCodec.encode(target);
       if (!TargetCodec.decode(encoded).equals(target)) {
-        return; // a target the codec cannot carry whole is read from its sources every time
+        return false; // a target the codec cannot carry whole is read from its sources every time
       }
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -215,8 +304,9 @@ public final class OneTarget {
           root.resolve(DIR + "/" + id),
           bytes.toByteArray(),
           PosixFilePermissions.fromString("rw-------"));
+      return true;
     } catch (IOException | RuntimeException e) {
-      // not kept: the next run reads the sources again
+      return false; // not kept: the next run reads the sources again
     }
   }
 

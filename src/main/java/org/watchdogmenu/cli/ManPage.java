@@ -87,7 +87,9 @@ final class ManPage {
     options(top, true);
     line(".SH COMMANDS");
     for (CommandLine sub : top.subcommands().values()) {
-      command(sub.getCommandSpec());
+      if (!sub.getCommandSpec().usageMessage().hidden()) {
+        command(sub.getCommandSpec());
+      }
     }
     line(".SH EXIT STATUS");
     exitCodes(usage.exitCodeList());

@@ -1,10 +1,12 @@
 package org.watchdogmenu.cli;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.watchdogmenu.monitor.Monitor;
 import org.watchdogmenu.monitor.MonitorList;
+import org.watchdogmenu.os.Host;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -43,14 +45,20 @@ final class MonitorCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     targetIds.forEach(top::target);
+    run(top.host(), targetIds, spec.commandLine().getOut());
+    return ExitCodes.OK;
+  }
+
+  /** Runs the monitor of these targets (none: the monitor list's) until it is stopped. */
+  static void run(Host host, List<String> targetIds, PrintWriter out) throws InterruptedException {
     new Monitor(
-            top.host(),
+            host,
             targetIds,
-            spec.commandLine().getOut(),
+            out,
             System.getenv(),
-            ProcessHandle.current().pid())
+            ProcessHandle.current().pid(),
+            ChildCompiler.of(host.runner()))
         .withSignals()
         .run();
-    return ExitCodes.OK;
   }
 }

@@ -53,6 +53,7 @@ import picocli.CommandLine.Spec;
       UninstallCommand.class,
       DoctorCommand.class,
       MonitorCommand.class,
+      CompileCommand.class,
       AlertCommand.class,
       TargetCommand.class,
       ApplyCommand.class,
@@ -111,10 +112,12 @@ public final class WatchdogMenuCommand implements Callable<Integer> {
   private Host host;
 
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    // the plain forms of what cron, a unit's OnFailure= and a person at the menu start run
+    // the plain forms of what cron, a unit's OnFailure=, the monitor's unit and a person at the
+    // menu start run
     // without building the model of every command; they leave anything else to it
     OptionalInt fast = CronRun.run(out, err, args);
     fast = fast.isPresent() ? fast : AlertRun.run(out, err, args);
+    fast = fast.isPresent() ? fast : MonitorRun.run(out, err, args);
     fast = fast.isPresent() ? fast : MenuRun.run(err, args);
     return fast.isPresent() ? fast.getAsInt() : commandLine(out, err).execute(args);
   }

@@ -69,11 +69,17 @@ public final class Monitor {
    * @param named the targets to check; empty for those of {@link MonitorList}
    * @param out where the monitor's own lines go (the journal under systemd)
    * @param env the process environment ({@code NOTIFY_SOCKET})
+   * @param compiler what compiles the targets whose compiled form is missing or out of date
    */
   public Monitor(
-      Host host, List<String> named, PrintWriter out, Map<String, String> env, long pid) {
+      Host host,
+      List<String> named,
+      PrintWriter out,
+      Map<String, String> env,
+      long pid,
+      TargetCompiler compiler) {
     this.host = host;
-    this.targets = new MonitoredTargets(host.root(), named);
+    this.targets = new MonitoredTargets(host.root(), named, compiler);
     this.engine = new Engine(host, targets::isKnown, Optional.of(series));
     this.log = new EngineLog(null, out, host.clock());
     this.pid = pid;

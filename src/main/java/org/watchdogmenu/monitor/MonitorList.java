@@ -2,6 +2,7 @@ package org.watchdogmenu.monitor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.watchdogmenu.os.ConfigException;
 import org.watchdogmenu.os.HostRoot;
@@ -32,7 +33,8 @@ public record MonitorList(List<String> targets) {
    *     refused
    */
   public static MonitorList read(HostRoot root) throws ConfigException {
-    return YamlFile.read(root.resolve(FILE), MonitorList.class, "monitor list").orElse(EMPTY);
+    Optional<String> text = YamlFile.readText(root.resolve(FILE), "monitor list");
+    return text.isEmpty() ? EMPTY : parse(text.get(), root.resolve(FILE).toString());
   }
 
   /**
@@ -41,7 +43,14 @@ public record MonitorList(List<String> targets) {
    * @throws ConfigException one line naming the file and line when it does not parse
    */
   public static MonitorList parse(String text) throws ConfigException {
-    return YamlFile.parse(text, FILE, MonitorList.class).orElse(EMPTY);
+    return parse(text, FILE);
+  }
+
+  private static MonitorList parse(String text, String name) throws ConfigException {
+    Optional<MonitorList> plain = PlainList.read(text);
+    return plain.isPresent()
+        ? plain.get()
+        : YamlFile.parse(text, name, MonitorList.class).orElse(EMPTY);
   }
 
   public boolean contains(String id) {

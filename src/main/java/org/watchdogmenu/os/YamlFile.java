@@ -103,6 +103,17 @@ public final class YamlFile {
    * @throws ConfigException one line: refused, unreadable, or not fitting {@code type}
    */
   public static <T> Optional<T> read(Path file, Class<T> type, String what) throws ConfigException {
+    Optional<String> text = readText(file, what);
+    return text.isEmpty() ? Optional.empty() : parse(text.get(), file.toString(), type);
+  }
+
+  /**
+   * The file's text, read with the same rules as {@link #read} but not parsed (for a caller that
+   * reads its own plain form first); empty when the file does not exist.
+   *
+   * @throws ConfigException one line: refused, unreadable, or not UTF-8
+   */
+  public static Optional<String> readText(Path file, String what) throws ConfigException {
     byte[] bytes;
     try {
       bytes = SafeRead.owned(file, SafeRead.CONFIG_CAP, what);
@@ -117,7 +128,7 @@ public final class YamlFile {
     if (text.isEmpty()) {
       throw new ConfigException(file + ": is not UTF-8 text");
     }
-    return parse(text.get(), file.toString(), type);
+    return text;
   }
 
   /**

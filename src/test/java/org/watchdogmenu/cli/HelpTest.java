@@ -59,6 +59,9 @@ class HelpTest {
 
   private static void collect(CommandSpec spec, List<CommandSpec> all) {
     for (CommandLine sub : spec.subcommands().values()) {
+      if (sub.getCommandSpec().usageMessage().hidden()) {
+        continue; // run by the program itself, never listed
+      }
       all.add(sub.getCommandSpec());
       collect(sub.getCommandSpec(), all);
     }
@@ -87,6 +90,10 @@ class HelpTest {
 
     for (CommandLine sub : commandLine().getSubcommands().values()) {
       CommandSpec spec = sub.getCommandSpec();
+      if (spec.usageMessage().hidden()) {
+        assertThat(help).doesNotContain("  " + spec.name() + " ");
+        continue;
+      }
       assertThat(help).contains("  " + spec.name() + " ");
       assertThat(help).as(spec.name()).contains(summary(spec));
     }

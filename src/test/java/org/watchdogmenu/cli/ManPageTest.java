@@ -25,6 +25,10 @@ class ManPageTest {
     String page = page();
     for (CommandLine sub : Docs.commandLine().getSubcommands().values()) {
       String name = sub.getCommandSpec().name();
+      if (sub.getCommandSpec().usageMessage().hidden()) {
+        assertThat(page).doesNotContain(".SS \"" + ManPage.escape(name) + "\"");
+        continue;
+      }
       assertThat(page).contains(".SS \"" + ManPage.escape(name) + "\"\n");
       assertThat(page).contains(ManPage.escape(ManPage.summary(sub.getCommandSpec())));
     }

@@ -43,11 +43,19 @@ final class Jar {
   }
 
   static Process start(Path root, Path outFile, String... args) throws IOException {
-    return new ProcessBuilder(command(root, args))
-        .redirectErrorStream(false)
-        .redirectOutput(outFile.toFile())
-        .redirectError(outFile.resolveSibling(outFile.getFileName() + ".err").toFile())
-        .start();
+    return start(root, outFile, Map.of(), args);
+  }
+
+  /** A run in the background with these environment variables set (e.g. JDK_JAVA_OPTIONS). */
+  static Process start(Path root, Path outFile, Map<String, String> env, String... args)
+      throws IOException {
+    ProcessBuilder pb =
+        new ProcessBuilder(command(root, args))
+            .redirectErrorStream(false)
+            .redirectOutput(outFile.toFile())
+            .redirectError(outFile.resolveSibling(outFile.getFileName() + ".err").toFile());
+    pb.environment().putAll(env);
+    return pb.start();
   }
 
   static Run run(Path root, String... args) throws IOException, InterruptedException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The real jar running {@code monitor} in the background, with its output in a file. */
@@ -18,11 +19,17 @@ final class MonitorRun implements AutoCloseable {
   }
 
   static MonitorRun start(Sandbox sandbox, Path dir, String... targets) throws IOException {
+    return start(sandbox, dir, Map.of(), targets);
+  }
+
+  /** The same with these environment variables set (JDK_JAVA_OPTIONS for its JVM). */
+  static MonitorRun start(Sandbox sandbox, Path dir, Map<String, String> env, String... targets)
+      throws IOException {
     Path out = Files.createTempFile(dir, "monitor", ".txt");
     String[] args = new String[targets.length + 1];
     args[0] = "monitor";
     System.arraycopy(targets, 0, args, 1, targets.length);
-    return new MonitorRun(Jar.start(sandbox.root, out, args), out);
+    return new MonitorRun(Jar.start(sandbox.root, out, env, args), out);
   }
 
   String output() throws IOException {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,7 @@ class MonitorTargetsTest {
     HostRoot root = new HostRoot(dir);
     write("etc/watchdog-menu/monitor.yaml", "targets: [web, api]\n");
     write("etc/watchdog-menu/targets/web.yaml", target("web", "5s"));
-    MonitoredTargets targets = new MonitoredTargets(root, List.of());
+    MonitoredTargets targets = new MonitoredTargets(root, List.of(), TargetCompiler.inProcess());
 
     assertThat(targets.reload())
         .singleElement()
@@ -49,9 +50,10 @@ class MonitorTargetsTest {
     write("etc/watchdog-menu/targets/web.yaml", target("web", "5s"));
     write("etc/watchdog-menu/targets/api.yaml", target("api", "5s"));
     write("etc/watchdog-menu/monitor.yaml", "targets: [web]\n");
-    assertThat(new MonitoredTargets(root, List.of("api")).reload()).isEmpty();
+    assertThat(new MonitoredTargets(root, List.of("api"), TargetCompiler.inProcess()).reload())
+        .isEmpty();
 
-    MonitoredTargets fromList = new MonitoredTargets(root, List.of());
+    MonitoredTargets fromList = new MonitoredTargets(root, List.of(), TargetCompiler.inProcess());
     fromList.reload();
     write("etc/watchdog-menu/monitor.yaml", "targets: web, api]\n");
     assertThat(fromList.reload())
@@ -59,6 +61,54 @@ class MonitorTargetsTest {
         .asString()
         .startsWith("keeping the last good target list: ");
     assertThat(fromList.current()).containsOnlyKeys("web");
+  }
+
+  @Test
+  void onlyTargetsWithoutACurrentCompiledFormAreCompiledAndAPlainReloadCompilesNothing()
+      throws Exception {
+    HostRoot root = new HostRoot(dir);
+    write("etc/watchdog-menu/targets/web.yaml", target("web", "5s"));
+    write("etc/watchdog-menu/targets/api.yaml", target("api", "5s"));
+    write("etc/watchdog-menu/monitor.yaml", "targets: [web, api]\n");
+    List<List<String>> asked = new ArrayList<>();
+    TargetCompiler recording =
+        (r, ids) -> {
+          asked.add(ids);
+          TargetCompiler.inProcess().compile(r, ids);
+        };
+    MonitoredTargets targets = new MonitoredTargets(root, List.of(), recording);
+
+    assertThat(targets.reload()).isEmpty();
+    assertThat(asked).containsExactly(List.of("api", "web"));
+    assertThat(dir.resolve("var/lib/watchdog-menu/compiled/web")).isRegularFile();
+
+    asked.clear();
+    assertThat(targets.reload()).isEmpty();
+    assertThat(asked).as("nothing changed: everything read compiled").isEmpty();
+    assertThat(targets.current()).containsOnlyKeys("api", "web");
+
+    write("etc/watchdog-menu/targets/api.yaml", target("api", "9s"));
+    assertThat(targets.reload()).isEmpty();
+    assertThat(asked).containsExactly(List.of("api"));
+    assertThat(targets.current().get("api").policy().interval()).isEqualTo(Duration.ofSeconds(9));
+    assertThat(targets.isKnown("web")).isTrue();
+    assertThat(targets.isKnown("gone")).isFalse();
+  }
+
+  @Test
+  void whatACompilerLeftUndoneIsReadThroughTheCatalogWithItsProblem() throws Exception {
+    HostRoot root = new HostRoot(dir);
+    write("etc/watchdog-menu/targets/web.yaml", target("web", "5s"));
+    MonitoredTargets targets = new MonitoredTargets(root, List.of("web"), (r, ids) -> {});
+    assertThat(targets.reload()).isEmpty();
+    assertThat(targets.current().get("web").policy().interval()).isEqualTo(Duration.ofSeconds(5));
+
+    write("etc/watchdog-menu/targets/web.yaml", "id: web\nservice: {kind: nope}\n");
+    assertThat(targets.reload())
+        .singleElement()
+        .asString()
+        .startsWith("web: keeping the last good settings: ")
+        .contains("web.yaml");
   }
 
   @Test
