@@ -71,18 +71,18 @@ final class ProbeNames {
 
   /** The old and the new text of what the change moves (a port or a host), if it moves one. */
   private static Optional<String[]> moved(ProbeSpec probe, String field, String value) {
-    String before = null;
-    String after = null;
+    Optional<String> before = Optional.empty();
+    Optional<String> after = Optional.empty();
     if (probe instanceof TcpListenProbeSpec t && field.equals("port")) {
       before = text(t.port());
-      after = value.strip();
+      after = Optional.of(value.strip());
     } else if (probe instanceof TcpConnectProbeSpec t) {
       if (field.equals("port")) {
         before = text(t.port());
-        after = value.strip();
+        after = Optional.of(value.strip());
       } else if (field.equals("host")) {
-        before = t.host();
-        after = value.strip();
+        before = Optional.ofNullable(t.host());
+        after = Optional.of(value.strip());
       }
     } else if (probe instanceof Socks5ProbeSpec s && field.equals("proxy")) {
       before = portOf(s.proxy());
@@ -91,10 +91,12 @@ final class ProbeNames {
       before = urlPort(h.url());
       after = urlPort(value.strip());
     }
-    if (before == null || after == null || before.isEmpty() || after.isEmpty()) {
+    Optional<String> from = before.filter(b -> !b.isEmpty());
+    Optional<String> to = after.filter(a -> !a.isEmpty());
+    if (from.isEmpty() || to.isEmpty() || from.get().equals(to.get())) {
       return Optional.empty();
     }
-    return before.equals(after) ? Optional.empty() : Optional.of(new String[] {before, after});
+    return Optional.of(new String[] {from.get(), to.get()});
   }
 
   /** Every whole occurrence of {@code old} in the name (not part of a longer number or word). */
@@ -104,32 +106,33 @@ final class ProbeNames {
     return m.replaceAll(Matcher.quoteReplacement(now));
   }
 
-  private static String text(Integer n) {
-    return n == null ? null : n.toString();
+  private static Optional<String> text(Integer n) {
+    return Optional.ofNullable(n).map(String::valueOf);
   }
 
-  /** The port of {@code HOST:PORT}, or null. */
-  private static String portOf(String hostPort) {
+  /** The port of {@code HOST:PORT}, or empty when it has none. */
+  private static Optional<String> portOf(String hostPort) {
     if (hostPort == null) {
-      return null;
+      return Optional.empty();
     }
     int colon = hostPort.lastIndexOf(':');
     String port = colon < 0 ? "" : hostPort.substring(colon + 1);
-    return port.matches("\\d{1,5}") ? port : null;
+    return port.matches("\\d{1,5}") ? Optional.of(port) : Optional.empty();
   }
 
-  /** The port of a URL, given or by its scheme; null when it is not a URL. */
-  private static String urlPort(String url) {
+  /** The port of a URL, given or by its scheme; empty when it is not an http(s) URL. */
+  private static Optional<String> urlPort(String url) {
     try {
       URI u = new URI(url);
       if (u.getPort() > 0) {
-        return String.valueOf(u.getPort());
+        return Optional.of(String.valueOf(u.getPort()));
       }
-      return "https".equalsIgnoreCase(u.getScheme())
-          ? "443"
-          : "http".equalsIgnoreCase(u.getScheme()) ? "80" : null;
+      if ("https".equalsIgnoreCase(u.getScheme())) {
+        return Optional.of("443");
+      }
+      return "http".equalsIgnoreCase(u.getScheme()) ? Optional.of("80") : Optional.empty();
     } catch (Exception e) {
-      return null;
+      return Optional.empty();
     }
   }
 }

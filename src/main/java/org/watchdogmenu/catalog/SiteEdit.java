@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Sets values in the tree of one site file. A list in a site file replaces the inherited one whole,
@@ -42,11 +43,11 @@ final class SiteEdit {
           "'id' names the file and cannot be changed: add a target with the new id instead");
     }
     JsonNode merged = merged();
-    JsonNode value = ValueTypes.value(ValueTypes.at(merged, path), setting.value(), path);
+    Optional<JsonNode> value = ValueTypes.value(ValueTypes.at(merged, path), setting.value(), path);
     JsonNode parent = parent(path, merged);
     KeyPath.Part leaf = path.parts().get(path.parts().size() - 1);
-    if (value != null) {
-      put(parent, leaf, value, path);
+    if (value.isPresent()) {
+      put(parent, leaf, value.get(), path);
     } else if (parent instanceof ObjectNode object) {
       object.remove(leaf.key());
       JsonNode inherited = at(merged(), path);

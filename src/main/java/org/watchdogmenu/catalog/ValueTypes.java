@@ -13,6 +13,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.watchdogmenu.model.ServiceSpec;
@@ -35,52 +36,57 @@ final class ValueTypes {
   private ValueTypes() {}
 
   /**
-   * The type of the value at path in a target tree, or null when the path is not a key the model
+   * The type of the value at path in a target tree, or empty when the path is not a key the model
    * knows (the catalog then names the unknown key).
    */
-  static Type at(JsonNode tree, KeyPath path) {
+  static Optional<Type> at(JsonNode tree, KeyPath path) {
     Type type = Target.class;
     JsonNode node = tree;
     for (KeyPath.Part p : path.parts()) {
+      Optional<Type> next;
       if (p.isIndex()) {
-        type = isList(type) ? ((ParameterizedType) type).getActualTypeArguments()[0] : null;
+        next = itemType(type);
         node = node.path(p.index());
       } else {
-        type = component(raw(type), p.key(), node);
+        next = component(raw(type), p.key(), node);
         node = node.path(p.key());
       }
-      if (type == null) {
-        return null;
+      if (next.isEmpty()) {
+        return Optional.empty();
       }
+      type = next.get();
     }
-    return type;
+    return Optional.of(type);
   }
 
   /**
    * The text as a value of the type (or, for an unknown type, as YAML would read a plain word);
-   * null for empty text.
+   * empty for empty text.
    *
+   * @param type the type of the key, empty when the model does not know it
    * @throws CatalogException for a list written with {@code [} that is not a valid list
    */
-  static JsonNode value(Type type, String text, KeyPath key) {
+  static Optional<JsonNode> value(Optional<Type> type, String text, KeyPath key) {
     String t = text.strip();
     if (t.isEmpty()) {
-      return null;
+      return Optional.empty();
     }
-    if (isList(type)) {
-      return list((ParameterizedType) type, t, key);
+    if (type.isPresent() && isList(type.get())) {
+      return Optional.of(list((ParameterizedType) type.get(), t, key));
     }
-    Class<?> c = raw(type);
-    boolean number = c == Integer.class || c == Long.class || c == int.class || c == long.class;
-    boolean bool = c == Boolean.class || c == boolean.class;
-    if ((number || c == null) && WHOLE.matcher(t).matches()) {
+    Optional<Class<?>> c = type.flatMap(ValueTypes::raw);
+    boolean number =
+        c.filter(k -> k == Integer.class || k == Long.class || k == int.class || k == long.class)
+            .isPresent();
+    boolean bool = c.filter(k -> k == Boolean.class || k == boolean.class).isPresent();
+    if ((number || c.isEmpty()) && WHOLE.matcher(t).matches()) {
       long n = Long.parseLong(t);
-      return n == (int) n ? NODES.numberNode((int) n) : NODES.numberNode(n);
+      return Optional.of(n == (int) n ? NODES.numberNode((int) n) : NODES.numberNode(n));
     }
-    if ((bool || c == null) && (t.equals("true") || t.equals("false"))) {
-      return NODES.booleanNode(t.equals("true"));
+    if ((bool || c.isEmpty()) && (t.equals("true") || t.equals("false"))) {
+      return Optional.of(NODES.booleanNode(t.equals("true")));
     }
-    return NODES.textNode(t);
+    return Optional.of(NODES.textNode(t));
   }
 
   private static JsonNode list(ParameterizedType type, String text, KeyPath key) {
@@ -98,37 +104,44 @@ final class ValueTypes {
     }
     Type item = type.getActualTypeArguments()[0];
     if (isList(item)) {
-      return NODES.arrayNode().add(value(item, text, key));
+      return NODES.arrayNode().add(value(Optional.of(item), text, key).orElseGet(NODES::nullNode));
     }
-    Class<?> c = raw(item);
-    boolean numbers = c == Integer.class || c == Long.class;
+    boolean numbers = raw(item).filter(c -> c == Integer.class || c == Long.class).isPresent();
     ArrayNode out = NODES.arrayNode();
     for (String word : (numbers ? NUMBERS : WORDS).split(text)) {
       if (!word.isEmpty()) {
-        out.add(value(item, word, key));
+        out.add(value(Optional.of(item), word, key).orElseGet(NODES::nullNode));
       }
     }
     return out;
   }
 
-  private static Type component(Class<?> owner, String key, JsonNode node) {
-    Class<?> c = owner;
-    JsonTypeInfo typed = c == null ? null : c.getAnnotation(JsonTypeInfo.class);
-    if (typed != null) {
-      if (key.equals(typed.property())) {
-        return String.class;
+  /** The type of a list's items; empty when the type is not a list. */
+  private static Optional<Type> itemType(Type type) {
+    return isList(type)
+        ? Optional.of(((ParameterizedType) type).getActualTypeArguments()[0])
+        : Optional.empty();
+  }
+
+  /** The type of the key in a record (of the subtype the node names); empty for an unknown key. */
+  private static Optional<Type> component(Optional<Class<?>> owner, String key, JsonNode node) {
+    Optional<Class<?>> c = owner;
+    Optional<JsonTypeInfo> typed = c.map(k -> k.getAnnotation(JsonTypeInfo.class));
+    if (typed.isPresent()) {
+      if (key.equals(typed.get().property())) {
+        return Optional.of(String.class);
       }
-      c = subtype(c, node.path(typed.property()).asText(""));
+      c = subtype(c.get(), node.path(typed.get().property()).asText(""));
     }
-    if (c == null || !c.isRecord()) {
-      return null;
+    if (c.isEmpty() || !c.get().isRecord()) {
+      return Optional.empty();
     }
-    for (RecordComponent rc : c.getRecordComponents()) {
+    for (RecordComponent rc : c.get().getRecordComponents()) {
       if (keyOf(rc).equals(key)) {
-        return rc.getGenericType();
+        return Optional.of(rc.getGenericType());
       }
     }
-    return null;
+    return Optional.empty();
   }
 
   /**
@@ -136,11 +149,11 @@ final class ValueTypes {
    * for {@code systemd-user}; none for a kind that does not exist.
    */
   static Set<String> serviceKeys(String kind) {
-    Class<?> c = subtype(ServiceSpec.class, kind);
+    Optional<Class<?>> c = subtype(ServiceSpec.class, kind);
     Set<String> keys = new HashSet<>();
-    if (c != null) {
+    if (c.isPresent()) {
       keys.add("kind");
-      for (RecordComponent rc : c.getRecordComponents()) {
+      for (RecordComponent rc : c.get().getRecordComponents()) {
         keys.add(keyOf(rc));
       }
     }
@@ -153,30 +166,34 @@ final class ValueTypes {
   }
 
   /** The record a polymorphic type (probe, service) is read as for the name in its file. */
-  private static Class<?> subtype(Class<?> base, String name) {
+  private static Optional<Class<?>> subtype(Class<?> base, String name) {
     JsonSubTypes subtypes = base.getAnnotation(JsonSubTypes.class);
     if (subtypes == null) {
-      return null;
+      return Optional.empty();
     }
     for (JsonSubTypes.Type t : subtypes.value()) {
       if (t.name().equals(name)) {
-        return t.value();
+        return Optional.of(t.value());
       }
     }
-    return null;
+    return Optional.empty();
   }
 
   private static boolean isList(Type type) {
-    return type instanceof ParameterizedType p && List.class.isAssignableFrom(raw(p));
+    return type instanceof ParameterizedType p
+        && raw(p).filter(List.class::isAssignableFrom).isPresent();
   }
 
-  private static Class<?> raw(Type type) {
+  /**
+   * The class of a type (the raw class of a generic one); empty for a type variable or wildcard.
+   */
+  private static Optional<Class<?>> raw(Type type) {
     if (type instanceof Class<?> c) {
-      return c;
+      return Optional.of(c);
     }
     if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c) {
-      return c;
+      return Optional.of(c);
     }
-    return null;
+    return Optional.empty();
   }
 }

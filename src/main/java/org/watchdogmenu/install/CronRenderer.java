@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.watchdogmenu.model.CommandService;
 import org.watchdogmenu.model.DockerService;
 import org.watchdogmenu.model.Pm2Service;
@@ -38,8 +39,8 @@ final class CronRenderer {
     return FeatureKey.scheduled(target.id(), feature);
   }
 
-  private static String bare(String unit) {
-    return unit == null ? null : unit.replaceFirst("\\.service$", "");
+  private static Optional<String> bare(String unit) {
+    return Optional.ofNullable(unit).map(u -> u.replaceFirst("\\.service$", ""));
   }
 
   /**
@@ -47,41 +48,39 @@ final class CronRenderer {
    * container, or the target id; characters cron does not accept in a name become {@code _}.
    */
   static String service(Target target) {
-    String name =
+    Optional<String> named =
         target.service() == null
-            ? null
+            ? Optional.empty()
             : target
                 .service()
                 .match(
-                    new ServiceSpec.Cases<String>() {
+                    new ServiceSpec.Cases<Optional<String>>() {
                       @Override
-                      public String systemd(SystemdService s) {
+                      public Optional<String> systemd(SystemdService s) {
                         return bare(s.unit());
                       }
 
                       @Override
-                      public String systemdUser(SystemdUserService s) {
+                      public Optional<String> systemdUser(SystemdUserService s) {
                         return bare(s.unit());
                       }
 
                       @Override
-                      public String pm2(Pm2Service s) {
-                        return s.app();
+                      public Optional<String> pm2(Pm2Service s) {
+                        return Optional.ofNullable(s.app());
                       }
 
                       @Override
-                      public String docker(DockerService s) {
-                        return s.container();
+                      public Optional<String> docker(DockerService s) {
+                        return Optional.ofNullable(s.container());
                       }
 
                       @Override
-                      public String command(CommandService s) {
-                        return null; // named after the target
+                      public Optional<String> command(CommandService s) {
+                        return Optional.empty(); // named after the target
                       }
                     });
-    if (name == null || name.isBlank()) {
-      name = target.id();
-    }
+    String name = named.filter(n -> !n.isBlank()).orElse(target.id());
     return name.replaceAll("[^A-Za-z0-9_-]", "_");
   }
 

@@ -91,9 +91,9 @@ public final class ExecCommandRunner implements CommandRunner {
               + ": setsid (util-linux) not found, which every command starts through");
     }
     Map<String, String> env = environment(command);
-    String missing = findProgram(command, env.get("PATH"));
-    if (missing != null) {
-      return CommandResult.notStarted(missing);
+    Optional<String> missing = findProgram(command, env.get("PATH"));
+    if (missing.isPresent()) {
+      return CommandResult.notStarted(missing.get());
     }
     String note = "";
     OutputLog log = null;
@@ -221,10 +221,10 @@ public final class ExecCommandRunner implements CommandRunner {
   }
 
   /**
-   * Why the program cannot be started (as {@code ProcessBuilder} would say), or null: {@code
-   * setsid} would start anyway and only then fail to run it.
+   * Why the program cannot be started (as {@code ProcessBuilder} would say), or empty when it can:
+   * {@code setsid} would start anyway and only then fail to run it.
    */
-  private static String findProgram(Command command, String path) {
+  private static Optional<String> findProgram(Command command, String path) {
     String program = command.program();
     if (program.contains("/")) {
       Path p = Path.of(program);
@@ -234,21 +234,22 @@ public final class ExecCommandRunner implements CommandRunner {
       return runnable(program, p);
     }
     for (String dir : (path == null ? "" : path).split(":")) {
-      if (!dir.isEmpty() && runnable(program, Path.of(dir, program)) == null) {
-        return null;
+      if (!dir.isEmpty() && runnable(program, Path.of(dir, program)).isEmpty()) {
+        return Optional.empty();
       }
     }
-    return program + ": error=2, No such file or directory (looked in " + path + ")";
+    return Optional.of(program + ": error=2, No such file or directory (looked in " + path + ")");
   }
 
-  private static String runnable(String program, Path p) {
+  /** Why the file cannot be run as the program, or empty when it can. */
+  private static Optional<String> runnable(String program, Path p) {
     if (!Files.exists(p)) {
-      return program + ": error=2, No such file or directory";
+      return Optional.of(program + ": error=2, No such file or directory");
     }
     if (Files.isDirectory(p) || !Files.isExecutable(p)) {
-      return program + ": error=13, Permission denied";
+      return Optional.of(program + ": error=13, Permission denied");
     }
-    return null;
+    return Optional.empty();
   }
 
   private static String rootMessage(Throwable e) {
@@ -348,8 +349,9 @@ public final class ExecCommandRunner implements CommandRunner {
    * reads both read ends with a selector into {@link Tail}s.
    */
   private static final class PipeCapture implements Capture {
-    private static final Field CHANNEL_FD = OpenFiles.field("sun.nio.ch.SinkChannelImpl", "fd");
-    private static final Field FD_INT = OpenFiles.field("java.io.FileDescriptor", "fd");
+    private static final Optional<Field> CHANNEL_FD =
+        OpenFiles.field("sun.nio.ch.SinkChannelImpl", "fd");
+    private static final Optional<Field> FD_INT = OpenFiles.field("java.io.FileDescriptor", "fd");
 
     private final Pipe out;
     private final Pipe err;
@@ -367,7 +369,7 @@ public final class ExecCommandRunner implements CommandRunner {
 
     /** Whether the JVM lets us see pipe descriptors (the jar's manifest opens the packages). */
     static boolean usable() {
-      return CHANNEL_FD != null && FD_INT != null;
+      return CHANNEL_FD.isPresent() && FD_INT.isPresent();
     }
 
     static PipeCapture open() throws IOException {
@@ -383,7 +385,7 @@ public final class ExecCommandRunner implements CommandRunner {
 
     private static File procPath(Pipe.SinkChannel sink) {
       try {
-        int fd = FD_INT.getInt(CHANNEL_FD.get(sink));
+        int fd = FD_INT.orElseThrow().getInt(CHANNEL_FD.orElseThrow().get(sink));
         return new File("/proc/self/fd/" + fd);
       } catch (IllegalAccessException | RuntimeException e) {
         throw new IllegalStateException("cannot see the descriptor of a pipe", e);

@@ -67,10 +67,10 @@ public final class LockFile {
       FileChannel channel = openLockFile(key);
       try {
         while (true) {
-          FileLock lock = tryLock(channel);
-          if (lock != null) {
+          Optional<FileLock> lock = tryLock(channel);
+          if (lock.isPresent()) {
             done = true;
-            return Optional.of(release(channel, lock, local));
+            return Optional.of(release(channel, lock.get(), local));
           }
           if (!clock.instant().isBefore(deadline)) {
             channel.close();
@@ -135,11 +135,12 @@ public final class LockFile {
     }
   }
 
-  private static FileLock tryLock(FileChannel channel) throws IOException {
+  /** The lock, or empty while another process (or this one) holds it. */
+  private static Optional<FileLock> tryLock(FileChannel channel) throws IOException {
     try {
-      return channel.tryLock();
+      return Optional.ofNullable(channel.tryLock());
     } catch (OverlappingFileLockException e) {
-      return null;
+      return Optional.empty();
     }
   }
 

@@ -26,8 +26,8 @@ public final class OpenFiles {
   /** How long opening may take: a FIFO swapped in after the check would block {@code open(2)}. */
   static final long OPEN_WAIT_MILLIS = 2000;
 
-  private static final Field CHANNEL_FD = field("sun.nio.ch.FileChannelImpl", "fd");
-  private static final Field FD_INT = field("java.io.FileDescriptor", "fd");
+  private static final Optional<Field> CHANNEL_FD = field("sun.nio.ch.FileChannelImpl", "fd");
+  private static final Optional<Field> FD_INT = field("java.io.FileDescriptor", "fd");
 
   private static final ExecutorService OPENER =
       Executors.newCachedThreadPool(
@@ -40,15 +40,16 @@ public final class OpenFiles {
   private OpenFiles() {}
 
   /**
-   * A private field made readable (the jar's manifest opens the JDK packages it needs), or null.
+   * A private field made readable (the jar's manifest opens the JDK packages it needs), or empty
+   * when the JVM does not let us.
    */
-  static Field field(String type, String name) {
+  static Optional<Field> field(String type, String name) {
     try {
       Field f = Class.forName(type).getDeclaredField(name);
       f.setAccessible(true);
-      return f;
+      return Optional.of(f);
     } catch (ReflectiveOperationException | RuntimeException e) {
-      return null;
+      return Optional.empty();
     }
   }
 
@@ -58,15 +59,15 @@ public final class OpenFiles {
    * java.io}).
    */
   public static Optional<Path> procPath(FileChannel channel) {
-    if (CHANNEL_FD == null || FD_INT == null) {
+    if (CHANNEL_FD.isEmpty() || FD_INT.isEmpty()) {
       return Optional.empty();
     }
     try {
-      Object fd = CHANNEL_FD.get(channel);
+      Object fd = CHANNEL_FD.get().get(channel);
       if (!(fd instanceof FileDescriptor)) {
         return Optional.empty();
       }
-      int n = FD_INT.getInt(fd);
+      int n = FD_INT.get().getInt(fd);
       return n < 0 ? Optional.empty() : Optional.of(Path.of("/proc/self/fd/" + n));
     } catch (IllegalAccessException | RuntimeException e) {
       return Optional.empty();

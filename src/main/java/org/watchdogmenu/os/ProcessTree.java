@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -120,9 +121,9 @@ public final class ProcessTree {
         if (name.isEmpty() || !Character.isDigit(name.charAt(0))) {
           continue;
         }
-        Stat s = stat(Long.parseLong(name));
-        if (s != null && s.live() && sessions.contains(s.session())) {
-          found.add(s.pid());
+        Optional<Stat> s = stat(Long.parseLong(name));
+        if (s.isPresent() && s.get().live() && sessions.contains(s.get().session())) {
+          found.add(s.get().pid());
         }
       }
     } catch (IOException | NumberFormatException e) {
@@ -133,8 +134,8 @@ public final class ProcessTree {
 
   /** The session id of a process, or empty when it is gone. */
   public static OptionalLong sessionOf(long pid) {
-    Stat s = stat(pid);
-    return s == null ? OptionalLong.empty() : OptionalLong.of(s.session());
+    Optional<Stat> s = stat(pid);
+    return s.isEmpty() ? OptionalLong.empty() : OptionalLong.of(s.get().session());
   }
 
   /** The fields of {@code /proc/PID/stat} this class needs. */
@@ -146,27 +147,28 @@ public final class ProcessTree {
 
   /**
    * Reads {@code /proc/PID/stat}: {@code pid (comm) state ppid pgrp session ...}; the name may hold
-   * spaces and parentheses, so the fields are counted from the last ')'.
+   * spaces and parentheses, so the fields are counted from the last ')'. Empty when the process is
+   * gone or the line is not as expected.
    */
-  private static Stat stat(long pid) {
+  private static Optional<Stat> stat(long pid) {
     String text;
     try {
       text = new String(Files.readAllBytes(PROC.resolve(pid + "/stat")), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      return null;
+      return Optional.empty();
     }
     int close = text.lastIndexOf(')');
     if (close < 0) {
-      return null;
+      return Optional.empty();
     }
     String[] f = text.substring(close + 1).trim().split(" ");
     if (f.length < 4) {
-      return null;
+      return Optional.empty();
     }
     try {
-      return new Stat(pid, f[0].charAt(0), Long.parseLong(f[3]));
+      return Optional.of(new Stat(pid, f[0].charAt(0), Long.parseLong(f[3])));
     } catch (NumberFormatException e) {
-      return null;
+      return Optional.empty();
     }
   }
 }

@@ -68,15 +68,21 @@ final class Pm2Control implements ServiceControl {
   }
 
   private RestartStep step(Command command) {
-    return new RestartStep(command.display(), command.inDirectory(workdir()));
+    return new RestartStep(command.display(), workdir().map(command::inDirectory).orElse(command));
   }
 
-  /** pm2 resolves relative paths of an ecosystem file against the folder it runs in. */
-  private String workdir() {
+  /**
+   * pm2 resolves relative paths of an ecosystem file against the folder it runs in: the folder of
+   * the ecosystem file; empty without one (or for a bare file name), where pm2 runs in no folder of
+   * its own.
+   */
+  private Optional<String> workdir() {
     if (ecosystem == null) {
-      return null;
+      return Optional.empty();
     }
     int slash = ecosystem.lastIndexOf('/');
-    return slash > 0 ? host.root().resolve(ecosystem.substring(0, slash)).toString() : null;
+    return slash > 0
+        ? Optional.of(host.root().resolve(ecosystem.substring(0, slash)).toString())
+        : Optional.empty();
   }
 }

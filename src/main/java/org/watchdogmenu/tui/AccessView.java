@@ -145,7 +145,6 @@ final class AccessView extends MenuView {
             PlanView.open(
                 session,
                 "Linger",
-                null,
                 () ->
                     on
                         ? session.installer().planner().lingerOff(user)
@@ -165,7 +164,7 @@ final class AccessView extends MenuView {
   }
 
   private Supplier<Step> preview(Supplier<Plan> plan) {
-    return () -> PlanView.open(session, "Preview", null, plan, 1);
+    return () -> PlanView.open(session, "Preview", plan, 1);
   }
 
   private FormView pm2Form(String user) {
@@ -191,7 +190,6 @@ final class AccessView extends MenuView {
             PlanView.open(
                 session,
                 "Preview",
-                null,
                 () -> session.installer().planner().pm2Housekeeping(user, values.get(0)),
                 2));
   }

@@ -99,7 +99,6 @@ final class AddChannelView extends MenuView {
             PlanView.open(
                 session,
                 "Add channel",
-                null,
                 () ->
                     session
                         .installer()

@@ -26,6 +26,25 @@ final class ApplyGate {
     }
   }
 
+  /** Runs work that answers nothing, holding the gate as {@link #run(Callable)} does. */
+  void run(Task work) {
+    lock.readLock().lock();
+    try {
+      work.run();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Work that answers nothing. */
+  interface Task {
+    void run() throws Exception;
+  }
+
   /**
    * Waits until no work runs (at most {@code seconds}) and keeps the gate shut, so no new work
    * starts while the program ends; true when it got it.

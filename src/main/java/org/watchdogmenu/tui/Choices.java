@@ -76,7 +76,7 @@ final class Choices {
         return Step.STAY;
       case Backspace:
         typed = typed.isEmpty() ? "" : typed.substring(0, typed.length() - 1);
-        return Step.say(typed.isEmpty() ? null : "Number: " + typed);
+        return typed.isEmpty() ? Step.STAY : Step.say("Number: " + typed);
       case Enter:
         if (!typed.isEmpty()) {
           int n = Integer.parseInt(typed);

@@ -33,8 +33,8 @@ final class FormView implements View {
   private final Pending pending = new Pending();
   private int editing = -1;
   private LineEditor editor;
-  private TerminalPosition cursor;
-  private String refusal;
+  private Optional<TerminalPosition> cursor = Optional.empty();
+  private Optional<String> refusal = Optional.empty();
   private int refusalField = -1;
 
   /**
@@ -127,12 +127,12 @@ final class FormView implements View {
       if (over > 0) {
         lines = new ArrayList<>(lines.subList(Math.min(over, lines.size() - 1), lines.size()));
       }
-      cursor = new TerminalPosition(2 + editor.windowCursor(room), lines.size());
+      cursor = Optional.of(new TerminalPosition(2 + editor.windowCursor(room), lines.size()));
       lines.add(Line.of("> " + editor.window(room)));
       lines.addAll(help);
       return lines.subList(0, Math.min(lines.size(), height));
     }
-    cursor = null;
+    cursor = Optional.empty();
     choices.update(items());
     lines = new ArrayList<>(Wrap.lines(lines, width));
     int head = lines.size();
@@ -148,23 +148,22 @@ final class FormView implements View {
   }
 
   @Override
-  public Notice standing() {
-    String problem = shownRefusal();
-    return problem == null ? null : new Notice(problem, Notice.Kind.PROBLEM);
+  public Optional<Notice> standing() {
+    return shownRefusal().map(problem -> new Notice(problem, Notice.Kind.PROBLEM));
   }
 
   /** The refusal, unless the value it was about now passes its check. */
-  private String shownRefusal() {
-    if (refusal == null || refusalField < 0) {
+  private Optional<String> shownRefusal() {
+    if (refusal.isEmpty() || refusalField < 0) {
       return refusal;
     }
     Field f = fields.get(refusalField);
     String value = editing == refusalField ? editor.text().strip() : f.value();
-    return f.with(value).problem().isEmpty() ? null : refusal;
+    return f.with(value).problem().isEmpty() ? Optional.empty() : refusal;
   }
 
   @Override
-  public TerminalPosition cursor() {
+  public Optional<TerminalPosition> cursor() {
     return cursor;
   }
 
@@ -196,13 +195,13 @@ final class FormView implements View {
         }
         fields.set(editing, typed);
         editing = -1;
-        refusal = null;
+        refusal = Optional.empty();
         return Step.say(f.label() + ": kept (nothing is written yet)");
       }
       case Escape -> {
         String label = fields.get(editing).label();
         editing = -1;
-        refusal = null;
+        refusal = Optional.empty();
         return Step.say(label + ": unchanged");
       }
       default -> {
@@ -272,21 +271,20 @@ final class FormView implements View {
    * then stands under the form until it is fixed, instead of going with the next key.
    */
   private Step refuse(Step step) {
-    if (step.open() == null
+    Optional<String> message = step.message();
+    if (step.open().isEmpty()
         && step.pops() == 0
-        && step.work() == null
-        && step.message() != null
-        && step.message().startsWith("Not ")) {
-      refusal = step.message();
+        && step.work().isEmpty()
+        && message.filter(m -> m.startsWith("Not ")).isPresent()) {
+      refusal = message;
       refusalField = -1;
       return Step.STAY;
     }
     return step;
   }
 
-  /** The refusal standing under the form now, or null. */
-  String refusal() {
-    Notice n = standing();
-    return n == null ? null : n.text();
+  /** The refusal standing under the form now, if any. */
+  Optional<String> refusal() {
+    return standing().map(Notice::text);
   }
 }

@@ -2,6 +2,7 @@ package org.watchdogmenu.tui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.watchdogmenu.catalog.CatalogSystem;
 import org.watchdogmenu.catalog.FixedTimes;
@@ -79,11 +80,18 @@ final class IntervalView extends MenuView {
     List<IntervalChoice> intervals =
         feature == Feature.HEALTH ? s.healthIntervals() : s.restartIntervals();
     for (IntervalChoice c : intervals) {
-      items.add(item(Schedule.every(c.every()), c.label(), c.recommended(), c.warning(), now));
+      items.add(
+          item(
+              Schedule.every(c.every()),
+              c.label(),
+              c.recommended(),
+              Optional.ofNullable(c.warning()),
+              now));
     }
     if (feature == Feature.RESTART) {
       for (FixedTimes t : s.restartTimes()) {
-        items.add(item(Schedule.dailyAt(t.at()), t.label(), t.recommended(), null, now));
+        items.add(
+            item(Schedule.dailyAt(t.at()), t.label(), t.recommended(), Optional.empty(), now));
       }
     }
     items.add(
@@ -93,20 +101,26 @@ final class IntervalView extends MenuView {
                 PlanView.open(
                     session,
                     "Disable",
-                    now.configured() ? null : "It is not configured: there is nothing to remove.",
+                    now.configured()
+                        ? Optional.empty()
+                        : Optional.of("It is not configured: there is nothing to remove."),
                     () -> session.installer().planner().disable(target, Set.of(feature)),
                     2)));
     return items;
   }
 
   private Choice item(
-      Schedule schedule, String label, boolean recommended, String warning, FeatureState now) {
+      Schedule schedule,
+      String label,
+      boolean recommended,
+      Optional<String> warning,
+      FeatureState now) {
     String text = schedule.words() + (label == null ? "" : " - " + label);
     if (recommended) {
       text += " (recommended)";
     }
     boolean current = now.schedule().isPresent() && now.schedule().get().equals(schedule);
-    String state = current ? "current" : warning != null ? "! " + warning : null;
+    String state = current ? "current" : warning.map(w -> "! " + w).orElse(null);
     Tone tone = current ? Tone.ON : Tone.WARN;
     return new Choice(
         text,

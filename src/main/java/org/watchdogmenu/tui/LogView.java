@@ -149,7 +149,7 @@ final class LogView implements View {
           load();
           pane.toEnd();
         }
-        return Step.say(follow ? "Following: new lines appear as they are written." : null);
+        return follow ? Step.say("Following: new lines appear as they are written.") : Step.STAY;
       case '/':
         typing = "";
         return Step.STAY;

@@ -24,7 +24,7 @@ final class MenuLoop {
   private final Look look;
   private final Optional<String> readOnly;
   private final List<View> stack = new ArrayList<>();
-  private Notice notice;
+  private Optional<Notice> notice = Optional.empty();
   private int noticeTop;
   private int noticeHidden;
   private boolean done;
@@ -91,14 +91,14 @@ final class MenuLoop {
     return stack.get(stack.size() - 1);
   }
 
-  /** What the menu says under the view now, or null. */
-  Notice notice() {
-    return notice != null ? notice : top().standing();
+  /** What the menu says under the view now, if anything. */
+  Optional<Notice> notice() {
+    return notice.or(() -> top().standing());
   }
 
   /** Says {@code what} under the view until the next key, as a step's notice would. */
   void say(Notice what) {
-    notice = what;
+    notice = Optional.of(what);
     noticeTop = 0;
   }
 
@@ -106,8 +106,7 @@ final class MenuLoop {
     boolean emptied = false;
     while (true) {
       try {
-        Notice shown = notice != null ? notice : top().standing();
-        noticeHidden = painter.paint(stack, shown, noticeTop, readOnly);
+        noticeHidden = painter.paint(stack, notice(), noticeTop, readOnly);
         return;
       } catch (RuntimeException e) {
         // a screen that cannot draw itself: back to the one under it, or to an empty one
@@ -150,15 +149,14 @@ final class MenuLoop {
       apply(step);
     } catch (RuntimeException e) {
       // nothing foresaw it: named in one line, no Java words; the menu goes on
-      notice = unexpected(view);
-      noticeTop = 0;
+      say(unexpected(view));
     }
   }
 
   /** The notice of the last resort: which screen (and item) failed, in the tool's words. */
   private static Notice unexpected(View view) {
-    String item = view instanceof MenuView menu ? menu.selectedLabel() : null;
-    String what = item == null ? view.crumb() : "\"" + item + "\" on " + view.crumb();
+    Optional<String> item = view instanceof MenuView menu ? menu.selectedLabel() : Optional.empty();
+    String what = item.map(i -> "\"" + i + "\" on " + view.crumb()).orElse(view.crumb());
     return new Notice(
         "Failed: "
             + what
@@ -171,7 +169,7 @@ final class MenuLoop {
 
   /** Page Up and Page Down move through a notice longer than its room; true when they did. */
   private boolean scrollsNotice(KeyStroke key) {
-    if (notice() == null || (noticeHidden == 0 && noticeTop == 0)) {
+    if (notice().isEmpty() || (noticeHidden == 0 && noticeTop == 0)) {
       return false;
     }
     if (key.getKeyType() == KeyType.PageDown) {
@@ -207,7 +205,7 @@ final class MenuLoop {
           break;
       }
     }
-    return Step.say(null);
+    return Step.STAY;
   }
 
   private void apply(Step step) throws IOException {
@@ -217,16 +215,14 @@ final class MenuLoop {
       done = true;
       return;
     }
-    if (step.work() != null) {
+    if (step.work().isPresent()) {
       draw();
-      apply(step.work().get());
+      apply(step.work().get().get());
       return;
     }
     for (int i = 0; i < step.pops() && stack.size() > 1; i++) {
       stack.remove(stack.size() - 1);
     }
-    if (step.open() != null) {
-      stack.add(step.open());
-    }
+    step.open().ifPresent(stack::add);
   }
 }

@@ -3,6 +3,7 @@ package org.watchdogmenu.tui;
 import com.googlecode.lanterna.input.KeyStroke;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A screen that is a numbered menu under a few lines of its own. The items are read again before
@@ -35,12 +36,12 @@ abstract class MenuView implements View {
     return choices;
   }
 
-  /** The label of the highlighted item (the one a pick just chose), or null before any. */
-  String selectedLabel() {
+  /** The label of the highlighted item (the one a pick just chose); empty before any. */
+  Optional<String> selectedLabel() {
     if (choices == null || choices.items().isEmpty()) {
-      return null;
+      return Optional.empty();
     }
-    return choices.items().get(choices.selected()).label();
+    return Optional.of(choices.items().get(choices.selected()).label());
   }
 
   @Override

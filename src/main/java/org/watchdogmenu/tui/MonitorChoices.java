@@ -1,5 +1,6 @@
 package org.watchdogmenu.tui;
 
+import java.util.Optional;
 import org.watchdogmenu.install.InstallTools;
 import org.watchdogmenu.model.Durations;
 import org.watchdogmenu.model.Target;
@@ -39,7 +40,7 @@ final class MonitorChoices {
             PlanView.open(
                 session,
                 "Continuous monitor",
-                on ? null : notRunning(session, state),
+                on ? Optional.empty() : notRunning(session, state),
                 () -> session.installer().planner().monitorTarget(target, !on),
                 1));
   }
@@ -67,22 +68,24 @@ final class MonitorChoices {
     return MonitorState.read(session.host().root(), session.host().clock().instant());
   }
 
-  /** What to do when the monitor is not running (the change waits for it), or null when it runs. */
-  private static String notRunning(Session session, MonitorState state) {
+  /** What to do when the monitor is not running (the change waits for it); empty when it runs. */
+  private static Optional<String> notRunning(Session session, MonitorState state) {
     if (state.running()) {
-      return null;
+      return Optional.empty();
     }
     String now = state.processWords(session.host().clock().instant());
     if (session.installer().monitorUnitInstalled()) {
-      return "the monitor is "
-          + now
-          + ": its service is installed; start it with 'systemctl enable --now "
-          + InstallTools.MONITOR_UNIT
-          + "'";
+      return Optional.of(
+          "the monitor is "
+              + now
+              + ": its service is installed; start it with 'systemctl enable --now "
+              + InstallTools.MONITOR_UNIT
+              + "'");
     }
-    return "the monitor is "
-        + now
-        + " and its service is not installed: install it from 'Continuous monitor and alerts'"
-        + " in the first menu, or run 'watchdog-menu units --monitor'";
+    return Optional.of(
+        "the monitor is "
+            + now
+            + " and its service is not installed: install it from 'Continuous monitor and alerts'"
+            + " in the first menu, or run 'watchdog-menu units --monitor'");
   }
 }

@@ -95,11 +95,7 @@ final class MonitorView extends MenuView {
             null,
             () ->
                 PlanView.open(
-                    session,
-                    "Monitor service",
-                    null,
-                    () -> session.installer().planner().monitor(),
-                    1)));
+                    session, "Monitor service", () -> session.installer().planner().monitor(), 1)));
     items.add(Choice.of("List the alert channels (addresses masked)", this::channelList));
     items.add(Choice.of("Add a channel", () -> Step.open(new AddChannelView(session))));
     items.add(Choice.of("Send a test alert", this::sendTest));

@@ -109,11 +109,7 @@ final class NewTargetForm {
     try {
       TargetFile file = files.add(id, settings);
       return PlanView.open(
-          session,
-          "Save",
-          null,
-          () -> session.installer().planner().targetFile(file),
-          PlanView.TO_FIRST);
+          session, "Save", () -> session.installer().planner().targetFile(file), PlanView.TO_FIRST);
     } catch (CatalogException e) {
       return Step.say("Not saved: " + e.getMessage());
     }

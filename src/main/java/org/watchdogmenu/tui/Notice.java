@@ -23,9 +23,6 @@ record Notice(String text, Kind kind) {
 
   /** A notice of the kind its words show ("Not ...", "Cannot ...", "Failed ..." are problems). */
   static Notice of(String text) {
-    if (text == null) {
-      return null;
-    }
     boolean problem =
         text.startsWith("Not ") || text.startsWith("Cannot") || text.startsWith("Failed");
     return new Notice(text, problem ? Kind.PROBLEM : Kind.INFO);

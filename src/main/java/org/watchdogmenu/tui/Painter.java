@@ -47,12 +47,12 @@ final class Painter {
   /**
    * Draws the frame.
    *
-   * @param notice what to say under the view, or null
+   * @param notice what to say under the view, if anything
    * @param noticeTop the first line of the notice shown (when it is longer than its room)
    * @param readOnly why nothing may be changed (the banner); empty when it may
    * @return how many lines of the notice are below what is shown (0 when it fits)
    */
-  int paint(List<View> stack, Notice notice, int noticeTop, Optional<String> readOnly)
+  int paint(List<View> stack, Optional<Notice> notice, int noticeTop, Optional<String> readOnly)
       throws IOException {
     if (screen.doResizeIfNecessary() != null) {
       complete = true;
@@ -85,20 +85,20 @@ final class Painter {
     int width = w - 4;
     box(g, w, top, bottom);
     int inner = bottom - top - 1;
-    List<String> said = notice == null ? List.of() : folded(notice.text(), width);
+    List<String> said = notice.map(n -> folded(n.text(), width)).orElse(List.of());
     int room = Math.max(1, inner - 1 - MIN_VIEW_ROWS);
     int panel = Math.min(said.size(), room);
     int first = Math.max(0, Math.min(noticeTop, said.size() - panel));
     int hidden = said.size() - first - panel;
-    int bodyRows = notice == null ? inner : inner - panel - 1;
+    int bodyRows = notice.isEmpty() ? inner : inner - panel - 1;
     List<Line> lines = view.body(width, bodyRows);
     for (int i = 0; i < lines.size() && i < bodyRows; i++) {
       line(g, 2, top + 1 + i, width, lines.get(i));
     }
     int edge = top + 1 + bodyRows;
-    if (notice != null) {
+    if (notice.isPresent()) {
       separator(g, w, edge);
-      tone(g, notice.tone());
+      tone(g, notice.get().tone());
       for (int i = 0; i < panel; i++) {
         g.putString(2, edge + 1 + i, said.get(first + i));
       }
@@ -114,18 +114,23 @@ final class Painter {
       if (v.above() > 0) {
         mark(g, w, top, look.up() + " " + v.above() + " more");
       }
-      if (v.below() > 0 && (notice == null || first == 0)) {
+      if (v.below() > 0 && (notice.isEmpty() || first == 0)) {
         mark(g, w, edge, look.down() + " " + v.below() + " more");
       }
     }
     g.enableModifiers(SGR.REVERSE);
     g.putString(0, h - 1, pad(look.fit(footer(view, stack.size() > 1, notice, w), w), w));
     g.disableModifiers(SGR.REVERSE);
-    TerminalPosition cursor =
-        notice != null && notice.kind() == Notice.Kind.QUESTION ? null : view.cursor();
-    screen.setCursorPosition(cursor == null ? null : cursor.withRelative(2, top + 1));
+    Optional<TerminalPosition> cursor = asks(notice) ? Optional.empty() : view.cursor();
+    // Lanterna hides the cursor for a null position
+    screen.setCursorPosition(cursor.map(c -> c.withRelative(2, top + 1)).orElse(null));
     refresh();
     return hidden;
+  }
+
+  /** Whether the notice is a question waiting for y or n. */
+  private static boolean asks(Optional<Notice> notice) {
+    return notice.filter(n -> n.kind() == Notice.Kind.QUESTION).isPresent();
   }
 
   private void refresh() throws IOException {
@@ -165,8 +170,8 @@ final class Painter {
    * The keys: while a question waits only y and n; while a field is typed only the view's own keys;
    * else the view's keys and the shared ones, which always fit (the view's as many as fit).
    */
-  private String footer(View view, boolean canGoBack, Notice notice, int w) {
-    if (notice != null && notice.kind() == Notice.Kind.QUESTION) {
+  private String footer(View view, boolean canGoBack, Optional<Notice> notice, int w) {
+    if (asks(notice)) {
       return "y yes, go ahead  n no (any other key: no)";
     }
     List<String> shared = new ArrayList<>();

@@ -23,14 +23,14 @@ final class PlanView implements View {
 
   private final Session session;
   private final String crumb;
-  private final String warning;
+  private final Optional<String> warning;
   private final Plan plan;
   private final int pops;
   private final Pending pending = new Pending();
   private final TextPane pane = new TextPane();
   private List<Line> lines;
 
-  private PlanView(Session session, String crumb, String warning, Plan plan, int pops) {
+  private PlanView(Session session, String crumb, Optional<String> warning, Plan plan, int pops) {
     this.session = session;
     this.crumb = crumb;
     this.warning = warning;
@@ -41,8 +41,17 @@ final class PlanView implements View {
   /**
    * Makes the plan and opens its preview; after an apply the menu goes back {@code pops} levels.
    */
+  static Step open(Session session, String crumb, Supplier<Plan> planner, int pops) {
+    return open(session, crumb, Optional.empty(), planner, pops);
+  }
+
+  /**
+   * The same, with a warning shown at the top of the preview (before the operator confirms).
+   *
+   * @param warning the warning; empty for none
+   */
   static Step open(
-      Session session, String crumb, String warning, Supplier<Plan> planner, int pops) {
+      Session session, String crumb, Optional<String> warning, Supplier<Plan> planner, int pops) {
     try {
       return Step.open(new PlanView(session, crumb, warning, planner.get(), pops));
     } catch (InstallException e) {
@@ -93,9 +102,7 @@ final class PlanView implements View {
     } else {
       out.add(Line.of("Preview: nothing is written until you press a, then y.", Tone.HEAD));
     }
-    if (warning != null) {
-      out.add(Line.of("WARNING: " + warning, Tone.WARN));
-    }
+    warning.ifPresent(w -> out.add(Line.of("WARNING: " + w, Tone.WARN)));
     out.add(Line.of(""));
     for (PlanPart part : plan.parts()) {
       if (part instanceof PlanPart.Title t) {
@@ -186,7 +193,7 @@ final class PlanView implements View {
         List<String> out = new ArrayList<>(result.lines());
         out.add("");
         out.add("The files are in place, but a command failed (see above).");
-        return Step.backAndOpen(pops, new TextView("Applied with errors", out), null);
+        return Step.backAndOpen(pops, new TextView("Applied with errors", out));
       }
       List<String> said = new ArrayList<>();
       said.add("Applied:");

@@ -58,7 +58,6 @@ final class RemoveChannelView extends MenuView {
                   PlanView.open(
                       session,
                       "Preview",
-                      null,
                       () -> session.installer().planner().removeAlertChannel(c.name()),
                       2)));
     }

@@ -244,7 +244,7 @@ final class RunView implements View {
               "Force a restart of "
                   + target.id()
                   + " now, skipping the cooldown and the restart cap (recorded as manual)?",
-              () -> Step.backAndOpen(1, restart(session, target, true), null));
+              () -> Step.backAndOpen(1, restart(session, target, true)));
         }
         return Step.UNHANDLED;
       default:

@@ -157,11 +157,7 @@ final class Session {
     StringWriter text = new StringWriter();
     PrintWriter out = new PrintWriter(text);
     try {
-      gate.run(
-          () -> {
-            work.run(out);
-            return null;
-          });
+      gate.run(() -> work.run(out));
     } catch (RuntimeException e) {
       out.println("Failed: " + e.getMessage());
     }

@@ -40,7 +40,6 @@ final class SudoersForm {
             PlanView.open(
                 session,
                 "Preview",
-                null,
                 () -> session.installer().planner().sudoers(request(values.get(0), target), true),
                 2));
   }

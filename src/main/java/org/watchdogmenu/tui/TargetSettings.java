@@ -179,11 +179,7 @@ final class TargetSettings {
     try {
       TargetFile file = new TargetFiles(session.catalog()).set(target.id(), changed);
       return PlanView.open(
-          session,
-          "Save",
-          null,
-          () -> session.installer().planner().targetFile(file),
-          PlanView.TO_FIRST);
+          session, "Save", () -> session.installer().planner().targetFile(file), PlanView.TO_FIRST);
     } catch (CatalogException e) {
       return Step.say("Not saved: " + refusal(e));
     }

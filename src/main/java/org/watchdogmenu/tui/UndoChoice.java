@@ -30,10 +30,6 @@ final class UndoChoice {
         null,
         () ->
             PlanView.open(
-                session,
-                "Undo",
-                null,
-                () -> session.installer().planner().undo(),
-                PlanView.TO_FIRST));
+                session, "Undo", () -> session.installer().planner().undo(), PlanView.TO_FIRST));
   }
 }

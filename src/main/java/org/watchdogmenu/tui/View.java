@@ -3,6 +3,7 @@ package org.watchdogmenu.tui;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.input.KeyStroke;
 import java.util.List;
+import java.util.Optional;
 
 /** One screen of the menu: its place in the breadcrumb, its keys, its lines, what keys do. */
 interface View {
@@ -39,15 +40,15 @@ interface View {
 
   /**
    * What stands under the view while no key has said anything else (a form's refusal until it is
-   * fixed), or null.
+   * fixed), if anything.
    */
-  default Notice standing() {
-    return null;
+  default Optional<Notice> standing() {
+    return Optional.empty();
   }
 
-  /** Where the text cursor shows, relative to the body (a field being typed), or null. */
-  default TerminalPosition cursor() {
-    return null;
+  /** Where the text cursor shows, relative to the body (a field being typed); empty for none. */
+  default Optional<TerminalPosition> cursor() {
+    return Optional.empty();
   }
 
   /** Called while no key comes (about every 100 ms); true when the view changed (log follow). */

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchdogmenu.model.CommandService;
 import org.watchdogmenu.model.DockerService;
+import org.watchdogmenu.model.Pm2Service;
 import org.watchdogmenu.model.Policy;
 import org.watchdogmenu.model.ServiceSpec;
 import org.watchdogmenu.model.SystemdService;
@@ -133,6 +134,30 @@ class ServiceControlsTest {
         .singleElement()
         .extracting(RestartStep::description)
         .isEqualTo("docker restart kms-production");
+  }
+
+  @Test
+  void pm2RunsInTheFolderOfItsEcosystemFileAndInNoneWithoutOne() {
+    List<RestartStep> withFile =
+        control(
+                new Pm2Service(
+                    "api", null, "/srv/api/ecosystem.config.js", null, null, List.of(), null))
+            .restartSteps();
+    assertThat(withFile)
+        .extracting(RestartStep::description)
+        .containsExactly(
+            "pm2 restart api",
+            "pm2 resurrect",
+            "pm2 start /srv/api/ecosystem.config.js --only api --env production");
+    assertThat(withFile)
+        .extracting(step -> step.command().workdir())
+        .containsOnly(root.resolve("srv/api").toString());
+
+    List<RestartStep> without = control(new Pm2Service("api", null)).restartSteps();
+    assertThat(without)
+        .extracting(RestartStep::description)
+        .containsExactly("pm2 restart api", "pm2 resurrect");
+    assertThat(without).extracting(step -> step.command().workdir()).containsOnlyNulls();
   }
 
   @Test

@@ -52,9 +52,10 @@ class FormViewTest {
     assertThat(f.editing()).isTrue();
     f.key(new KeyStroke('u', true, false));
     type(f, "99999\n");
-    assertThat(f.refusal()).isEqualTo("Not kept: Port: '99999' is not a port: give 1 to 65535");
+    assertThat(f.refusal()).hasValue("Not kept: Port: '99999' is not a port: give 1 to 65535");
     assertThat(f.editing()).isTrue();
     f.key(new KeyStroke(KeyType.Backspace));
+    assertThat(f.refusal()).as("9999 passes: the refusal goes").isEmpty();
     type(f, "\n");
     assertThat(f.editing()).isFalse();
     assertThat(f.values()).containsExactly("9999", "");
@@ -65,9 +66,11 @@ class FormViewTest {
     FormView f = form();
     type(f, "2q1?");
     assertThat(f.body(40, 10).get(3).text()).isEqualTo("> q1?");
-    assertThat(f.cursor().getColumn()).isEqualTo(5);
+    assertThat(f.cursor().orElseThrow().getColumn()).isEqualTo(5);
     f.key(new KeyStroke(KeyType.Escape));
     assertThat(f.editing()).isFalse();
+    f.body(40, 10);
+    assertThat(f.cursor()).as("no field is typed: no cursor").isEmpty();
     assertThat(f.values()).containsExactly("8080", "");
   }
 
@@ -75,7 +78,7 @@ class FormViewTest {
   void submitChecksEveryFieldFirst() {
     FormView f = form();
     type(f, "3");
-    assertThat(f.refusal()).isEqualTo("Not yet: Name: give a name");
+    assertThat(f.refusal()).hasValue("Not yet: Name: give a name");
     assertThat(submitted).isEmpty();
     type(f, "2web\n3");
     assertThat(submitted).containsExactly(List.of("8080", "web"));

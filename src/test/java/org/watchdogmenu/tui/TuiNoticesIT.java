@@ -53,8 +53,8 @@ class TuiNoticesIT {
 
   /** The notice the menu shows now is on the screen whole, every word of it. */
   static void wholeNotice(VirtualMenu m) {
-    assertThat(m.loop.notice()).as("a notice is shown").isNotNull();
-    String said = m.loop.notice().text().replaceAll("\\s+", " ").strip();
+    assertThat(m.loop.notice()).as("a notice is shown").isPresent();
+    String said = m.loop.notice().orElseThrow().text().replaceAll("\\s+", " ").strip();
     assertThat(flat(m)).as("the whole notice is on the screen").contains(said);
     String below = m.text().substring(m.text().indexOf('\n'));
     assertThat(below).as("nothing is cut under the breadcrumb").doesNotContain("…", "...");
@@ -101,7 +101,7 @@ class TuiNoticesIT {
     VirtualMenu m = new VirtualMenu(RealValidators.sandbox(dir), w, h, look).type("1112ay");
 
     assertThat(m.loop.top()).isInstanceOf(TargetView.class);
-    assertThat(m.loop.notice().text())
+    assertThat(m.loop.notice().orElseThrow().text())
         .startsWith("Applied:")
         .contains("/etc/cron.d/paqet-health-paqet-server", "/etc/logrotate.d/watchdog-menu");
     wholeNotice(m);

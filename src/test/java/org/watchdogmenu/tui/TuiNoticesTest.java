@@ -57,8 +57,8 @@ class TuiNoticesTest {
 
   /** The notice the menu shows now is on the screen whole, every word of it. */
   static void wholeNotice(VirtualMenu m) {
-    assertThat(m.loop.notice()).as("a notice is shown").isNotNull();
-    String said = m.loop.notice().text().replaceAll("\\s+", " ").strip();
+    assertThat(m.loop.notice()).as("a notice is shown").isPresent();
+    String said = m.loop.notice().orElseThrow().text().replaceAll("\\s+", " ").strip();
     assertThat(flat(m)).as("the whole notice is on the screen").contains(said);
     String below = m.text().substring(m.text().indexOf('\n'));
     assertThat(below).as("nothing is cut under the breadcrumb").doesNotContain("…", "...");
@@ -114,7 +114,7 @@ class TuiNoticesTest {
   void theQuestionShowsWholeWithItsKeysInTheFooter(int w, int h, Look look) {
     VirtualMenu m = new VirtualMenu(VirtualMenu.sandbox(dir), w, h, look).type("1112a");
 
-    assertThat(m.loop.notice().kind()).isEqualTo(Notice.Kind.QUESTION);
+    assertThat(m.loop.notice().orElseThrow().kind()).isEqualTo(Notice.Kind.QUESTION);
     wholeNotice(m);
     assertThat(footer(m)).startsWith("y yes, go ahead  n no");
     assertThat(footer(m)).doesNotContain("q quit", "Esc back");
@@ -130,7 +130,7 @@ class TuiNoticesTest {
     VirtualMenu m = sudoersPreview(new VirtualMenu(VirtualMenu.sandbox(dir), w, h, look));
     m.type("a");
 
-    assertThat(m.loop.notice().text()).contains("deploy: '/bin/bash' runs bash");
+    assertThat(m.loop.notice().orElseThrow().text()).contains("deploy: '/bin/bash' runs bash");
     wholeNotice(m);
     assertThat(footer(m)).startsWith("y yes, go ahead  n no");
   }
@@ -152,7 +152,7 @@ class TuiNoticesTest {
       seen.append(m.press(KeyType.PageDown).text());
     }
     assertThat(seen).contains("wrote line 1", "wrote line 10", "wrote line 20");
-    assertThat(m.loop.notice()).isNotNull();
+    assertThat(m.loop.notice()).isPresent();
     assertThat(m.text()).contains(look.up() + " ");
   }
 }

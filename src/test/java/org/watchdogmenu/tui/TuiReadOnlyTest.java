@@ -64,7 +64,7 @@ class TuiReadOnlyTest {
 
     m.type("a");
     assertThat(m.loop.top()).isInstanceOf(PlanView.class);
-    assertThat(m.loop.notice().kind()).isNotEqualTo(Notice.Kind.QUESTION);
+    assertThat(m.loop.notice().orElseThrow().kind()).isNotEqualTo(Notice.Kind.QUESTION);
     assertThat(TuiNoticesTest.flat(m)).contains("Not available in a read-only run.");
     assertThat(footer(m)).doesNotContain("y yes");
     m.type("y");

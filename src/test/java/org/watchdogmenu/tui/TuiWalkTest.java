@@ -78,7 +78,7 @@ class TuiWalkTest {
     loop.draw();
     loop.handle(new KeyStroke('1', false, false));
     loop.draw();
-    String said = loop.notice().text();
+    String said = loop.notice().orElseThrow().text();
     assertThat(said)
         .isEqualTo(
             "Failed: \"Explode\" on Broken "
@@ -86,13 +86,14 @@ class TuiWalkTest {
                 + "; nothing more was done. Try again, or use the same from the command line"
                 + " (watchdog-menu --help).")
         .doesNotContain("boom");
-    assertThat(loop.notice().kind()).isEqualTo(Notice.Kind.PROBLEM);
+    assertThat(loop.notice().orElseThrow().kind()).isEqualTo(Notice.Kind.PROBLEM);
     assertThat(loop.done()).isFalse();
 
     loop.handle(new KeyStroke('2', false, false));
     loop.draw();
     assertThat(loop.top()).isSameAs(broken);
-    assertThat(loop.notice().text()).startsWith("Failed: Undrawable " + MenuLoop.UNEXPECTED);
+    assertThat(loop.notice().orElseThrow().text())
+        .startsWith("Failed: Undrawable " + MenuLoop.UNEXPECTED);
     assertThat(screenText(terminal)).contains("Failed: Undrawable", "1) Explode");
     loop.handle(new KeyStroke('q', false, false));
     assertThat(loop.done()).isTrue();
@@ -242,7 +243,7 @@ class TuiWalkTest {
       if (m.loop.done()) {
         throw new AssertionError(where + " left the menu");
       }
-      if (m.loop.notice() != null && m.loop.notice().kind() == Notice.Kind.QUESTION) {
+      if (m.loop.notice().filter(n -> n.kind() == Notice.Kind.QUESTION).isPresent()) {
         press(m, 'n', where + "n");
       }
       if (m.loop.top() != here && depth < DEPTH && !(m.loop.top() instanceof RunView)) {
