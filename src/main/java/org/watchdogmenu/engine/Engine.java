@@ -60,36 +60,38 @@ public final class Engine {
     ServiceControl service = ServiceControls.forTarget(target, host);
     Optional<String> logFile =
         options.dryRun() ? Optional.empty() : Optional.of(target.paths().healthLog());
-    EngineLog log = log(logFile, out);
-    ProbeSet probes = ProbeSet.of(target.probes());
-    ProbeRound round =
-        context -> probes.run(context).stream().map(ProbeSet.Outcome::result).toList();
-    EngineEvents events =
-        options.dryRun() ? EngineEvents.NONE : Notifications.load(host, log, current, batch);
-    CheckReport report =
-        new HealthCheck(
-                host, target, service, round, log, events, guard(target, log, events, logFile))
-            .run(options);
-    if (!options.dryRun()) {
-      try {
-        lastResults.save(target.id(), report);
-      } catch (IOException e) {
-        out.println("WARNING: cannot keep the last result: " + e.getMessage());
+    try (EngineLog log = log(logFile, out)) {
+      ProbeSet probes = ProbeSet.of(target.probes());
+      ProbeRound round =
+          context -> probes.run(context).stream().map(ProbeSet.Outcome::result).toList();
+      EngineEvents events =
+          options.dryRun() ? EngineEvents.NONE : Notifications.load(host, log, current, batch);
+      CheckReport report =
+          new HealthCheck(
+                  host, target, service, round, log, events, guard(target, log, events, logFile))
+              .run(options);
+      if (!options.dryRun()) {
+        try {
+          lastResults.save(target.id(), report);
+        } catch (IOException e) {
+          out.println("WARNING: cannot keep the last result: " + e.getMessage());
+        }
       }
+      return report;
     }
-    return report;
   }
 
   /** A scheduled or manual restart through the guard, logged to the target's restart log. */
   public RestartGuard.Result restart(Target target, RestartRequest request, PrintWriter out) {
     Optional<String> logFile =
         request.isDryRun() ? Optional.empty() : Optional.of(target.paths().cronLog());
-    EngineLog log = log(logFile, out);
-    ServiceControl service = ServiceControls.forTarget(target, host);
-    EngineEvents events =
-        request.isDryRun() ? EngineEvents.NONE : Notifications.load(host, log, current, batch);
-    return new ScheduledRestart(target, service, log, guard(target, log, events, logFile))
-        .run(request);
+    try (EngineLog log = log(logFile, out)) {
+      ServiceControl service = ServiceControls.forTarget(target, host);
+      EngineEvents events =
+          request.isDryRun() ? EngineEvents.NONE : Notifications.load(host, log, current, batch);
+      return new ScheduledRestart(target, service, log, guard(target, log, events, logFile))
+          .run(request);
+    }
   }
 
   /**
@@ -183,8 +185,9 @@ public final class Engine {
     } finally {
       held.close();
     }
-    log(Optional.of(target.paths().cronLog()), out)
-        .line("Restart history cleared (manual reset): automatic restarts allowed again");
+    try (EngineLog log = log(Optional.of(target.paths().cronLog()), out)) {
+      log.line("Restart history cleared (manual reset): automatic restarts allowed again");
+    }
     return true;
   }
 

@@ -17,13 +17,19 @@ import org.watchdogmenu.os.UserFiles;
  * Writes the engine's log lines, {@code [2025-02-14T10:30:00Z] message}, to a target's log file and
  * echoes them to the command's output. Operators grep these lines, so the messages keep the tunnel
  * scripts' guide's phrases. A log file that cannot be written is reported once and the run goes on.
+ *
+ * <p>The file is opened (and its trust checked) at the first line and kept open until {@link
+ * #close}, so a run's lines cost one open, not one each; the logs are rotated with {@code
+ * copytruncate}, so an open file never misses a rotation. A line after {@code close} opens it
+ * again.
  */
-public final class EngineLog {
+public final class EngineLog implements AutoCloseable {
   private final Path file;
   private final PrintWriter echo;
   private final Clock clock;
   private final UserFiles userFiles;
   private boolean fileFailed;
+  private FileChannel open;
 
   /**
    * @param file where lines are appended, or null to only echo them (dry runs)
@@ -54,12 +60,16 @@ public final class EngineLog {
     if (file == null || fileFailed) {
       return;
     }
-    try (FileChannel ch = LogFile.openAppend(file, userFiles)) {
+    try {
+      if (open == null) {
+        open = LogFile.openAppend(file, userFiles);
+      }
       ByteBuffer bytes = ByteBuffer.wrap((text + "\n").getBytes(StandardCharsets.UTF_8));
       while (bytes.hasRemaining()) {
-        ch.write(bytes);
+        open.write(bytes);
       }
     } catch (IOException e) {
+      close();
       fileFailed = true;
       echo.println(
           stamp(clock.instant())
@@ -68,6 +78,19 @@ public final class EngineLog {
               + ": "
               + e.getMessage());
       echo.flush();
+    }
+  }
+
+  /** Closes the log file if a line opened it. */
+  @Override
+  public synchronized void close() {
+    if (open != null) {
+      try {
+        open.close();
+      } catch (IOException e) {
+        // what was written is written
+      }
+      open = null;
     }
   }
 }

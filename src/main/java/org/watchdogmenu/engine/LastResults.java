@@ -36,7 +36,9 @@ public final class LastResults {
                 + JsonText.quote(report.summary())
                 + "}")
             .getBytes(StandardCharsets.UTF_8),
-        PosixFilePermissions.fromString("rw-r--r--"));
+        PosixFilePermissions.fromString("rw-r--r--"),
+        // rewritten by every check: a sync would cost more than the rest of a check
+        AtomicFile.Durability.UNSYNCED);
   }
 
   /** The last result, or empty when none was recorded or the record is unreadable. */

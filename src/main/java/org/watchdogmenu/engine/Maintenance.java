@@ -47,14 +47,15 @@ public final class Maintenance {
     Instant now = host.clock().instant();
     Pause pause = new Pause(now, now.plus(length), reason.strip());
     new Pauses(host.root()).start(target.id(), pause);
-    EngineLog log = log(target, out);
-    log.line(
-        "=== Maintenance Pause: "
-            + target.id()
-            + " "
-            + pause.words()
-            + ": checks run, restarts and alerts are held ===");
-    Notifications.load(host, log, current).pauseChanged(target, Optional.of(pause));
+    try (EngineLog log = log(target, out)) {
+      log.line(
+          "=== Maintenance Pause: "
+              + target.id()
+              + " "
+              + pause.words()
+              + ": checks run, restarts and alerts are held ===");
+      Notifications.load(host, log, current).pauseChanged(target, Optional.of(pause));
+    }
     return pause;
   }
 
@@ -67,17 +68,18 @@ public final class Maintenance {
     Instant now = host.clock().instant();
     Optional<Pause> was = new Pauses(host.root()).end(target.id(), now);
     if (was.isPresent()) {
-      EngineLog log = log(target, out);
-      log.line(
-          "=== Maintenance Pause Ended: "
-              + target.id()
-              + " resumed early ("
-              + Pause.span(was.get().left(now))
-              + " before "
-              + was.get().until()
-              + Pauses.reasonWords(was.get())
-              + "): restarts and alerts are back on ===");
-      Notifications.load(host, log, current).pauseChanged(target, Optional.empty());
+      try (EngineLog log = log(target, out)) {
+        log.line(
+            "=== Maintenance Pause Ended: "
+                + target.id()
+                + " resumed early ("
+                + Pause.span(was.get().left(now))
+                + " before "
+                + was.get().until()
+                + Pauses.reasonWords(was.get())
+                + "): restarts and alerts are back on ===");
+        Notifications.load(host, log, current).pauseChanged(target, Optional.empty());
+      }
     }
     return was;
   }

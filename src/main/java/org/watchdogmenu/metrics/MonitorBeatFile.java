@@ -37,7 +37,8 @@ final class MonitorBeatFile {
                 + at.getEpochSecond()
                 + "\n")
             .getBytes(StandardCharsets.UTF_8),
-        PosixFilePermissions.fromString("rw-r--r--"));
+        PosixFilePermissions.fromString("rw-r--r--"),
+        AtomicFile.Durability.UNSYNCED); // a beat: the next one replaces it
   }
 
   void remove() throws IOException {

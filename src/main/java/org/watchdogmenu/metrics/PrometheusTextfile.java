@@ -84,17 +84,26 @@ final class PrometheusTextfile {
             all.put(target, s);
           });
       all.keySet().removeIf(id -> !changes.containsKey(id) && !current.test(id));
-      writeIfChanged(state, before, SeriesJson.write(all).getBytes(StandardCharsets.UTF_8));
       writeIfChanged(
-          textfile, read(textfile), PrometheusText.render(all).getBytes(StandardCharsets.UTF_8));
+          state,
+          before,
+          SeriesJson.write(all).getBytes(StandardCharsets.UTF_8),
+          AtomicFile.Durability.SYNCED);
+      // the textfile is made again from the state at every write: it needs no sync of its own
+      writeIfChanged(
+          textfile,
+          read(textfile),
+          PrometheusText.render(all).getBytes(StandardCharsets.UTF_8),
+          AtomicFile.Durability.UNSYNCED);
     } finally {
       held.get().close();
     }
   }
 
-  private static void writeIfChanged(Path file, byte[] before, byte[] after) throws IOException {
+  private static void writeIfChanged(
+      Path file, byte[] before, byte[] after, AtomicFile.Durability durability) throws IOException {
     if (before == null || !Arrays.equals(before, after)) {
-      AtomicFile.write(file, after, PosixFilePermissions.fromString("rw-r--r--"));
+      AtomicFile.write(file, after, PosixFilePermissions.fromString("rw-r--r--"), durability);
     }
   }
 

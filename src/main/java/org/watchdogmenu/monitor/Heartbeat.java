@@ -1,6 +1,7 @@
 package org.watchdogmenu.monitor;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -43,7 +44,10 @@ public final class Heartbeat {
   void beat(long pid, Instant at) throws IOException {
     Files.createDirectories(file.getParent());
     AtomicFile.write(
-        file, "pid=" + pid + "\ntime=" + at + "\n", PosixFilePermissions.fromString("rw-r--r--"));
+        file,
+        ("pid=" + pid + "\ntime=" + at + "\n").getBytes(StandardCharsets.UTF_8),
+        PosixFilePermissions.fromString("rw-r--r--"),
+        AtomicFile.Durability.UNSYNCED); // every few seconds: the next beat replaces it
   }
 
   /** Removes the file when the monitor stops, so nobody mistakes it for a live one. */

@@ -25,6 +25,18 @@ import java.util.Set;
  * can replace root's temp file); anything else is refused with {@link UnsafePathException}.
  */
 public final class AtomicFile {
+  /** Whether a replaced file must also survive a crash of the machine. */
+  public enum Durability {
+    /** The content and the rename are synced to disk before the write returns. */
+    SYNCED,
+    /**
+     * Replaced atomically but not synced: after a crash of the machine the file may hold the old
+     * content (or, on some file systems, nothing). For records rewritten at every run that only
+     * tell what happened last, where a sync would cost more than everything else of the run.
+     */
+    UNSYNCED
+  }
+
   /**
    * A new temp file's mode until its own is set: while the content is written, nobody else can read
    * it (alerts.yaml holds secrets).
@@ -41,7 +53,14 @@ public final class AtomicFile {
 
   public static void write(Path target, byte[] content, Set<PosixFilePermission> mode)
       throws IOException {
-    try (Staged staged = stage(target, content, mode, null, null)) {
+    write(target, content, mode, Durability.SYNCED);
+  }
+
+  /** The same, synced or not. */
+  public static void write(
+      Path target, byte[] content, Set<PosixFilePermission> mode, Durability durability)
+      throws IOException {
+    try (Staged staged = stage(target, content, mode, null, null, durability)) {
       staged.commit();
     }
   }
@@ -57,6 +76,17 @@ public final class AtomicFile {
   public static Staged stage(
       Path target, byte[] content, Set<PosixFilePermission> mode, String owner, String group)
       throws IOException {
+    return stage(target, content, mode, owner, group, Durability.SYNCED);
+  }
+
+  private static Staged stage(
+      Path target,
+      byte[] content,
+      Set<PosixFilePermission> mode,
+      String owner,
+      String group,
+      Durability durability)
+      throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     requireSafeFolder(dir, target);
     if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
@@ -64,7 +94,7 @@ public final class AtomicFile {
       requireSafeFolder(dir, target);
     }
     Path temp = dir.resolve("." + target.getFileName() + ".tmp-" + randomSuffix());
-    Staged staged = new Staged(temp, target, dir);
+    Staged staged = new Staged(temp, target, dir, durability);
     try (FileChannel ch =
         FileChannel.open(
             temp,
@@ -75,7 +105,9 @@ public final class AtomicFile {
       while (buffer.hasRemaining()) {
         ch.write(buffer);
       }
-      ch.force(true);
+      if (durability == Durability.SYNCED) {
+        ch.force(true);
+      }
       // mode and owner on the open file (through /proc/self/fd), never on a path someone swapped
       Path self = OpenFiles.procPath(ch).orElse(temp);
       LinkOption[] how =
@@ -165,12 +197,14 @@ public final class AtomicFile {
     private final Path temp;
     private final Path target;
     private final Path dir;
+    private final Durability durability;
     private boolean committed;
 
-    private Staged(Path temp, Path target, Path dir) {
+    private Staged(Path temp, Path target, Path dir, Durability durability) {
       this.temp = temp;
       this.target = target;
       this.dir = dir;
+      this.durability = durability;
     }
 
     /** The temp file (a dot name in the target's folder). */
@@ -186,7 +220,9 @@ public final class AtomicFile {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
       committed = true;
-      syncDirectory(dir);
+      if (durability == Durability.SYNCED) {
+        syncDirectory(dir);
+      }
     }
 
     /** Deletes the temp file unless it was committed. */

@@ -48,6 +48,24 @@ class AtomicFileTest {
   }
 
   @Test
+  void anUnsyncedWriteReplacesTheSameWayWithItsModeAndNoTempFile() throws Exception {
+    Path target = dir.resolve("last/web.json");
+    Files.createDirectories(target.getParent());
+    Files.writeString(target, "old content that is longer than the new\n");
+
+    AtomicFile.write(
+        target,
+        "new\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        PosixFilePermissions.fromString("rw-r-----"),
+        AtomicFile.Durability.UNSYNCED);
+
+    assertThat(Files.readString(target)).isEqualTo("new\n");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+        .isEqualTo("rw-r-----");
+    assertThat(list(target.getParent())).containsExactly("web.json");
+  }
+
+  @Test
   void leavesNoTempFileBehind() throws Exception {
     Path target = dir.resolve("state.txt");
 
