@@ -9,7 +9,7 @@ set -euo pipefail
 usage() {
   cat <<'EOF'
 Usage: scripts/benchmark.sh [--jar JAR] [--runs N] [--build] [--no-menu] [--quick]
-       scripts/benchmark.sh --monitor [--targets N] [--seconds S] [--with-monit] [--jar JAR] [--build]
+       scripts/benchmark.sh --monitor [--targets N] [--seconds S] [--warm-up W] [--with-monit] [--jar JAR] [--build]
 
 Start-up (default): every command a new process, RUNS times (default 15), the commands
 interleaved round-robin so a busy machine slows all of them alike; for each, CPU
@@ -39,8 +39,9 @@ opening a menu and Esc back.
                  CPU over 6x the floor's, RSS over 90 MB, or 500 site files costing
                  1.5x one)
   --monitor      measure the continuous monitor instead: N targets (default 20), each
-                 a tcp-listen probe every 10s, run S seconds (default 60) after a 15s
-                 warm-up with the monitor unit's JVM options; prints RSS (mean, peak),
+                 a tcp-listen probe every 10s, run S seconds (default 60) after a W
+                 seconds' warm-up (default 15; 120 shows the steady state, once the
+                 compiler is done) with the monitor unit's JVM options; prints RSS (mean, peak),
                  CPU (% of one core), the most threads, checks made against checks due,
                  and the monitor's lines about late or skipped checks; monit beside it
                  when installed (the same ports, a 10s cycle)
@@ -60,6 +61,7 @@ build=no
 quick=no
 monitor=no
 seconds=60
+warm_up=15
 targets=20
 do_menu=yes
 with_monit=no
@@ -80,6 +82,11 @@ while [ $# -gt 0 ]; do
       seconds=$2
       shift 2
       ;;
+    --warm-up)
+      [ $# -ge 2 ] || { echo "benchmark.sh: --warm-up needs a number" >&2; exit 2; }
+      warm_up=$2
+      shift 2
+      ;;
     --targets)
       [ $# -ge 2 ] || { echo "benchmark.sh: --targets needs a number" >&2; exit 2; }
       targets=$2
@@ -95,9 +102,9 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ -n "$runs" ] || { [ "$quick" = yes ] && runs=5 || runs=15; }
-for n in "$runs" "$seconds" "$targets"; do
+for n in "$runs" "$seconds" "$targets" "$warm_up"; do
   case $n in
-    '' | *[!0-9]* | 0) echo "benchmark.sh: --runs, --seconds and --targets want a positive number, not '$n'" >&2; exit 2 ;;
+    '' | *[!0-9]* | 0) echo "benchmark.sh: --runs, --seconds, --warm-up and --targets want a positive number, not '$n'" >&2; exit 2 ;;
   esac
 done
 for tool in java javac jar python3 ss; do
@@ -186,40 +193,13 @@ monitor_opts=(-Xms8m -Xmx64m -Xss256k -XX:+UseSerialGC -XX:MaxMetaspaceSize=48m 
   -XX:-UsePerfData)
 monitor_env=(MALLOC_ARENA_MAX=2)
 
-# Samples PID each second for S seconds after a 15s warm-up; prints
-# "mean_rss_mb peak_rss_mb cpu_percent max_threads".
-sample_process() {
-  python3 -c '
-import os, sys, time
-pid, seconds = int(sys.argv[1]), int(sys.argv[2])
-tick = os.sysconf("SC_CLK_TCK")
-def cpu():
-    f = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-    return (int(f[11]) + int(f[12])) / tick
-def status():
-    d = {}
-    for line in open(f"/proc/{pid}/status"):
-        k, _, v = line.partition(":")
-        d[k] = v.split()
-    return int(d["VmRSS"][0]) / 1024, int(d["Threads"][0])
-time.sleep(15)
-c0, t0, rss, threads = cpu(), time.monotonic(), [], []
-while time.monotonic() - t0 < seconds:
-    r, t = status()
-    rss.append(r); threads.append(t)
-    time.sleep(1)
-used = (cpu() - c0) / (time.monotonic() - t0) * 100
-print(f"{sum(rss) / len(rss):.0f} {max(rss):.0f} {used:.2f} {max(threads)}")
-' "$1" "$2"
-}
-
-# Runs the monitor command given after "--" (or monit) for 15s + S seconds; prints
+# Runs the monitor command given after "--" (or monit) for W + S seconds; prints
 # "mean_rss_mb peak_rss_mb cpu_percent max_threads checks_made late_lines skipped_lines".
 # Checks are counted in the targets' health logs under ROOT (none for monit).
-measure_daemon() { # measure_daemon ROOT SECONDS OUT -- ARGV...
+measure_daemon() { # measure_daemon ROOT WARM SECONDS OUT -- ARGV...
   python3 -c '
 import glob, os, signal, subprocess, sys, time
-root, seconds, out, argv = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[5:]
+root, warm, seconds, out, argv = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[6:]
 p = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=open(out, "w"), stderr=subprocess.STDOUT)
 tick = os.sysconf("SC_CLK_TCK")
 def cpu():
@@ -236,7 +216,7 @@ def checks():
     for f in glob.glob(f"{root}/var/log/*-health.log"):
         n += sum(1 for l in open(f, errors="replace") if "Health Check Start" in l)
     return n
-time.sleep(15)
+time.sleep(warm)
 if p.poll() is not None:
     sys.exit(f"benchmark.sh: {argv[0]} exited ({p.returncode}); see its output: {open(out).read()[-2000:]}")
 c0, n0, t0, rss, threads = cpu(), checks(), time.monotonic(), [], []
@@ -265,7 +245,7 @@ if [ "$monitor" = yes ]; then
   done
   (IFS=,; echo "targets: [${ids[*]}]") >"$r/etc/watchdog-menu/monitor.yaml"
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  read -r u_mean u_peak u_cpu u_threads u_made u_late u_skipped <<<"$(measure_daemon "$r" "$seconds" "$work/monitor.out" -- \
+  read -r u_mean u_peak u_cpu u_threads u_made u_late u_skipped <<<"$(measure_daemon "$r" "$warm_up" "$seconds" "$work/monitor.out" -- \
     env "${monitor_env[@]}" java "${monitor_opts[@]}" -Xshare:auto -XX:SharedArchiveFile="$work/inst/opt/watchdog-menu/app.jsa" \
     "${quiet[@]}" -jar "$jar" monitor --root "$r")"
   due=$((targets * seconds / 10))
@@ -284,12 +264,12 @@ if [ "$monitor" = yes ]; then
       done
     } >"$mc"
     chmod 0600 "$mc"
-    read -r n_mean n_peak n_cpu n_threads _ <<<"$(measure_daemon "$work/none" "$seconds" "$work/monit.out" -- monit -I -c "$mc")"
+    read -r n_mean n_peak n_cpu n_threads _ <<<"$(measure_daemon "$work/none" "$warm_up" "$seconds" "$work/monit.out" -- monit -I -c "$mc")"
   fi
   echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "jar: $jar"
   echo "java: $(java -version 2>&1 | head -n 1)"
-  echo "monitor: $targets targets, a tcp-listen probe every 10s each, measured ${seconds}s after a 15s warm-up; $(nproc) cores"
+  echo "monitor: $targets targets, a tcp-listen probe every 10s each, measured ${seconds}s after a ${warm_up}s warm-up; $(nproc) cores"
   echo
   printf '%-34s | %9s %9s %8s %8s %14s %6s %8s\n' "" "RSS mean" "RSS peak" "CPU" threads "checks/due" late skipped
   printf '%-34s | %6s MB %6s MB %7s%% %8s %14s %6s %8s\n' "monitor (unit's JVM options)" \

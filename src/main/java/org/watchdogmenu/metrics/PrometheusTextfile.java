@@ -73,7 +73,7 @@ final class PrometheusTextfile {
       throw new IOException(lock + " stayed locked for " + LOCK_WAIT.toSeconds() + "s");
     }
     try {
-      byte[] before = read(state);
+      Optional<byte[]> before = read(state);
       Map<String, TargetSeries> all = load(before);
       changes.forEach(
           (target, steps) -> {
@@ -101,30 +101,31 @@ final class PrometheusTextfile {
   }
 
   private static void writeIfChanged(
-      Path file, byte[] before, byte[] after, AtomicFile.Durability durability) throws IOException {
-    if (before == null || !Arrays.equals(before, after)) {
+      Path file, Optional<byte[]> before, byte[] after, AtomicFile.Durability durability)
+      throws IOException {
+    if (before.isEmpty() || !Arrays.equals(before.get(), after)) {
       AtomicFile.write(file, after, PosixFilePermissions.fromString("rw-r--r--"), durability);
     }
   }
 
-  /** The file's bytes, or null when it is not there (or not a regular file, to be replaced). */
-  private static byte[] read(Path file) throws IOException {
+  /** The file's bytes; empty when it is not there (or not a regular file, to be replaced). */
+  private static Optional<byte[]> read(Path file) throws IOException {
     if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-      return null;
+      return Optional.empty();
     }
     try {
-      return Files.readAllBytes(file);
+      return Optional.of(Files.readAllBytes(file));
     } catch (NoSuchFileException e) {
-      return null;
+      return Optional.empty();
     }
   }
 
-  private Map<String, TargetSeries> load(byte[] bytes) throws IOException {
-    if (bytes == null) {
+  private Map<String, TargetSeries> load(Optional<byte[]> bytes) throws IOException {
+    if (bytes.isEmpty()) {
       return new TreeMap<>();
     }
     try {
-      return SeriesJson.read(new String(bytes, StandardCharsets.UTF_8));
+      return SeriesJson.read(new String(bytes.get(), StandardCharsets.UTF_8));
     } catch (IOException | RuntimeException e) {
       throw new IOException(
           state
