@@ -61,15 +61,10 @@ final class MonitorRun {
         continue;
       }
       PlainArgs.Opt option = (PlainArgs.Opt) arg;
-      switch (option.name()) {
-        case "--root":
-          root = Path.of(option.value().orElseThrow());
-          break;
-        case "--no-color":
-        case "--ascii":
-          break;
-        default:
-          return Optional.empty();
+      if (option.name().equals("--root")) {
+        root = Path.of(option.value().orElseThrow());
+      } else if (!PlainArgs.GLOBAL_FLAGS.contains(option.name())) {
+        return Optional.empty();
       }
     }
     return command ? Optional.of(root) : Optional.empty();

@@ -23,6 +23,9 @@ final class PlainArgs {
   /** An option, with its value when it takes one. */
   record Opt(String name, Optional<String> value) implements Arg {}
 
+  /** The global options without a value that every plain form takes (and ignores). */
+  static final Set<String> GLOBAL_FLAGS = Set.of("--no-color", "--ascii");
+
   private PlainArgs() {}
 
   static Optional<List<Arg>> read(Set<String> takingValues, String... args) {

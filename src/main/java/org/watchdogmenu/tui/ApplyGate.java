@@ -28,16 +28,11 @@ final class ApplyGate {
 
   /** Runs work that answers nothing, holding the gate as {@link #run(Callable)} does. */
   void run(Task work) {
-    lock.readLock().lock();
-    try {
-      work.run();
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e.getMessage(), e);
-    } finally {
-      lock.readLock().unlock();
-    }
+    run(
+        () -> {
+          work.run();
+          return Boolean.TRUE;
+        });
   }
 
   /** Work that answers nothing. */

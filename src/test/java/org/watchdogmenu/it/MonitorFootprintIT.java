@@ -38,10 +38,7 @@ class MonitorFootprintIT {
 
   @Test
   void theUnitsMonitorReadsItsTargetsCompiledAndNeverLoadsTheParsersOrTheModel() throws Exception {
-    quietTarget("alpha", "1s");
-    quietTarget("bravo", "1s");
-    Files.writeString(sandbox.path("/etc/watchdog-menu/monitor.yaml"), "targets: [alpha, bravo]\n");
-    MonitorRun monitor = start();
+    MonitorRun monitor = alphaAndBravoMonitored();
     monitor.awaitOutput("monitoring 2 targets: alpha every 1s, bravo every 1s", 60);
     monitor.awaitOutput("alpha: OK", 30);
     Path compiled = sandbox.path("/var/lib/watchdog-menu/compiled/bravo");
@@ -66,10 +63,7 @@ class MonitorFootprintIT {
 
   @Test
   void aBrokenTargetFileStillGetsItsLineAndTheOthersStayMonitored() throws Exception {
-    quietTarget("alpha", "1s");
-    quietTarget("bravo", "1s");
-    Files.writeString(sandbox.path("/etc/watchdog-menu/monitor.yaml"), "targets: [alpha, bravo]\n");
-    MonitorRun monitor = start();
+    MonitorRun monitor = alphaAndBravoMonitored();
     monitor.awaitOutput("monitoring 2 targets", 60);
 
     Path file =
@@ -79,6 +73,14 @@ class MonitorFootprintIT {
     assertThat(monitor.output()).contains(file.getFileName().toString()).contains("colour");
     monitor.awaitOutput("alpha: OK", 30);
     assertThat(monitor.stop(30)).isZero();
+  }
+
+  /** Two quiet targets every second, in the monitor list, and the monitor started on it. */
+  private MonitorRun alphaAndBravoMonitored() throws IOException {
+    quietTarget("alpha", "1s");
+    quietTarget("bravo", "1s");
+    Files.writeString(sandbox.path("/etc/watchdog-menu/monitor.yaml"), "targets: [alpha, bravo]\n");
+    return start();
   }
 
   private void quietTarget(String id, String interval) throws IOException {
