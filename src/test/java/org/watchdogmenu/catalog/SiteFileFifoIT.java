@@ -1,18 +1,14 @@
 package org.watchdogmenu.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.watchdogmenu.os.HostRoot;
 
 /**
  * Target files decide what root runs: one that another account owns or can write, or that lies in a
@@ -20,40 +16,7 @@ import org.watchdogmenu.os.HostRoot;
  * links, FIFOs, devices, files over 1 MiB, deep nesting and YAML anchors. A refused file breaks
  * only its own target.
  */
-class SiteFileFifoIT {
-  private static final int NOBODY = 65534;
-  private static final String GOOD =
-      "id: good\nservice: {kind: command, restart: [\"/bin/true\"]}\n";
-
-  @TempDir Path root;
-  private Path dir;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    Sites.write(root, "good.yaml", GOOD);
-    dir = new HostRoot(root).resolve(Catalog.SITE_DIR);
-  }
-
-  private Path bad(String id) {
-    return Sites.write(
-        root, id + ".yaml", "id: " + id + "\nservice: {kind: command, restart: [\"/bin/true\"]}\n");
-  }
-
-  /** The one problem of the catalog, after checking that the good target still loads. */
-  private String onlyProblem(String id) {
-    Catalog catalog = Sites.load(root);
-    assertThat(catalog.target("good").id()).isEqualTo("good");
-    assertThat(catalog.problems()).hasSize(1);
-    Problem p = catalog.problems().get(0);
-    assertThat(p.file()).isEqualTo(Catalog.SITE_DIR + "/" + id + ".yaml");
-    assertThat(p.message()).doesNotContain("\n").doesNotContain("Exception");
-    assertThatThrownBy(() -> catalog.target(id))
-        .isInstanceOf(CatalogException.class)
-        .hasMessage(p.message());
-    assertThat(catalog.hasSiteFile(id)).isTrue();
-    return p.message();
-  }
-
+class SiteFileFifoIT extends SiteFileFixture {
   @Test
   @Timeout(value = 10, unit = TimeUnit.SECONDS)
   void aFifoIsRefusedWithoutWaitingForAWriter() throws Exception {
